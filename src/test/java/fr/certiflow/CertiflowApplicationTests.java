@@ -140,8 +140,8 @@ class CertiflowApplicationTests {
     }
 
     @Test
-    void servesTasklist() {
-        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    void servesTasklist(@Autowired org.camunda.bpm.engine.ProcessEngine engine) {
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/" + engine.getName() + "/", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("Tasklist");
     }

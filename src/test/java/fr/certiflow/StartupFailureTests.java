@@ -1,0 +1,56 @@
+package fr.certiflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.certiflow.referential.model.InvalidReferentialException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Certiflow refuses to start, with a report that says why, rather than run on bad configuration. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureTests {
+
+    @Test
+    void anInvalidReferentialStopsTheStartAndIsNamed(CapturedOutput output) {
+        assertThatThrownBy(() -> start("test", "server.port=0", "certiflow.referentials.locations=classpath:fixtures/referentials/broken/"))
+                .hasRootCauseInstanceOf(InvalidReferentialException.class)
+                .rootCause().hasMessageContaining("tiny-broken-v1.yaml")
+                .hasMessageContaining("criterion T.1-CR2: assesses competence TC.1.3, which the référentiel does not define")
+                .hasMessageContaining("competence TC.1.2: is assessed by no criterion of component T.1");
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("Référentiel file '")
+                .contains("raise its version number");
+    }
+
+    @Test
+    void noAdministratorPasswordStopsTheStart(CapturedOutput output) {
+        assertThatThrownBy(() -> start("test", "server.port=0", "certiflow.admin.password="))
+                .rootCause().hasMessageContaining("No administrator password is configured");
+        assertThat(output).contains("APPLICATION FAILED TO START").contains("CERTIFLOW_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void aShortAdministratorPasswordStopsTheStart() {
+        assertThatThrownBy(() -> start("test", "server.port=0", "certiflow.admin.password=short"))
+                .rootCause().hasMessageContaining("shorter than 8 characters");
+    }
+
+    @Test
+    void thePostgresProfileRefusesTheDemoPassword() {
+        // The datasource stays on H2 so that the rule is tested without a PostgreSQL server.
+        assertThatThrownBy(() -> start("test,postgres,demo", "server.port=0", "spring.datasource.url=jdbc:h2:mem:refused;DB_CLOSE_DELAY=-1",
+                "spring.datasource.username=sa", "spring.datasource.password=", "certiflow.admin.password=admin"))
+                .rootCause().hasMessageContaining("demo password, which the postgres profile refuses");
+    }
+
+    private static void start(String profiles, String... properties) {
+        new SpringApplicationBuilder(CertiflowApplication.class)
+                .profiles(profiles.split(","))
+                .run(java.util.Arrays.stream(properties).map(property -> "--" + property).toArray(String[]::new))
+                .close();
+    }
+}

@@ -1,0 +1,47 @@
+package fr.certiflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The demo profile gives a newcomer one user of each role, each logging in with its id as password. */
+@SpringBootTest(properties = "certiflow.admin.password=admin")
+@ActiveProfiles({"test", "demo"})
+class DemoProfileTests {
+
+    @Autowired
+    IdentityService identity;
+
+    @ParameterizedTest
+    @CsvSource({
+            "admin, admins",
+            "admin, camunda-admin",
+            "coordo, coordinators",
+            "jure1, jurors",
+            "jure2, jurors",
+            "jure3, jurors",
+            "president, jury-presidents",
+            "manager, managers"})
+    void eachDemoUserLogsInWithItsIdAndBelongsToItsGroup(String user, String group) {
+        assertThat(identity.checkPassword(user, user)).as("password of %s", user).isTrue();
+        assertThat(identity.createUserQuery().userId(user).memberOfGroup(group).count()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheAdministratorIsACamundaAdministrator() {
+        assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list())
+                .extracting(user -> user.getId()).containsExactly("admin");
+    }
+
+    @Test
+    void jure3IsTheEnglishQualifiedJuror() {
+        assertThat(identity.getUserInfo("jure3", IdentityBootstrap.ENGLISH_QUALIFIED)).isEqualTo("true");
+        assertThat(identity.getUserInfo("jure1", IdentityBootstrap.ENGLISH_QUALIFIED)).isNull();
+    }
+}
