@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.certiflow.identity.Groups;
 import java.io.IOException;
-import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,24 +46,25 @@ class CertiflowApplicationTests {
 
         @Test
         void deploysEveryFileOfProcessesAndForms() throws IOException {
-            Set<String> files = Arrays.stream(new PathMatchingResourcePatternResolver()
-                            .getResources("classpath*:{processes,forms}/**/*.*"))
-                    .map(resource -> {
-                        try {
-                            String url = resource.getURL().toString();
-                            return url.substring(url.lastIndexOf(url.contains("/processes/") ? "processes/" : "forms/"));
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .collect(Collectors.toSet());
+            Set<String> files;
+            try (var processes = Files.list(Path.of("processes")); var forms = Files.list(Path.of("forms"))) {
+                files = java.util.stream.Stream.concat(processes, forms).map(path -> path.getFileName().toString())
+                        .collect(Collectors.toSet());
+            }
             Set<String> deployed = repository.createDeploymentQuery().list().stream()
                     .flatMap(deployment -> repository.getDeploymentResources(deployment.getId()).stream())
                     .map(Resource::getName)
-                    .map(name -> name.substring(name.indexOf(name.contains("processes/") ? "processes/" : "forms/")))
+                    .map(name -> name.substring(name.lastIndexOf('/') + 1))
                     .collect(Collectors.toSet());
-            assertThat(files).isNotEmpty().anyMatch(file -> file.endsWith(".bpmn")).anyMatch(file -> file.endsWith(".form"));
+            assertThat(files).contains("production-assessment.bpmn", "bloc-assessment.bpmn", "campaign.bpmn",
+                    "component-result.dmn", "evaluation-mmdc-v1-a-1.form", "admissibility.form");
             assertThat(deployed).containsAll(files);
+            assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
+                    .extracting(definition -> definition.getKey())
+                    .containsExactlyInAnyOrder("CampaignProcess", "BlocAssessment", "ProductionAssessment");
+            assertThat(repository.createDecisionDefinitionQuery().latestVersion().list())
+                    .extracting(definition -> definition.getKey())
+                    .containsExactlyInAnyOrder("ComponentResult", "BlocResult", "CertificationResult");
         }
     }
 

@@ -1,0 +1,203 @@
+package fr.certiflow.campaign;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** An assessment campaign (session): a référentiel version, the blocs it assesses, its dates and rules. */
+@Entity
+@Table(name = "cf_campaign")
+public class Campaign {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String code;
+
+    @Column(nullable = false, length = 300)
+    private String name;
+
+    @Column(name = "referential_code", nullable = false, length = 64)
+    private String referentialCode;
+
+    @Column(name = "referential_version", nullable = false)
+    private int referentialVersion;
+
+    /** Start of the submission period: accommodations such as tiers-temps extend it in proportion. */
+    @Column(name = "opens_at", nullable = false)
+    private Instant opensAt;
+
+    @Column(name = "evaluation_deadline")
+    private Instant evaluationDeadline;
+
+    @Column(name = "deliberation_date")
+    private Instant deliberationDate;
+
+    @Column(name = "jurors_per_production", nullable = false)
+    private int jurorsPerProduction = 2;
+
+    /** How many times a deferred (ajourné) bloc may be assessed again. */
+    @Column(name = "resit_attempts", nullable = false)
+    private int resitAttempts = 1;
+
+    @Column(name = "reminder_days", nullable = false)
+    private int reminderDays = 7;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private CampaignStatus status = CampaignStatus.DRAFT;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "launched_at")
+    private Instant launchedAt;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "cf_campaign_bloc", joinColumns = @JoinColumn(name = "campaign_id"))
+    @Column(name = "bloc_code", length = 64)
+    private Set<String> blocs = new LinkedHashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "cf_campaign_deadline", joinColumns = @JoinColumn(name = "campaign_id"))
+    @MapKeyColumn(name = "component_code", length = 64)
+    @Column(name = "submission_deadline", nullable = false)
+    private Map<String, Instant> submissionDeadlines = new LinkedHashMap<>();
+
+    protected Campaign() {
+    }
+
+    public Campaign(String code, String name, String referentialCode, int referentialVersion, Instant opensAt,
+            Instant createdAt) {
+        this.code = code;
+        this.name = name;
+        this.referentialCode = referentialCode;
+        this.referentialVersion = referentialVersion;
+        this.opensAt = opensAt;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getReferentialCode() {
+        return referentialCode;
+    }
+
+    public int getReferentialVersion() {
+        return referentialVersion;
+    }
+
+    public Instant getOpensAt() {
+        return opensAt;
+    }
+
+    public Instant getEvaluationDeadline() {
+        return evaluationDeadline;
+    }
+
+    public void setEvaluationDeadline(Instant evaluationDeadline) {
+        this.evaluationDeadline = evaluationDeadline;
+    }
+
+    public Instant getDeliberationDate() {
+        return deliberationDate;
+    }
+
+    public void setDeliberationDate(Instant deliberationDate) {
+        this.deliberationDate = deliberationDate;
+    }
+
+    public int getJurorsPerProduction() {
+        return jurorsPerProduction;
+    }
+
+    public void setJurorsPerProduction(int jurorsPerProduction) {
+        this.jurorsPerProduction = jurorsPerProduction;
+    }
+
+    public int getResitAttempts() {
+        return resitAttempts;
+    }
+
+    public void setResitAttempts(int resitAttempts) {
+        this.resitAttempts = resitAttempts;
+    }
+
+    public int getReminderDays() {
+        return reminderDays;
+    }
+
+    public void setReminderDays(int reminderDays) {
+        this.reminderDays = reminderDays;
+    }
+
+    public CampaignStatus getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLaunchedAt() {
+        return launchedAt;
+    }
+
+    public Set<String> getBlocs() {
+        return blocs;
+    }
+
+    public Map<String, Instant> getSubmissionDeadlines() {
+        return submissionDeadlines;
+    }
+
+    public Optional<Instant> submissionDeadline(String componentCode) {
+        return Optional.ofNullable(submissionDeadlines.get(componentCode));
+    }
+
+    public void launched(Instant at) {
+        this.status = CampaignStatus.LAUNCHED;
+        this.launchedAt = at;
+    }
+
+    public void close() {
+        this.status = CampaignStatus.CLOSED;
+    }
+
+    public void publishResults() {
+        this.status = CampaignStatus.RESULTS_PUBLISHED;
+    }
+}

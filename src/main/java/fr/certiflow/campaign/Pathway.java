@@ -1,0 +1,6 @@
+package fr.certiflow.campaign;
+
+/** How the candidate prepared the certification. */
+public enum Pathway {
+    FORMATION, VAE
+}

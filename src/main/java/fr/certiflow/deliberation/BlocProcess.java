@@ -1,0 +1,113 @@
+package fr.certiflow.deliberation;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
+import fr.certiflow.production.Production;
+import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.referential.model.Bloc;
+import fr.certiflow.referential.model.Component;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * Glue of the bloc assessment process: which composantes to assess at each attempt (all at first, the ones not
+ * validated at a resit), the counts the bloc decision table reads, and the move to a resit.
+ */
+@org.springframework.stereotype.Component("blocProcess")
+public class BlocProcess {
+
+    public static final String PROPOSED_RESULT = "proposedResult";
+    public static final String VALIDATED_COUNT = "validatedCount";
+    public static final String ABSENT_COUNT = "absentCount";
+    public static final String COMPONENTS_COUNT = "componentsCount";
+    public static final String BLOC_SUMMARY = "blocSummary";
+    public static final String MAX_ATTEMPTS = "maxAttempts";
+
+    private final CampaignRepository campaigns;
+    private final CampaignReferentials referentials;
+    private final ProductionRepository productions;
+
+    BlocProcess(CampaignRepository campaigns, CampaignReferentials referentials, ProductionRepository productions) {
+        this.campaigns = campaigns;
+        this.referentials = referentials;
+        this.productions = productions;
+    }
+
+    /** The composantes the current attempt assesses, for the multi-instance call of production assessments. */
+    public List<String> componentsToAssess(DelegateExecution execution) {
+        Campaign campaign = campaign(execution);
+        Bloc bloc = bloc(campaign, execution);
+        int attempt = attempt(execution);
+        Map<String, Production> latest = latestProductions(campaign, execution);
+        return bloc.components().stream().map(Component::code)
+                .filter(code -> attempt == 1 || latest.get(code) == null || !Decisions.VALIDE.equals(latest.get(code).getResult()))
+                .toList();
+    }
+
+    public String productionBusinessKey(DelegateExecution execution, String componentCode) {
+        return ProcessKeys.productionBusinessKey((String) execution.getVariable(Variables.CAMPAIGN_CODE),
+                (String) execution.getVariable(Variables.CANDIDATE_NUMBER), componentCode, attempt(execution));
+    }
+
+    /** Counts over every composante of the bloc, each at its latest attempt: a composante validated earlier stays so. */
+    public void propose(DelegateExecution execution) {
+        Campaign campaign = campaign(execution);
+        Bloc bloc = bloc(campaign, execution);
+        Map<String, Production> latest = latestProductions(campaign, execution);
+        int validated = 0;
+        int absent = 0;
+        StringBuilder summary = new StringBuilder("| Composante | Résultat | Passage |\n|---|---|---|\n");
+        for (Component component : bloc.components()) {
+            Production production = latest.get(component.code());
+            String result = production == null ? null : production.getResult();
+            validated += Decisions.VALIDE.equals(result) ? 1 : 0;
+            absent += Decisions.ABSENT.equals(result) ? 1 : 0;
+            summary.append("| ").append(component.code()).append(' ').append(component.title()).append(" | ")
+                    .append(Decisions.label(result)).append(" | ")
+                    .append(production == null ? "—" : production.getAttempt()).append(" |\n");
+        }
+        execution.setVariable(VALIDATED_COUNT, validated);
+        execution.setVariable(ABSENT_COUNT, absent);
+        execution.setVariable(COMPONENTS_COUNT, bloc.components().size());
+        execution.setVariable(BLOC_SUMMARY, summary.toString());
+        execution.setVariable(MAX_ATTEMPTS, 1 + campaign.getResitAttempts());
+    }
+
+    public void prepareResit(DelegateExecution execution) {
+        execution.setVariable(Variables.ATTEMPT, attempt(execution) + 1);
+    }
+
+    private Map<String, Production> latestProductions(Campaign campaign, DelegateExecution execution) {
+        Long candidateId = ((Number) execution.getVariable(Variables.CANDIDATE_ID)).longValue();
+        return productions.findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(campaign.getId(), candidateId)
+                .stream()
+                .collect(Collectors.toMap(Production::getComponentCode, Function.identity(),
+                        (a, b) -> a.getAttempt() >= b.getAttempt() ? a : b));
+    }
+
+    private Campaign campaign(DelegateExecution execution) {
+        return campaigns.findById(((Number) execution.getVariable(Variables.CAMPAIGN_ID)).longValue()).orElseThrow();
+    }
+
+    private Bloc bloc(Campaign campaign, DelegateExecution execution) {
+        String code = (String) execution.getVariable(Variables.BLOC_CODE);
+        return referentials.of(campaign).bloc(code)
+                .orElseThrow(() -> new IllegalStateException("No bloc " + code + " in the campaign's référentiel"));
+    }
+
+    static int attempt(DelegateExecution execution) {
+        return Optional.ofNullable((Number) execution.getVariable(Variables.ATTEMPT)).map(Number::intValue).orElse(1);
+    }
+
+    static Comparator<Production> byAttempt() {
+        return Comparator.comparingInt(Production::getAttempt);
+    }
+}

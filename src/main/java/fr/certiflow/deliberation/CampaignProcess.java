@@ -1,0 +1,142 @@
+package fr.certiflow.deliberation;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.Variables;
+import fr.certiflow.referential.model.Bloc;
+import fr.certiflow.referential.model.Referential;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Glue of the campaign process: the bloc assessments to start (every candidate × every assessed bloc not acquired
+ * earlier), the proposed certification decisions, the minutes and the results.
+ */
+@Component("campaignProcess")
+public class CampaignProcess {
+
+    public static final String CERTIFICATION_SUMMARY = "certificationSummary";
+
+    private final CampaignRepository campaigns;
+    private final CandidateRepository candidates;
+    private final CampaignReferentials referentials;
+    private final BlocResultRepository blocResults;
+    private final CertificationDecisionRepository decisions;
+    private final DecisionService decisionService;
+    private final Notifier notifier;
+
+    CampaignProcess(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
+            BlocResultRepository blocResults, CertificationDecisionRepository decisions, DecisionService decisionService,
+            Notifier notifier) {
+        this.campaigns = campaigns;
+        this.candidates = candidates;
+        this.referentials = referentials;
+        this.blocResults = blocResults;
+        this.decisions = decisions;
+        this.decisionService = decisionService;
+        this.notifier = notifier;
+    }
+
+    /** "candidateId|candidateNumber|blocCode" for each bloc assessment to start, in a stable order. */
+    public List<String> blocAssessments(DelegateExecution execution) {
+        Campaign campaign = campaign(execution);
+        Referential referential = referentials.of(campaign);
+        List<String> assessments = new ArrayList<>();
+        for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
+            for (Bloc bloc : referential.blocs()) {
+                if (campaign.getBlocs().contains(bloc.code()) && !candidate.getAcquiredBlocs().containsKey(bloc.code())) {
+                    assessments.add(candidate.getId() + "|" + candidate.getNumber() + "|" + bloc.code());
+                }
+            }
+        }
+        return assessments;
+    }
+
+    public Long candidateId(String assessment) {
+        return Long.valueOf(assessment.split("\\|", 3)[0]);
+    }
+
+    public String candidateNumber(String assessment) {
+        return assessment.split("\\|", 3)[1];
+    }
+
+    public String blocCode(String assessment) {
+        return assessment.split("\\|", 3)[2];
+    }
+
+    public String blocBusinessKey(DelegateExecution execution, String assessment) {
+        return execution.getVariable(Variables.CAMPAIGN_CODE) + "/" + candidateNumber(assessment) + "/" + blocCode(assessment);
+    }
+
+    /** Proposes each candidate's certification decision: every bloc validated now or acquired in an earlier campaign. */
+    public void proposeCertification(DelegateExecution execution) {
+        Campaign campaign = campaign(execution);
+        Referential referential = referentials.of(campaign);
+        StringBuilder summary = new StringBuilder("| Candidat | Blocs acquis | Proposition |\n|---|---|---|\n");
+        for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
+            Set<String> acquired = acquiredBlocs(campaign, candidate, referential);
+            String proposed = (String) decisionService.evaluateDecisionTableByKey("CertificationResult",
+                    Map.of("acquiredBlocsCount", acquired.size(), "blocsCount", referential.blocs().size()))
+                    .getSingleResult().getSingleEntry();
+            CertificationDecision decision = decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId())
+                    .orElseGet(() -> new CertificationDecision(campaign.getId(), candidate.getId(), proposed));
+            decision.propose(proposed);
+            decisions.save(decision);
+            summary.append("| ").append(candidate.getNumber()).append(" ").append(candidate.fullName().replace("|", "/"))
+                    .append(" | ").append(acquired.isEmpty() ? "aucun" : String.join(", ", acquired))
+                    .append(" | ").append(Decisions.label(proposed)).append(" |\n");
+        }
+        execution.setVariable(CERTIFICATION_SUMMARY, summary.toString());
+    }
+
+    /** Blocs acquired in earlier campaigns, and blocs whose latest decision in this campaign is VALIDE. */
+    Set<String> acquiredBlocs(Campaign campaign, Candidate candidate, Referential referential) {
+        Set<String> acquired = new LinkedHashSet<>();
+        for (Bloc bloc : referential.blocs()) {
+            if (candidate.getAcquiredBlocs().containsKey(bloc.code())) {
+                acquired.add(bloc.code());
+            }
+        }
+        Map<String, String> latest = new java.util.HashMap<>();
+        for (BlocResult result : blocResults.findByCampaignIdAndCandidateIdOrderByBlocCodeAscAttemptAsc(campaign.getId(), candidate.getId())) {
+            latest.put(result.getBlocCode(), result.getDecision());
+        }
+        latest.forEach((bloc, decision) -> {
+            if (Decisions.VALIDE.equals(decision)) {
+                acquired.add(bloc);
+            }
+        });
+        return acquired;
+    }
+
+    public void drawUpMinutes(DelegateExecution execution) {
+        campaign(execution).close();
+    }
+
+    /** Results reach every candidate once. */
+    public void publishResults(DelegateExecution execution) {
+        Campaign campaign = campaign(execution);
+        for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
+            decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId()).ifPresent(decision ->
+                    notifier.send("RESULT", candidate.getEmail(), "Résultats de la session " + campaign.getName(),
+                            "Bonjour " + candidate.fullName() + ",\n\nLe jury de certification a rendu sa décision : "
+                                    + Decisions.label(decision.getDecision()) + ".\n\nL'équipe de certification",
+                            null, "result:" + campaign.getId() + ":" + candidate.getId()));
+        }
+        campaign.publishResults();
+    }
+
+    private Campaign campaign(DelegateExecution execution) {
+        return campaigns.findById(((Number) execution.getVariable(Variables.CAMPAIGN_ID)).longValue()).orElseThrow();
+    }
+}

@@ -1,0 +1,68 @@
+package fr.certiflow.evaluation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The jury's rating of a criterion for a production: the jurors' common rating, or the harmonised one. */
+@Entity
+@Table(name = "cf_consolidated_rating")
+public class ConsolidatedRating {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "production_id", nullable = false)
+    private Long productionId;
+
+    @Column(name = "criterion_code", nullable = false, length = 64)
+    private String criterionCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private Rating rating;
+
+    /** Decided by the jury president because the jurors diverged. */
+    @Column(nullable = false)
+    private boolean harmonised;
+
+    @Column(length = 4000)
+    private String comment;
+
+    protected ConsolidatedRating() {
+    }
+
+    ConsolidatedRating(Long productionId, String criterionCode, Rating rating, boolean harmonised, String comment) {
+        this.productionId = productionId;
+        this.criterionCode = criterionCode;
+        this.rating = rating;
+        this.harmonised = harmonised;
+        this.comment = comment;
+    }
+
+    public Long getProductionId() {
+        return productionId;
+    }
+
+    public String getCriterionCode() {
+        return criterionCode;
+    }
+
+    public Rating getRating() {
+        return rating;
+    }
+
+    public boolean isHarmonised() {
+        return harmonised;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+}

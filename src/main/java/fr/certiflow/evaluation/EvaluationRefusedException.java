@@ -1,0 +1,19 @@
+package fr.certiflow.evaluation;
+
+import fr.certiflow.process.ProcessException;
+import java.util.List;
+
+/** An evaluation that cannot be recorded: every problem, in French, so that the juror fixes all at once. */
+public class EvaluationRefusedException extends ProcessException {
+
+    private final List<String> problems;
+
+    public EvaluationRefusedException(List<String> problems) {
+        super("Évaluation incomplète : " + String.join(" ; ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

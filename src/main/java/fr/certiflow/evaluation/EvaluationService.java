@@ -1,0 +1,67 @@
+package fr.certiflow.evaluation;
+
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.referential.model.Criterion;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records a juror's evaluation after checking it against the composante's criteria: a rating for every criterion,
+ * a comment for every Non acquis, indicators that exist. The form and the Excel grid go through here alike.
+ */
+@Service
+public class EvaluationService {
+
+    private final EvaluationRepository evaluations;
+    private final Clock clock;
+
+    EvaluationService(EvaluationRepository evaluations, Clock clock) {
+        this.evaluations = evaluations;
+        this.clock = clock;
+    }
+
+    public List<CriterionRating> check(Component component, EvaluationInput input) {
+        List<String> problems = new ArrayList<>();
+        List<CriterionRating> ratings = new ArrayList<>();
+        for (Criterion criterion : component.criteria()) {
+            String name = "critère « " + criterion.title() + " » (" + criterion.code() + ")";
+            EvaluationInput.CriterionInput given = input.criteria().get(criterion.code());
+            Rating rating = given == null ? null : Rating.parse(given.rating()).orElse(null);
+            if (rating == null) {
+                problems.add(name + " : appréciation manquante (Acquis ou Non acquis)");
+                continue;
+            }
+            String comment = given.comment() == null || given.comment().isBlank() ? null : given.comment().strip();
+            if (rating == Rating.NON_ACQUIS && comment == null) {
+                problems.add(name + " : un commentaire est obligatoire lorsque le critère est non acquis");
+            }
+            List<Integer> indicators = given.indicators() == null ? List.of() : given.indicators().stream().distinct().toList();
+            for (Integer rank : indicators) {
+                if (rank == null || rank < 1 || rank > criterion.indicators().size()) {
+                    problems.add(name + " : indicateur n° " + rank + " inexistant");
+                }
+            }
+            if (comment != null && comment.length() > 4000) {
+                problems.add(name + " : commentaire de plus de 4000 caractères");
+            }
+            ratings.add(new CriterionRating(criterion.code(), rating, indicators, comment));
+        }
+        if (!problems.isEmpty()) {
+            throw new EvaluationRefusedException(problems);
+        }
+        return ratings;
+    }
+
+    /** Checks and records; a juror's second submission for the same production replaces the first. */
+    public Evaluation record(Long productionId, String jurorUserId, String channel, Component component,
+            EvaluationInput input) {
+        List<CriterionRating> ratings = check(component, input);
+        evaluations.findByProductionIdAndJurorUserId(productionId, jurorUserId).ifPresent(previous -> {
+            evaluations.delete(previous);
+            evaluations.flush();
+        });
+        return evaluations.save(new Evaluation(productionId, jurorUserId, channel, clock.instant(), ratings));
+    }
+}

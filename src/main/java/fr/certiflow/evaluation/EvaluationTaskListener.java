@@ -1,0 +1,102 @@
+package fr.certiflow.evaluation;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.grid.GridRepository;
+import fr.certiflow.process.Variables;
+import fr.certiflow.production.Production;
+import fr.certiflow.production.ProductionFile;
+import fr.certiflow.production.ProductionFileRepository;
+import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.production.ProductionStatus;
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.referential.model.Criterion;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+
+/**
+ * A juror's evaluation task. On create, the form's fields are declared on the juror's own execution, so that what a
+ * juror submits stays with that juror's task and no other juror sees it before consolidation; the task also gets
+ * the links to the production's files and the juror's grid. On complete, the evaluation is checked and recorded.
+ */
+@org.springframework.stereotype.Component("evaluationTaskListener")
+public class EvaluationTaskListener implements TaskListener {
+
+    public static final String DOCUMENTS = Variables.DOCUMENTS_SUMMARY;
+    public static final String GRID_LINK = "gridLink";
+
+    private final EvaluationService evaluations;
+    private final ProductionRepository productions;
+    private final ProductionFileRepository files;
+    private final CampaignRepository campaigns;
+    private final CampaignReferentials referentials;
+    private final GridRepository grids;
+
+    EvaluationTaskListener(EvaluationService evaluations, ProductionRepository productions, ProductionFileRepository files,
+            CampaignRepository campaigns, CampaignReferentials referentials, GridRepository grids) {
+        this.evaluations = evaluations;
+        this.productions = productions;
+        this.files = files;
+        this.campaigns = campaigns;
+        this.referentials = referentials;
+        this.grids = grids;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Production production = productions.findById(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
+        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
+        Component component = referentials.component(campaign, production.getComponentCode());
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            created(task, production, component);
+        } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            evaluations.record(production.getId(), task.getAssignee(), "FORM", component, input(task, component));
+        }
+    }
+
+    private void created(DelegateTask task, Production production, Component component) {
+        DelegateExecution jurorExecution = task.getExecution();
+        for (Criterion criterion : component.criteria()) {
+            jurorExecution.setVariableLocal(EvaluationForms.ratingKey(criterion), null);
+            // Tasklist submits a checklist with the type of the existing variable: it must already be Json.
+            jurorExecution.setVariableLocal(EvaluationForms.indicatorsKey(criterion), SpinValues.jsonValue("[]").create());
+            jurorExecution.setVariableLocal(EvaluationForms.commentKey(criterion), null);
+            jurorExecution.setVariableLocal(EvaluationForms.remarkKey(criterion), null);
+        }
+        StringBuilder documents = new StringBuilder();
+        for (ProductionFile file : files.findBySubmissionIdOrderById(production.getSubmissionId())) {
+            documents.append("- [").append(markdownText(file.getFilename())).append("](/api/productions/")
+                    .append(production.getId()).append("/files/").append(file.getId()).append(")\n");
+        }
+        task.setVariableLocal(DOCUMENTS, documents.isEmpty() ? "Aucun fichier." : documents.toString());
+        grids.findByProductionIdAndJurorUserId(production.getId(), task.getAssignee()).ifPresent(grid ->
+                task.setVariableLocal(GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid.getId() + ")"));
+        if (production.getStatus() == ProductionStatus.JURY_ASSIGNED) {
+            production.moveTo(ProductionStatus.UNDER_EVALUATION);
+        }
+    }
+
+    static EvaluationInput input(DelegateTask task, Component component) {
+        Map<String, EvaluationInput.CriterionInput> criteria = new LinkedHashMap<>();
+        for (Criterion criterion : component.criteria()) {
+            String rating = FormValues.text(task.getVariable(EvaluationForms.ratingKey(criterion)));
+            String comment = Rating.parse(rating).orElse(null) == Rating.NON_ACQUIS
+                    ? FormValues.text(task.getVariable(EvaluationForms.commentKey(criterion)))
+                    : FormValues.text(task.getVariable(EvaluationForms.remarkKey(criterion)));
+            criteria.put(criterion.code(), new EvaluationInput.CriterionInput(rating,
+                    FormValues.ranks(task.getVariable(EvaluationForms.indicatorsKey(criterion))), comment));
+        }
+        return new EvaluationInput(criteria);
+    }
+
+    /** File names are the candidates' text: shown as text, never as markdown or HTML. */
+    static String markdownText(String text) {
+        return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!<>|])", "\\\\$1");
+    }
+}

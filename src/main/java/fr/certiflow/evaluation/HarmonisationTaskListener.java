@@ -1,0 +1,120 @@
+package fr.certiflow.evaluation;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.Variables;
+import fr.certiflow.production.Production;
+import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.referential.model.Criterion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * The jury president's harmonisation. On create, the task gets the jurors' evaluations side by side and the agreed
+ * ratings pre-filled; on complete, a rating is required for every criterion and becomes the consolidated one.
+ */
+@org.springframework.stereotype.Component("harmonisationTaskListener")
+public class HarmonisationTaskListener implements TaskListener {
+
+    public static final String SIDE_BY_SIDE = "evaluationsSideBySide";
+    public static final String COMMENT = "harmonisationComment";
+
+    private final EvaluationRepository evaluations;
+    private final ConsolidatedRatingRepository consolidated;
+    private final ProductionRepository productions;
+    private final CampaignRepository campaigns;
+    private final CampaignReferentials referentials;
+
+    HarmonisationTaskListener(EvaluationRepository evaluations, ConsolidatedRatingRepository consolidated,
+            ProductionRepository productions, CampaignRepository campaigns, CampaignReferentials referentials) {
+        this.evaluations = evaluations;
+        this.consolidated = consolidated;
+        this.productions = productions;
+        this.campaigns = campaigns;
+        this.referentials = referentials;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Production production = productions.findById(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
+        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
+        Component component = referentials.component(campaign, production.getComponentCode());
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            created(task, production, component);
+        } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            completed(task, production, component);
+        }
+    }
+
+    private void created(DelegateTask task, Production production, Component component) {
+        List<Evaluation> all = evaluations.findByProductionIdOrderByJurorUserId(production.getId());
+        Map<String, Rating> agreed = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
+                .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating));
+        for (Criterion criterion : component.criteria()) {
+            Rating rating = agreed.get(criterion.code());
+            task.setVariableLocal(EvaluationForms.agreedKey(criterion), rating == null ? null : rating.name());
+        }
+        task.setVariableLocal(COMMENT, null);
+        task.setVariableLocal(SIDE_BY_SIDE, sideBySide(component, all, agreed));
+    }
+
+    /** A markdown table: one row per criterion, one column per juror, divergences marked. */
+    static String sideBySide(Component component, List<Evaluation> all, Map<String, Rating> agreed) {
+        StringBuilder table = new StringBuilder("| Critère |");
+        all.forEach(evaluation -> table.append(" Juré ").append(evaluation.getJurorUserId()).append(" |"));
+        table.append(" Concordance |\n|---|");
+        all.forEach(evaluation -> table.append("---|"));
+        table.append("---|\n");
+        for (Criterion criterion : component.criteria()) {
+            table.append("| ").append(cell(criterion.title())).append(" |");
+            for (Evaluation evaluation : all) {
+                table.append(' ').append(evaluation.rating(criterion.code()).map(rating -> rating.getRating().label()
+                        + (rating.getComment() == null ? "" : " — « " + cell(rating.getComment()) + " »")).orElse("—")).append(" |");
+            }
+            table.append(agreed.containsKey(criterion.code()) ? " oui |" : " **non** |").append('\n');
+        }
+        return table.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "/").replace("\n", " ").replaceAll("([\\\\`*_\\[\\]<>])", "\\\\$1");
+    }
+
+    private void completed(DelegateTask task, Production production, Component component) {
+        List<String> problems = new ArrayList<>();
+        List<ConsolidatedRating> ratings = new ArrayList<>();
+        Map<String, Rating> before = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
+                .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating));
+        String comment = FormValues.text(task.getVariable(COMMENT));
+        int nonAcquis = 0;
+        for (Criterion criterion : component.criteria()) {
+            Rating rating = Rating.parse(FormValues.text(task.getVariable(EvaluationForms.agreedKey(criterion)))).orElse(null);
+            if (rating == null) {
+                problems.add("critère « " + criterion.title() + " » : appréciation retenue manquante");
+                continue;
+            }
+            boolean harmonised = before.get(criterion.code()) != rating;
+            ratings.add(new ConsolidatedRating(production.getId(), criterion.code(), rating, harmonised,
+                    harmonised ? comment : null));
+            nonAcquis += rating == Rating.NON_ACQUIS ? 1 : 0;
+        }
+        if (comment == null || comment.isBlank()) {
+            problems.add("justifiez l'harmonisation dans le commentaire");
+        }
+        if (!problems.isEmpty()) {
+            throw new ProcessException("Harmonisation incomplète : " + String.join(" ; ", problems));
+        }
+        consolidated.deleteByProductionId(production.getId());
+        consolidated.flush();
+        consolidated.saveAll(ratings);
+        task.getExecution().setVariable(Variables.NON_ACQUIS_COUNT, nonAcquis);
+        task.getExecution().setVariable(Variables.CRITERIA_COUNT, component.criteria().size());
+    }
+}

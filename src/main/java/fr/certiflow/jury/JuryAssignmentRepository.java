@@ -1,0 +1,19 @@
+package fr.certiflow.jury;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface JuryAssignmentRepository extends JpaRepository<JuryAssignment, Long> {
+
+    List<JuryAssignment> findByProductionIdOrderByJurorUserId(Long productionId);
+
+    boolean existsByProductionIdAndJurorUserId(Long productionId, String jurorUserId);
+
+    /** Productions assigned to each juror of a campaign: [userId, count]. */
+    @Query("""
+            select a.jurorUserId, count(a) from JuryAssignment a, Production p
+            where p.id = a.productionId and p.campaignId = :campaignId
+            group by a.jurorUserId""")
+    List<Object[]> loadsInCampaign(Long campaignId);
+}

@@ -1,0 +1,93 @@
+package fr.certiflow.jury;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
+import fr.certiflow.production.Production;
+import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.production.ProductionStatus;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The jury assignment step of the production process: the rule chooses the jurors, or raises the BPMN error that
+ * hands the choice to a coordinator. Assignments are rows of Certiflow's, which the evaluation multi-instance reads.
+ */
+@Component("juryAssignment")
+public class JuryAssignmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(JuryAssignmentService.class);
+
+    private final JuryAssigner assigner;
+    private final JurorRepository jurors;
+    private final JuryAssignmentRepository assignments;
+    private final ProductionRepository productions;
+    private final CampaignRepository campaigns;
+    private final CandidateRepository candidates;
+    private final CampaignReferentials referentials;
+    private final Clock clock;
+
+    JuryAssignmentService(JuryAssigner assigner, JurorRepository jurors, JuryAssignmentRepository assignments,
+            ProductionRepository productions, CampaignRepository campaigns, CandidateRepository candidates,
+            CampaignReferentials referentials, Clock clock) {
+        this.assigner = assigner;
+        this.jurors = jurors;
+        this.assignments = assignments;
+        this.productions = productions;
+        this.campaigns = campaigns;
+        this.candidates = candidates;
+        this.referentials = referentials;
+        this.clock = clock;
+    }
+
+    public void assign(DelegateExecution execution) {
+        Production production = production(execution);
+        if (!assignments.findByProductionIdOrderByJurorUserId(production.getId()).isEmpty()) {
+            return; // already assigned: the job ran before a crash
+        }
+        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
+        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        boolean english = referentials.component(campaign, production.getComponentCode()).production().englishRequired();
+        Map<String, Long> loads = new HashMap<>();
+        for (Object[] row : assignments.loadsInCampaign(campaign.getId())) {
+            loads.put((String) row[0], (Long) row[1]);
+        }
+        List<String> chosen = assigner.choose(new JuryAssigner.Request(campaign.getJurorsPerProduction(), english,
+                candidate.getNumber(), candidate.getTrainer(), candidate.getEmployer(), Set.of()),
+                jurors.findByCampaignIdOrderByUserId(campaign.getId()), loads);
+        if (chosen.isEmpty()) {
+            log.info("No eligible jury for production {}: a coordinator assigns it", production.getId());
+            throw new BpmnError(ProcessKeys.ERROR_NO_ELIGIBLE_JUROR, "Aucun jury possible selon les règles d'affectation");
+        }
+        record(production, chosen, false);
+    }
+
+    /** The jurors of the production, for the evaluation multi-instance. */
+    public List<String> jurors(DelegateExecution execution) {
+        return assignments.findByProductionIdOrderByJurorUserId(production(execution).getId()).stream()
+                .map(JuryAssignment::getJurorUserId).toList();
+    }
+
+    void record(Production production, List<String> userIds, boolean manual) {
+        for (String userId : userIds) {
+            assignments.save(new JuryAssignment(production.getId(), userId, manual, clock.instant()));
+        }
+        production.moveTo(ProductionStatus.JURY_ASSIGNED);
+    }
+
+    Production production(DelegateExecution execution) {
+        return productions.findById(((Number) execution.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
+    }
+}

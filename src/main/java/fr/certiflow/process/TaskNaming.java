@@ -1,0 +1,34 @@
+package fr.certiflow.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Names each user task after what it is about, so that a Tasklist list is readable: "Évaluer la production —
+ * Candidat n° 2026-001 — A.1 Organisation…". Written productions show the candidate number, orals the name.
+ */
+@Component("taskNaming")
+public class TaskNaming implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        StringBuilder name = new StringBuilder(task.getName());
+        Object candidate = task.getVariable(Variables.CANDIDATE_LABEL);
+        if (candidate == null) {
+            candidate = task.getVariable(Variables.CANDIDATE_NUMBER);
+        }
+        if (candidate != null) {
+            name.append(" — ").append(candidate);
+        }
+        Object component = task.getVariable(Variables.COMPONENT_CODE);
+        Object bloc = task.getVariable(Variables.BLOC_CODE);
+        if (component != null) {
+            name.append(" — ").append(component);
+        } else if (bloc != null) {
+            name.append(" — bloc ").append(bloc);
+        }
+        task.setName(name.length() > 255 ? name.substring(0, 255) : name.toString());
+        task.setDescription((String) task.getVariable(Variables.COMPONENT_LABEL));
+    }
+}

@@ -1,0 +1,40 @@
+package fr.certiflow.process;
+
+/** Names of the process variables Certiflow's processes share: small, typed values and ids of Certiflow's rows. */
+public final class Variables {
+
+    public static final String CAMPAIGN_ID = "campaignId";
+    public static final String CAMPAIGN_CODE = "campaignCode";
+    /** Names the campaign on every instance, for Cockpit filters. */
+    public static final String CAMPAIGN_NAME = "campaignName";
+    public static final String CANDIDATE_ID = "candidateId";
+    public static final String CANDIDATE_NUMBER = "candidateNumber";
+    /** What task names show of the candidate: the number for written productions, the name for orals. */
+    public static final String CANDIDATE_LABEL = "candidateLabel";
+    public static final String BLOC_CODE = "blocCode";
+    public static final String COMPONENT_CODE = "componentCode";
+    public static final String COMPONENT_LABEL = "componentLabel";
+    public static final String ATTEMPT = "attempt";
+    public static final String PRODUCTION_ID = "productionId";
+    public static final String SUBMISSION_DEADLINE = "submissionDeadline";
+    public static final String REMINDER_AT = "reminderAt";
+    public static final String ENGLISH_REQUIRED = "englishRequired";
+    public static final String ORAL = "oral";
+    public static final String ORAL_AT = "oralAt";
+    public static final String EVALUATION_FORM_ID = "evaluationFormId";
+    public static final String HARMONISATION_FORM_ID = "harmonisationFormId";
+    public static final String EVALUATION_DUE = "evaluationDue";
+    public static final String ADMISSIBILITY = "admissibility";
+    public static final String RETURN_REASON = "returnReason";
+    public static final String LANGUAGE_CHECK_PASSED = "languageCheckPassed";
+    public static final String LANGUAGE_CHECK_SUMMARY = "languageCheckSummary";
+    public static final String DOCUMENTS_SUMMARY = "documentsSummary";
+    public static final String JURORS_AGREE = "jurorsAgree";
+    public static final String NON_ACQUIS_COUNT = "nonAcquisCount";
+    public static final String CRITERIA_COUNT = "criteriaCount";
+    public static final String COMPONENT_RESULT = "componentResult";
+    public static final String JUROR = "juror";
+
+    private Variables() {
+    }
+}

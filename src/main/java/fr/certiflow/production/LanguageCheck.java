@@ -1,0 +1,76 @@
+package fr.certiflow.production;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.process.Variables;
+import fr.certiflow.referential.model.ProductionDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks that the documents required in a language (the A.5 procurement case's framing document and quotes, in
+ * English) are written in it. The result is shown to the coordinator in the admissibility task; it flags, it does
+ * not decide.
+ */
+@Component("languageCheck")
+public class LanguageCheck {
+
+    /** Below this confidence the detector's answer is reported as uncertain. */
+    static final double MIN_CONFIDENCE = 0.8;
+
+    private final ProductionProcess process;
+    private final CampaignRepository campaigns;
+    private final CampaignReferentials referentials;
+    private final ProductionFileRepository files;
+    private final DocumentInspector inspector;
+
+    LanguageCheck(ProductionProcess process, CampaignRepository campaigns, CampaignReferentials referentials,
+            ProductionFileRepository files, DocumentInspector inspector) {
+        this.process = process;
+        this.campaigns = campaigns;
+        this.referentials = referentials;
+        this.files = files;
+        this.inspector = inspector;
+    }
+
+    public void check(DelegateExecution execution) {
+        Production production = process.production(execution);
+        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
+        Map<String, ProductionDocument> documents = referentials.component(campaign, production.getComponentCode())
+                .production().documents().stream()
+                .collect(Collectors.toMap(ProductionDocument::code, Function.identity()));
+        boolean passed = true;
+        List<String> lines = new ArrayList<>();
+        for (ProductionFile file : files.findBySubmissionIdOrderById(production.getSubmissionId())) {
+            ProductionDocument document = documents.get(file.getDocumentCode());
+            if (document == null || document.language() == null) {
+                continue;
+            }
+            var detected = inspector.language(inspector.text(file.getContent()));
+            String language = detected.map(result -> result.getLanguage()).orElse(null);
+            double confidence = detected.map(result -> (double) result.getRawScore()).orElse(0.0);
+            file.languageDetected(language, confidence);
+            boolean ok = document.language().equals(language) && confidence >= MIN_CONFIDENCE;
+            passed &= ok;
+            lines.add("- " + document.label() + " — « " + file.getFilename() + " » : "
+                    + (language == null ? "langue non reconnue (texte absent ou trop court)"
+                    : languageName(language) + String.format(Locale.FRENCH, " (confiance %.0f %%)", confidence * 100))
+                    + (ok ? " ✔" : " ⚠ attendu : " + languageName(document.language())));
+        }
+        execution.setVariable(Variables.LANGUAGE_CHECK_PASSED, passed);
+        execution.setVariable(Variables.LANGUAGE_CHECK_SUMMARY, lines.isEmpty() ? "Aucun document soumis à une exigence de langue."
+                : (passed ? "Tous les documents sont dans la langue exigée.\n" : "**Attention : langue non conforme.**\n")
+                        + String.join("\n", lines));
+    }
+
+    static String languageName(String code) {
+        return Locale.forLanguageTag(code).getDisplayLanguage(Locale.FRENCH);
+    }
+}

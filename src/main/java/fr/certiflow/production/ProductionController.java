@@ -1,0 +1,111 @@
+package fr.certiflow.production;
+
+import fr.certiflow.identity.CurrentUser;
+import fr.certiflow.identity.CurrentUsers;
+import fr.certiflow.identity.Groups;
+import fr.certiflow.jury.JuryAssignmentRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Files of a production: handed in by a coordinator for the candidate, read by the coordinators and by the jurors
+ * assigned to the production (and jury presidents, who harmonise), nobody else.
+ */
+@RestController
+@RequestMapping("/api/productions")
+class ProductionController {
+
+    private final SubmissionService submissions;
+    private final ProductionRepository productions;
+    private final ProductionFileRepository files;
+    private final JuryAssignmentRepository assignments;
+    private final CurrentUsers users;
+
+    ProductionController(SubmissionService submissions, ProductionRepository productions, ProductionFileRepository files,
+            JuryAssignmentRepository assignments, CurrentUsers users) {
+        this.submissions = submissions;
+        this.productions = productions;
+        this.files = files;
+        this.assignments = assignments;
+        this.users = users;
+    }
+
+    @PostMapping(path = "/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<SubmissionService.Upload> upload(@PathVariable Long id, @RequestParam("document") String document,
+            @RequestParam("file") MultipartFile file, HttpServletRequest request) throws IOException {
+        CurrentUser user = users.require(request);
+        if (!user.isIn(Groups.COORDINATORS) && !user.isAdministrator()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Seuls les coordinateurs déposent les productions.");
+        }
+        SubmissionService.Upload upload = submissions.upload(id, document, file.getOriginalFilename(), file.getBytes(), user.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(upload);
+    }
+
+    record FileView(Long id, String documentCode, String filename, String contentType, long size, String detectedLanguage,
+            Instant uploadedAt, String href) {
+    }
+
+    @GetMapping("/{id}/files")
+    @Transactional(readOnly = true)
+    List<FileView> list(@PathVariable Long id, HttpServletRequest request) {
+        Production production = readable(id, request);
+        return files.findBySubmissionIdOrderById(production.getSubmissionId()).stream()
+                .map(file -> new FileView(file.getId(), file.getDocumentCode(), file.getFilename(), file.getContentType(),
+                        file.getSizeBytes(), file.getDetectedLanguage(), file.getUploadedAt(),
+                        "/api/productions/" + id + "/files/" + file.getId()))
+                .toList();
+    }
+
+    @GetMapping("/{id}/files/{fileId}")
+    @Transactional(readOnly = true)
+    ResponseEntity<byte[]> download(@PathVariable Long id, @PathVariable Long fileId, HttpServletRequest request) {
+        Production production = readable(id, request);
+        ProductionFile file = files.findById(fileId)
+                .filter(candidate -> candidate.getSubmissionId().equals(production.getSubmissionId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun fichier n° " + fileId
+                        + " dans la production n° " + id + "."));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.getFilename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(file.getContentType()))
+                .body(file.getContent());
+    }
+
+    private Production readable(Long id, HttpServletRequest request) {
+        CurrentUser user = users.require(request);
+        Production production = productions.findById(id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune production n° " + id + "."));
+        boolean allowed = user.isIn(Groups.COORDINATORS) || user.isIn(Groups.JURY_PRESIDENTS) || user.isAdministrator()
+                || assignments.existsByProductionIdAndJurorUserId(id, user.id());
+        if (!allowed) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Vous n'êtes pas juré de cette production.");
+        }
+        return production;
+    }
+
+    @ExceptionHandler(UploadRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(UploadRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle("Dépôt refusé");
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+}

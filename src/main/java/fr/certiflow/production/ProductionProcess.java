@@ -1,0 +1,156 @@
+package fr.certiflow.production;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.evaluation.EvaluationForms;
+import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.Variables;
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.referential.model.Referential;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+
+/**
+ * Glue of the production assessment process: opening the submission, reminder, absence, return to the candidate
+ * and the recorded result. Every method is idempotent, since a job may run again after a crash.
+ */
+@org.springframework.stereotype.Component("productionProcess")
+public class ProductionProcess {
+
+    static final DateTimeFormatter FRENCH_DATE =
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+
+    private final CampaignRepository campaigns;
+    private final CandidateRepository candidates;
+    private final CampaignReferentials referentials;
+    private final SubmissionRepository submissions;
+    private final ProductionRepository productions;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    ProductionProcess(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
+            SubmissionRepository submissions, ProductionRepository productions, Notifier notifier, Clock clock) {
+        this.campaigns = campaigns;
+        this.candidates = candidates;
+        this.referentials = referentials;
+        this.submissions = submissions;
+        this.productions = productions;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** Creates (or finds again) the production and its submission, and sets the variables the process reads. */
+    public void open(DelegateExecution execution) {
+        Campaign campaign = campaigns.findById(longVar(execution, Variables.CAMPAIGN_ID)).orElseThrow();
+        Candidate candidate = candidates.findById(longVar(execution, Variables.CANDIDATE_ID)).orElseThrow();
+        String componentCode = (String) execution.getVariable(Variables.COMPONENT_CODE);
+        int attempt = intVar(execution, Variables.ATTEMPT, 1);
+        Referential referential = referentials.of(campaign);
+        Component component = referentials.component(campaign, componentCode);
+
+        Instant campaignDeadline = campaign.submissionDeadline(componentCode).orElseThrow(() -> new IllegalStateException(
+                "Campaign " + campaign.getCode() + " has no submission deadline for component " + componentCode));
+        Instant deadline = candidate.getAccommodation().extend(campaign.getOpensAt(), campaignDeadline,
+                candidate.getExtensionDays());
+        boolean collective = component.production().collective() && candidate.getGroupCode() != null;
+        String owner = collective ? Submission.groupOwner(candidate.getGroupCode()) : Submission.candidateOwner(candidate.getNumber());
+        Submission submission = submissions.findByCampaignIdAndComponentCodeAndAttemptAndOwnerKey(
+                        campaign.getId(), componentCode, attempt, owner)
+                .orElseGet(() -> submissions.save(new Submission(campaign.getId(), componentCode, attempt, owner)));
+        Production production = productions.findByCampaignIdAndCandidateIdAndComponentCodeAndAttempt(
+                        campaign.getId(), candidate.getId(), componentCode, attempt)
+                .orElseGet(() -> productions.save(new Production(campaign.getId(), candidate.getId(), componentCode,
+                        attempt, submission.getId(), deadline)));
+
+        boolean oral = component.production().hasOral();
+        execution.setVariable(Variables.PRODUCTION_ID, production.getId());
+        execution.setVariable(Variables.SUBMISSION_DEADLINE, Date.from(production.getDeadline()));
+        execution.setVariable(Variables.REMINDER_AT,
+                Date.from(production.getDeadline().minus(Duration.ofDays(campaign.getReminderDays()))));
+        execution.setVariable(Variables.ENGLISH_REQUIRED, component.production().englishRequired());
+        execution.setVariable(Variables.ORAL, oral);
+        execution.setVariable(Variables.CANDIDATE_LABEL, oral ? candidate.fullName() + " (" + candidate.getNumber() + ")"
+                : "Candidat n° " + candidate.getNumber());
+        execution.setVariable(Variables.COMPONENT_LABEL, component.code() + " " + component.title());
+        execution.setVariable(Variables.EVALUATION_FORM_ID, EvaluationForms.evaluationFormId(referential, component));
+        execution.setVariable(Variables.HARMONISATION_FORM_ID, EvaluationForms.harmonisationFormId(referential, component));
+        execution.setVariable(Variables.EVALUATION_DUE,
+                campaign.getEvaluationDeadline() == null ? null : Date.from(campaign.getEvaluationDeadline()));
+    }
+
+    /** The non-interrupting reminder: one message per production and attempt, however often the timer fires. */
+    public void sendReminder(DelegateExecution execution) {
+        Production production = production(execution);
+        if (production.getStatus() != ProductionStatus.AWAITING_SUBMISSION
+                && production.getStatus() != ProductionStatus.RETURNED) {
+            return;
+        }
+        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        notifier.send("REMINDER", candidate.getEmail(),
+                "Rappel : production " + production.getComponentCode() + " à remettre",
+                "Bonjour " + candidate.fullName() + ",\n\nVotre production pour la composante "
+                        + execution.getVariable(Variables.COMPONENT_LABEL) + " est attendue au plus tard le "
+                        + FRENCH_DATE.format(production.getDeadline()) + ".\n\nL'équipe de certification",
+                production.getId(), "reminder:" + production.getId() + ":" + production.getReturnedCount());
+    }
+
+    /** The deadline passed without a complete submission: the composante ends as absent. */
+    public void recordAbsence(DelegateExecution execution) {
+        Production production = production(execution);
+        production.decided("ABSENT");
+        execution.setVariable(Variables.COMPONENT_RESULT, "ABSENT");
+    }
+
+    /** The coordinator returned the production: the candidate may hand it in again until the deadline. */
+    public void returnToCandidate(DelegateExecution execution) {
+        Production production = production(execution);
+        String reason = (String) execution.getVariable(Variables.RETURN_REASON);
+        if (production.getStatus() != ProductionStatus.RETURNED) {
+            production.returned(reason);
+            submissions.findById(production.getSubmissionId()).orElseThrow().reopen();
+        }
+        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        notifier.send("RETURNED", candidate.getEmail(),
+                "Production " + production.getComponentCode() + " à compléter",
+                "Bonjour " + candidate.fullName() + ",\n\nVotre production pour la composante "
+                        + execution.getVariable(Variables.COMPONENT_LABEL) + " vous est renvoyée pour la raison "
+                        + "suivante :\n" + reason + "\n\nVous pouvez la remettre à nouveau jusqu'au "
+                        + FRENCH_DATE.format(production.getDeadline()) + ".\n\nL'équipe de certification",
+                production.getId(), "returned:" + production.getId() + ":" + production.getReturnedCount());
+    }
+
+    public void recordResult(DelegateExecution execution) {
+        production(execution).decided((String) execution.getVariable(Variables.COMPONENT_RESULT));
+    }
+
+    Production production(DelegateExecution execution) {
+        return productions.findById(longVar(execution, Variables.PRODUCTION_ID)).orElseThrow();
+    }
+
+    static Long longVar(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value == null) {
+            throw new IllegalStateException("Process variable " + name + " is missing");
+        }
+        return ((Number) value).longValue();
+    }
+
+    static int intVar(DelegateExecution execution, String name, int fallback) {
+        Object value = execution.getVariable(name);
+        return value == null ? fallback : ((Number) value).intValue();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,17 @@
+package fr.certiflow.production;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ProductionRepository extends JpaRepository<Production, Long> {
+
+    Optional<Production> findByCampaignIdAndCandidateIdAndComponentCodeAndAttempt(Long campaignId, Long candidateId,
+            String componentCode, int attempt);
+
+    List<Production> findBySubmissionId(Long submissionId);
+
+    List<Production> findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(Long campaignId, Long candidateId);
+
+    List<Production> findByCampaignId(Long campaignId);
+}

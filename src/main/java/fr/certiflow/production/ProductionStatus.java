@@ -1,0 +1,14 @@
+package fr.certiflow.production;
+
+/** Where a production stands. */
+public enum ProductionStatus {
+    AWAITING_SUBMISSION,
+    SUBMITTED,
+    RETURNED,
+    ADMISSIBLE,
+    JURY_ASSIGNED,
+    UNDER_EVALUATION,
+    HARMONISATION,
+    ASSESSED,
+    ABSENT
+}

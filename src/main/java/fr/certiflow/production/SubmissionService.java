@@ -1,0 +1,144 @@
+package fr.certiflow.production;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
+import fr.certiflow.referential.model.ProductionDocument;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Hands in the files of a production. When the last required document arrives, the submission is complete and
+ * every production process waiting for it (one, or each member of a group) moves on, in the same transaction: a
+ * submission is either stored and delivered, or refused whole.
+ */
+@Service
+public class SubmissionService {
+
+    private final ProductionRepository productions;
+    private final SubmissionRepository submissions;
+    private final ProductionFileRepository files;
+    private final CampaignRepository campaigns;
+    private final CampaignReferentials referentials;
+    private final DocumentInspector inspector;
+    private final RuntimeService runtime;
+    private final Clock clock;
+    private final long maxFileBytes;
+
+    SubmissionService(ProductionRepository productions, SubmissionRepository submissions, ProductionFileRepository files,
+            CampaignRepository campaigns, CampaignReferentials referentials, DocumentInspector inspector,
+            RuntimeService runtime, Clock clock,
+            @Value("${certiflow.uploads.max-file-size:50MB}") DataSize maxFileSize) {
+        this.productions = productions;
+        this.submissions = submissions;
+        this.files = files;
+        this.campaigns = campaigns;
+        this.referentials = referentials;
+        this.inspector = inspector;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.maxFileBytes = maxFileSize.toBytes();
+    }
+
+    public record Upload(Long fileId, String documentCode, String contentType, boolean submissionComplete,
+            List<String> missingDocuments) {
+    }
+
+    @Transactional
+    public Upload upload(Long productionId, String documentCode, String filename, byte[] content, String uploadedBy) {
+        Production production = productions.findById(productionId).orElseThrow(() ->
+                new UploadRefusedException(HttpStatus.NOT_FOUND, "Aucune production n° " + productionId + "."));
+        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
+        List<ProductionDocument> documents = referentials.component(campaign, production.getComponentCode())
+                .production().documents();
+        ProductionDocument document = documents.stream().filter(d -> d.code().equals(documentCode)).findFirst()
+                .orElseThrow(() -> new UploadRefusedException(HttpStatus.BAD_REQUEST, "Document « " + documentCode
+                        + " » inconnu pour la composante " + production.getComponentCode() + " ; documents attendus : "
+                        + documents.stream().map(ProductionDocument::code).collect(Collectors.joining(", ")) + "."));
+        if (production.getStatus() != ProductionStatus.AWAITING_SUBMISSION && production.getStatus() != ProductionStatus.RETURNED) {
+            throw new UploadRefusedException(HttpStatus.CONFLICT, "La production n° " + productionId
+                    + " n'attend pas de dépôt (état : " + production.getStatus() + ").");
+        }
+        if (!clock.instant().isBefore(production.getDeadline())) {
+            throw new UploadRefusedException(HttpStatus.CONFLICT, "La date limite de remise est dépassée ("
+                    + ProductionProcess.FRENCH_DATE.format(production.getDeadline()) + ").");
+        }
+        if (content.length == 0) {
+            throw new UploadRefusedException(HttpStatus.BAD_REQUEST, "Le fichier « " + filename + " » est vide.");
+        }
+        if (content.length > maxFileBytes) {
+            throw new UploadRefusedException(HttpStatus.PAYLOAD_TOO_LARGE, "Le fichier « " + filename + " » dépasse la taille maximale de "
+                    + DataSize.ofBytes(maxFileBytes).toMegabytes() + " Mo.");
+        }
+        String contentType = inspector.acceptedType(filename, content);
+
+        Submission submission = submissions.findById(production.getSubmissionId()).orElseThrow();
+        if (!document.multiple()) {
+            files.deleteAll(files.findBySubmissionIdAndDocumentCode(submission.getId(), documentCode));
+        }
+        ProductionFile file = files.save(new ProductionFile(submission.getId(), documentCode, safeName(filename),
+                contentType, content, sha256(content), uploadedBy, clock.instant()));
+
+        Set<String> present = files.findBySubmissionIdOrderById(submission.getId()).stream()
+                .map(ProductionFile::getDocumentCode).collect(Collectors.toSet());
+        List<String> missing = documents.stream().map(ProductionDocument::code).filter(code -> !present.contains(code)).toList();
+        if (missing.isEmpty()) {
+            submit(submission);
+        }
+        return new Upload(file.getId(), documentCode, contentType, missing.isEmpty(), missing);
+    }
+
+    /** Marks the submission complete and delivers it to every production process waiting for it. */
+    private void submit(Submission submission) {
+        submission.submitted(clock.instant());
+        int delivered = 0;
+        for (Production member : productions.findBySubmissionId(submission.getId())) {
+            if (member.getStatus() != ProductionStatus.AWAITING_SUBMISSION && member.getStatus() != ProductionStatus.RETURNED) {
+                continue;
+            }
+            List<Execution> waiting = runtime.createExecutionQuery()
+                    .messageEventSubscriptionName(ProcessKeys.MESSAGE_PRODUCTION_SUBMITTED)
+                    .processVariableValueEquals(Variables.PRODUCTION_ID, member.getId())
+                    .list();
+            if (waiting.isEmpty()) {
+                continue;
+            }
+            runtime.createMessageCorrelation(ProcessKeys.MESSAGE_PRODUCTION_SUBMITTED)
+                    .processInstanceId(waiting.get(0).getProcessInstanceId())
+                    .correlate();
+            member.moveTo(ProductionStatus.SUBMITTED);
+            delivered++;
+        }
+        if (delivered == 0) {
+            throw new UploadRefusedException(HttpStatus.CONFLICT,
+                    "Aucune évaluation n'attend cette production pour l'instant ; réessayez dans un instant.");
+        }
+    }
+
+    private static String safeName(String filename) {
+        String name = filename == null ? "document" : filename.replaceAll("[\\\\/]", "_").strip();
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package fr.certiflow.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The decision tables of processes/, evaluated by Camunda's DMN engine as the processes do. */
+class DecisionTablesTests {
+
+    static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    @ParameterizedTest(name = "{0} non acquis of {1} criteria -> {2}")
+    @CsvSource({"0, 4, VALIDE", "1, 4, NON_VALIDE", "4, 4, NON_VALIDE", "0, 1, VALIDE"})
+    void aComponentIsValidatedWhenAllItsCriteriaAreAcquired(int nonAcquis, int criteria, String expected) throws IOException {
+        Object result = evaluate("component-result.dmn", "ComponentResult",
+                Map.of("nonAcquisCount", nonAcquis, "criteriaCount", criteria, "componentCode", "A.1"));
+        assertThat(result).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} validated, {1} absent of {2} -> {3}")
+    @CsvSource({"2, 0, 2, VALIDE", "1, 0, 2, NON_VALIDE", "1, 1, 2, NON_VALIDE", "0, 2, 2, ABSENT", "0, 1, 1, ABSENT",
+            "0, 0, 1, NON_VALIDE"})
+    void theProposedBlocResult(int validated, int absent, int components, String expected) throws IOException {
+        Object result = evaluate("bloc-result.dmn", "BlocResult",
+                Map.of("validatedCount", validated, "absentCount", absent, "componentsCount", components));
+        assertThat(result).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} of {1} blocs -> {2}")
+    @CsvSource({"3, 3, DELIVREE", "2, 3, NON_DELIVREE", "0, 3, NON_DELIVREE"})
+    void theCertificationIsAwardedWhenEveryBlocIsAcquired(int acquired, int blocs, String expected) throws IOException {
+        Object result = evaluate("certification-result.dmn", "CertificationResult",
+                Map.of("acquiredBlocsCount", acquired, "blocsCount", blocs));
+        assertThat(result).isEqualTo(expected);
+    }
+
+    private static Object evaluate(String file, String decisionKey, Map<String, Object> variables) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("processes", file))) {
+            DmnDecision decision = DMN.parseDecision(decisionKey, in);
+            return DMN.evaluateDecisionTable(decision, variables).getSingleResult().getSingleEntry();
+        }
+    }
+}
