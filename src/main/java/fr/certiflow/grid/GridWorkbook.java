@@ -110,7 +110,8 @@ public final class GridWorkbook {
             print.setFitHeight((short) 0);
             sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, 2));
             sheet.getFooter().setCenter("Page &P / &N");
-            sheet.protectSheet(null);
+            // Locked with a password nobody keeps: only the answer cells can change.
+            sheet.protectSheet(java.util.UUID.randomUUID().toString());
             sheet.enableLocking();
             workbook.write(out);
             return out.toByteArray();

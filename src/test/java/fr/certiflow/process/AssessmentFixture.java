@@ -1,0 +1,254 @@
+package fr.certiflow.process;
+
+import fr.certiflow.campaign.Accommodation;
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.identity.Groups;
+import fr.certiflow.jury.Juror;
+import fr.certiflow.jury.JurorRepository;
+import fr.certiflow.production.SubmissionService;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds campaigns, candidates and juries for process tests, and drives the engine as its users would: uploads
+ * through the submission service, task forms submitted as Tasklist submits them, jobs run one by one, the clock
+ * moved instead of slept.
+ */
+@Component
+public class AssessmentFixture {
+
+    public static final Instant OPENS = Instant.parse("2027-01-04T08:00:00Z");
+    public static final Instant DEADLINE = Instant.parse("2027-03-01T17:00:00Z");
+    public static final String ENGLISH = "This framing document describes the service we are looking for: a digital agency "
+            + "able to design and run a social media campaign for our new product line. Suppliers must send their quotes "
+            + "before the end of the month, with a detailed breakdown of costs, deadlines and quality commitments.";
+    public static final String FRENCH = "Ce document de cadrage décrit la prestation recherchée : une agence numérique capable "
+            + "de concevoir et de conduire une campagne sur les réseaux sociaux pour notre nouvelle gamme de produits. "
+            + "Les prestataires doivent envoyer leurs devis avant la fin du mois, avec le détail des coûts et des délais.";
+
+    final CampaignRepository campaigns;
+    final CandidateRepository candidates;
+    final JurorRepository jurors;
+    final IdentityService identity;
+    final RuntimeService runtime;
+    final TaskService tasks;
+    final FormService forms;
+    final ManagementService management;
+    final SubmissionService submissions;
+    final TransactionTemplate transactions;
+
+    AssessmentFixture(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
+            IdentityService identity, RuntimeService runtime, TaskService tasks, FormService forms,
+            ManagementService management, SubmissionService submissions, TransactionTemplate transactions) {
+        this.campaigns = campaigns;
+        this.candidates = candidates;
+        this.jurors = jurors;
+        this.identity = identity;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.forms = forms;
+        this.management = management;
+        this.submissions = submissions;
+        this.transactions = transactions;
+    }
+
+    /** A campaign of the seed's référentiel, every bloc, every composante due at {@link #DEADLINE}, clock at opening. */
+    public Campaign campaign(Consumer<Campaign> customise) {
+        ClockUtil.setCurrentTime(Date.from(OPENS));
+        Campaign campaign = new Campaign("C" + UUID.randomUUID().toString().substring(0, 8), "Session de test", "MMDC", 1,
+                OPENS, OPENS);
+        campaign.getBlocs().addAll(List.of("BC1", "BC2", "BC3"));
+        for (String component : List.of("A.1", "A.2", "A.3", "A.4", "A.5")) {
+            campaign.getSubmissionDeadlines().put(component, DEADLINE);
+        }
+        campaign.setEvaluationDeadline(DEADLINE.plus(Duration.ofDays(30)));
+        customise.accept(campaign);
+        return campaigns.save(campaign);
+    }
+
+    public Candidate candidate(Campaign campaign, String number, Consumer<Candidate> customise) {
+        Candidate candidate = new Candidate(campaign.getId(), number, "Nom" + number, "Prénom" + number,
+                "candidat" + number + "@example.org");
+        customise.accept(candidate);
+        return candidates.save(candidate);
+    }
+
+    public Candidate candidate(Campaign campaign, String number) {
+        return candidate(campaign, number, candidate -> { });
+    }
+
+    /** jure1 (external), jure2, jure3 (English-qualified, external): enough for any composante. */
+    public void standardJury(Campaign campaign) {
+        juror(campaign, "jure1", true, false);
+        juror(campaign, "jure2", false, false);
+        juror(campaign, "jure3", true, true);
+    }
+
+    public Juror juror(Campaign campaign, String userId, boolean external, boolean english) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setFirstName("Juré");
+            user.setLastName(userId);
+            user.setPassword(userId + "-secret");
+            identity.saveUser(user);
+            identity.createMembership(userId, Groups.JURORS);
+        }
+        return jurors.save(new Juror(campaign.getId(), userId, "Juré " + userId, external, english, false, 100));
+    }
+
+    public ProcessInstance startProduction(Campaign campaign, Candidate candidate, String component) {
+        return startProduction(campaign, candidate, component, 1);
+    }
+
+    public ProcessInstance startProduction(Campaign campaign, Candidate candidate, String component, int attempt) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.CAMPAIGN_ID, campaign.getId());
+        variables.put(Variables.CAMPAIGN_CODE, campaign.getCode());
+        variables.put(Variables.CANDIDATE_ID, candidate.getId());
+        variables.put(Variables.CANDIDATE_NUMBER, candidate.getNumber());
+        variables.put(Variables.COMPONENT_CODE, component);
+        variables.put(Variables.ATTEMPT, attempt);
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.PRODUCTION_ASSESSMENT,
+                ProcessKeys.productionBusinessKey(campaign.getCode(), candidate.getNumber(), component, attempt), variables);
+        runJobs();
+        return instance;
+    }
+
+    public ProcessInstance startBloc(Campaign campaign, Candidate candidate, String bloc) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.CAMPAIGN_ID, campaign.getId());
+        variables.put(Variables.CAMPAIGN_CODE, campaign.getCode());
+        variables.put(Variables.CANDIDATE_ID, candidate.getId());
+        variables.put(Variables.CANDIDATE_NUMBER, candidate.getNumber());
+        variables.put(Variables.BLOC_CODE, bloc);
+        variables.put(Variables.ATTEMPT, 1);
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.BLOC_ASSESSMENT,
+                campaign.getCode() + "/" + candidate.getNumber() + "/" + bloc, variables);
+        runJobs();
+        return instance;
+    }
+
+    public Long productionId(ProcessInstance instance) {
+        return ((Number) runtime.getVariable(instance.getId(), Variables.PRODUCTION_ID)).longValue();
+    }
+
+    /** Hands in every document of the composante as text files, in English or French. */
+    public SubmissionService.Upload submitAll(Long productionId, String component, String text) {
+        List<String> documents = component.equals("A.5") ? List.of("framing", "quotes") : List.of("production");
+        SubmissionService.Upload last = null;
+        for (String document : documents) {
+            last = submissions.upload(productionId, document, document + ".txt", text.getBytes(StandardCharsets.UTF_8), "coordo");
+        }
+        runJobs();
+        return last;
+    }
+
+    /** Runs every job due now, including those the jobs create, as the job executor would. */
+    public void runJobs() {
+        for (int round = 0; round < 500; round++) {
+            List<Job> due = management.createJobQuery().executable().withRetriesLeft().listPage(0, 50);
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+            }
+        }
+        throw new IllegalStateException("Jobs keep coming after 500 rounds");
+    }
+
+    /** Moves the engine clock and runs what became due. */
+    public void moveClockTo(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+        runJobs();
+    }
+
+    public Task task(ProcessInstance instance, String activityId) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+    }
+
+    public List<Task> tasksOf(ProcessInstance instance, String activityId) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).orderByTaskAssignee().asc().list();
+    }
+
+    /** Submits a task form as Tasklist does, as the given user. */
+    public void submit(Task task, String userId, Map<String, Object> values) {
+        identity.setAuthenticatedUserId(userId);
+        try {
+            forms.submitTaskForm(task.getId(), values);
+        } finally {
+            identity.clearAuthentication();
+        }
+        runJobs();
+    }
+
+    public void admissible(ProcessInstance instance) {
+        submit(task(instance, "Task_CheckAdmissibility"), "coordo", Map.of("admissibility", "RECEVABLE"));
+    }
+
+    /** What a juror's form submits when every criterion gets the given rating (comments where required). */
+    public Map<String, Object> evaluation(List<String> criterionKeys, java.util.function.Function<String, String> rating) {
+        Map<String, Object> values = new HashMap<>();
+        for (String key : criterionKeys) {
+            String value = rating.apply(key);
+            values.put(key + "_rating", value);
+            values.put(key + "_indicators", SpinValues.jsonValue("[\"1\"]").create());
+            if ("NON_ACQUIS".equals(value)) {
+                values.put(key + "_comment", "Le critère " + key + " n'est pas démontré.");
+            } else {
+                values.put(key + "_remark", "Bien.");
+            }
+        }
+        return values;
+    }
+
+    public static List<String> keys(String component, int criteria) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 1; i <= criteria; i++) {
+            keys.add(component.replace(".", "") + "_CR" + i);
+        }
+        return keys;
+    }
+
+    /** Each assigned juror evaluates: rating per juror id and criterion key. */
+    public void evaluateAll(ProcessInstance instance, String component, int criteria,
+            java.util.function.BiFunction<String, String, String> rating) {
+        for (Task task : tasksOf(instance, "Task_EvaluateProduction")) {
+            String juror = task.getAssignee();
+            submit(task, juror, evaluation(keys(component, criteria), key -> rating.apply(juror, key)));
+        }
+    }
+
+    public static LocalDate acquiredOn() {
+        return LocalDate.of(2025, 6, 30);
+    }
+
+    public static Accommodation tiersTemps() {
+        return Accommodation.TIERS_TEMPS;
+    }
+}

@@ -1,0 +1,432 @@
+package fr.certiflow.process;
+
+import static fr.certiflow.process.AssessmentFixture.DEADLINE;
+import static fr.certiflow.process.AssessmentFixture.ENGLISH;
+import static fr.certiflow.process.AssessmentFixture.FRENCH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.certiflow.campaign.Accommodation;
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.evaluation.ConsolidatedRating;
+import fr.certiflow.evaluation.ConsolidatedRatingRepository;
+import fr.certiflow.evaluation.EvaluationRepository;
+import fr.certiflow.evaluation.Rating;
+import fr.certiflow.grid.GridRepository;
+import fr.certiflow.jury.JuryAssignment;
+import fr.certiflow.jury.JuryAssignmentRepository;
+import fr.certiflow.notification.Notification;
+import fr.certiflow.notification.NotificationRepository;
+import fr.certiflow.production.Production;
+import fr.certiflow.production.ProductionFileRepository;
+import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.production.ProductionStatus;
+import fr.certiflow.production.UploadRefusedException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Every path of the production assessment process, driven as its users drive it. */
+@SpringBootTest
+@ActiveProfiles("test")
+class ProductionAssessmentProcessTests {
+
+    @Autowired
+    AssessmentFixture fixture;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ProductionRepository productions;
+    @Autowired
+    ProductionFileRepository files;
+    @Autowired
+    NotificationRepository notifications;
+    @Autowired
+    JuryAssignmentRepository assignments;
+    @Autowired
+    GridRepository grids;
+    @Autowired
+    EvaluationRepository evaluations;
+    @Autowired
+    ConsolidatedRatingRepository consolidated;
+
+    Campaign campaign;
+    Candidate candidate;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        campaign = fixture.campaign(c -> c.setReminderDays(7));
+        fixture.standardJury(campaign);
+        candidate = fixture.candidate(campaign, "2027-001");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Nested
+    class Submission {
+
+        @Test
+        void anOnTimeSubmissionGoesToTheAdmissibilityCheck() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitSubmission");
+            Long productionId = fixture.productionId(instance);
+            assertThat(runtime.getVariable(instance.getId(), Variables.SUBMISSION_DEADLINE)).isEqualTo(Date.from(DEADLINE));
+
+            var upload = fixture.submitAll(productionId, "A.4", FRENCH);
+
+            assertThat(upload.submissionComplete()).isTrue();
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility");
+            Task task = fixture.task(instance, "Task_CheckAdmissibility");
+            assertThat(task.getName()).isEqualTo("Vérifier la recevabilité — Candidat n° 2027-001 — A.4");
+            assertThat(productions.findById(productionId).orElseThrow().getStatus()).isEqualTo(ProductionStatus.SUBMITTED);
+        }
+
+        @Test
+        void aProductionNotHandedInByTheDeadlineEndsAbsent() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            Long productionId = fixture.productionId(instance);
+
+            fixture.moveClockTo(DEADLINE.plusSeconds(1));
+
+            BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Event_SubmissionDeadline", "EndEvent_Absent");
+            Production production = productions.findById(productionId).orElseThrow();
+            assertThat(production.getResult()).isEqualTo("ABSENT");
+            assertThat(production.getStatus()).isEqualTo(ProductionStatus.ABSENT);
+            assertThatThrownBy(() -> fixture.submitAll(production.getId(), "A.4", FRENCH))
+                    .isInstanceOf(UploadRefusedException.class).hasMessageContaining("date limite de remise est dépassée");
+        }
+
+        @Test
+        void aReminderIsSentOnceBeforeTheDeadlineAndTheProductionStillWaits() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            Long productionId = fixture.productionId(instance);
+            assertThat(notifications.findByProductionIdOrderById(productionId)).isEmpty();
+
+            fixture.moveClockTo(DEADLINE.minus(Duration.ofDays(7)).plusSeconds(1));
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitSubmission").hasPassed("Task_SendReminder");
+            List<Notification> sent = notifications.findByProductionIdOrderById(productionId);
+            assertThat(sent).singleElement().satisfies(notification -> {
+                assertThat(notification.getKind()).isEqualTo("REMINDER");
+                assertThat(notification.getRecipient()).isEqualTo("candidat2027-001@example.org");
+                assertThat(notification.getBody()).contains("au plus tard le lundi 1 mars 2027 à 18h00");
+            });
+        }
+
+        @Test
+        void tiersTempsExtendsTheDeadlineByAThirdOfThePeriod() {
+            Candidate accommodated = fixture.candidate(campaign, "2027-002",
+                    c -> c.setAccommodation(Accommodation.TIERS_TEMPS, null));
+            ProcessInstance instance = fixture.startProduction(campaign, accommodated, "A.4");
+            Instant extended = DEADLINE.plus(Duration.between(AssessmentFixture.OPENS, DEADLINE).dividedBy(3));
+
+            assertThat(runtime.getVariable(instance.getId(), Variables.SUBMISSION_DEADLINE)).isEqualTo(Date.from(extended));
+            fixture.moveClockTo(DEADLINE.plus(Duration.ofDays(1)));
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitSubmission");
+            fixture.submitAll(fixture.productionId(instance), "A.4", FRENCH);
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility");
+        }
+
+        @Test
+        void aFixedExtensionMovesTheDeadlineTimer() {
+            Candidate accommodated = fixture.candidate(campaign, "2027-003",
+                    c -> c.setAccommodation(Accommodation.EXTENSION, 10));
+            ProcessInstance instance = fixture.startProduction(campaign, accommodated, "A.4");
+
+            Job deadline = management.createJobQuery().processInstanceId(instance.getId()).activityId("Event_SubmissionDeadline").singleResult();
+            assertThat(deadline.getDuedate()).isEqualTo(Date.from(DEADLINE.plus(Duration.ofDays(10))));
+            fixture.moveClockTo(DEADLINE.plus(Duration.ofDays(10)).minusSeconds(1));
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitSubmission");
+            fixture.moveClockTo(DEADLINE.plus(Duration.ofDays(10)).plusSeconds(1));
+            BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Absent");
+        }
+
+        @Test
+        void aGroupSubmissionReachesEveryMemberWhoIsStillEvaluatedIndividually() {
+            Candidate first = fixture.candidate(campaign, "2027-010", c -> c.setGroupCode("G1"));
+            Candidate second = fixture.candidate(campaign, "2027-011", c -> c.setGroupCode("G1"));
+            ProcessInstance one = fixture.startProduction(campaign, first, "A.1");
+            ProcessInstance two = fixture.startProduction(campaign, second, "A.1");
+            Production p1 = productions.findById(fixture.productionId(one)).orElseThrow();
+            Production p2 = productions.findById(fixture.productionId(two)).orElseThrow();
+            assertThat(p1.getSubmissionId()).isEqualTo(p2.getSubmissionId());
+            assertThat(p1.getId()).isNotEqualTo(p2.getId());
+
+            fixture.submitAll(p1.getId(), "A.1", FRENCH);
+
+            BpmnAwareTests.assertThat(one).isWaitingAt("Task_CheckAdmissibility");
+            BpmnAwareTests.assertThat(two).isWaitingAt("Task_CheckAdmissibility");
+            assertThat(files.findBySubmissionIdOrderById(p2.getSubmissionId())).hasSize(1);
+        }
+
+        @Test
+        void anUploadWhoseNameLiesAboutItsContentIsRefusedAndChangesNothing() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            Long productionId = fixture.productionId(instance);
+            byte[] zip = {0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+            assertThatThrownBy(() -> fixture.submissions.upload(productionId, "production", "rapport.pdf", zip, "coordo"))
+                    .isInstanceOf(UploadRefusedException.class).hasMessageContaining("rapport.pdf");
+            assertThatThrownBy(() -> fixture.submissions.upload(productionId, "production", "notes.txt",
+                    "%PDF-1.4 faux".getBytes(StandardCharsets.UTF_8), "coordo"))
+                    .isInstanceOf(UploadRefusedException.class).hasMessageContaining("n'est pas ce que son nom annonce");
+            assertThatThrownBy(() -> fixture.submissions.upload(productionId, "annexe", "a.txt", FRENCH.getBytes(StandardCharsets.UTF_8), "coordo"))
+                    .isInstanceOf(UploadRefusedException.class).hasMessageContaining("Document « annexe » inconnu");
+            assertThat(files.findBySubmissionIdOrderById(productions.findById(productionId).orElseThrow().getSubmissionId())).isEmpty();
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitSubmission");
+        }
+    }
+
+    @Nested
+    class Admissibility {
+
+        @Test
+        void aReturnedProductionWaitsForANewSubmissionOnceOnly() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            Long productionId = fixture.productionId(instance);
+            fixture.submitAll(productionId, "A.4", FRENCH);
+
+            fixture.submit(fixture.task(instance, "Task_CheckAdmissibility"), "coordo",
+                    Map.of("admissibility", "A_RETOURNER", "returnReason", "Le budget manque."));
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AwaitSubmission").hasPassed("Task_ReturnProduction");
+            Production production = productions.findById(productionId).orElseThrow();
+            assertThat(production.getStatus()).isEqualTo(ProductionStatus.RETURNED);
+            assertThat(production.getReturnReason()).isEqualTo("Le budget manque.");
+            assertThat(notifications.findByProductionIdOrderById(productionId)).extracting(Notification::getKind)
+                    .containsExactly("RETURNED");
+
+            fixture.submitAll(productionId, "A.4", FRENCH);
+            Task second = fixture.task(instance, "Task_CheckAdmissibility");
+            assertThatThrownBy(() -> fixture.submit(second, "coordo",
+                    Map.of("admissibility", "A_RETOURNER", "returnReason", "Encore.")))
+                    .hasMessageContaining("déjà été renvoyée une fois");
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility");
+        }
+
+        @Test
+        void aReturnNeedsAReasonAndTimeLeft() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            fixture.submitAll(fixture.productionId(instance), "A.4", FRENCH);
+            Task task = fixture.task(instance, "Task_CheckAdmissibility");
+            assertThatThrownBy(() -> fixture.submit(task, "coordo", Map.of("admissibility", "A_RETOURNER")))
+                    .hasMessageContaining("raison du renvoi");
+            ClockUtil.setCurrentTime(Date.from(DEADLINE.plusSeconds(60)));
+            assertThatThrownBy(() -> fixture.submit(task, "coordo", Map.of("admissibility", "A_RETOURNER", "returnReason", "x")))
+                    .hasMessageContaining("date limite de remise est passée");
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility");
+        }
+
+        @Test
+        void procurementDocumentsNotInEnglishAreFlaggedToTheCoordinator() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.5");
+            fixture.submitAll(fixture.productionId(instance), "A.5", FRENCH);
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility").hasPassed("Task_CheckLanguage");
+            assertThat(runtime.getVariable(instance.getId(), Variables.LANGUAGE_CHECK_PASSED)).isEqualTo(false);
+            assertThat((String) runtime.getVariable(instance.getId(), Variables.LANGUAGE_CHECK_SUMMARY))
+                    .contains("Attention : langue non conforme").contains("français").contains("attendu : anglais");
+        }
+
+        @Test
+        void procurementDocumentsInEnglishPassTheCheck() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.5");
+            Long productionId = fixture.productionId(instance);
+            fixture.submitAll(productionId, "A.5", ENGLISH);
+
+            assertThat(runtime.getVariable(instance.getId(), Variables.LANGUAGE_CHECK_PASSED)).isEqualTo(true);
+            assertThat(files.findBySubmissionIdOrderById(productions.findById(productionId).orElseThrow().getSubmissionId()))
+                    .allSatisfy(file -> assertThat(file.getDetectedLanguage()).isEqualTo("en"));
+        }
+    }
+
+    @Nested
+    class JuryAndEvaluation {
+
+        @Test
+        void jurorsWhoAgreeGiveTheResultOfTheDecisionTable() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            Long productionId = fixture.productionId(instance);
+            fixture.submitAll(productionId, "A.4", FRENCH);
+            fixture.admissible(instance);
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_EvaluateProduction");
+            List<Task> evaluationTasks = fixture.tasksOf(instance, "Task_EvaluateProduction");
+            assertThat(evaluationTasks).extracting(Task::getAssignee).containsExactly("jure1", "jure2");
+            assertThat(assignments.findByProductionIdOrderByJurorUserId(productionId)).extracting(JuryAssignment::getJurorUserId)
+                    .containsExactly("jure1", "jure2");
+            assertThat(grids.findByProductionIdOrderByJurorUserId(productionId)).hasSize(2);
+            assertThat(evaluationTasks.get(0).getName()).isEqualTo("Évaluer la production — Candidat n° 2027-001 — A.4");
+
+            fixture.evaluateAll(instance, "A.4", 4, (juror, key) -> "ACQUIS");
+
+            BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_Consolidate", "Task_DecideComponentResult")
+                    .hasNotPassed("Task_Harmonise");
+            assertThat(productions.findById(productionId).orElseThrow().getResult()).isEqualTo("VALIDE");
+            assertThat(evaluations.findByProductionIdOrderByJurorUserId(productionId)).hasSize(2);
+        }
+
+        @Test
+        void oneNonAcquisCriterionOnWhichJurorsAgreeGivesNonValide() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            Long productionId = fixture.productionId(instance);
+            fixture.submitAll(productionId, "A.4", FRENCH);
+            fixture.admissible(instance);
+            fixture.evaluateAll(instance, "A.4", 4, (juror, key) -> key.endsWith("CR2") ? "NON_ACQUIS" : "ACQUIS");
+
+            BpmnAwareTests.assertThat(instance).isEnded();
+            assertThat(productions.findById(productionId).orElseThrow().getResult()).isEqualTo("NON_VALIDE");
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                    .variableName(Variables.NON_ACQUIS_COUNT).singleResult().getValue()).isEqualTo(1);
+        }
+
+        @Test
+        void aNonAcquisWithoutCommentIsRefusedAndTheTaskStaysOpen() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            fixture.submitAll(fixture.productionId(instance), "A.4", FRENCH);
+            fixture.admissible(instance);
+            Task task = fixture.tasksOf(instance, "Task_EvaluateProduction").get(0);
+            Map<String, Object> values = new java.util.HashMap<>(fixture.evaluation(AssessmentFixture.keys("A.4", 4), key -> "NON_ACQUIS"));
+            values.remove("A4_CR3_comment");
+
+            assertThatThrownBy(() -> fixture.submit(task, task.getAssignee(), values))
+                    .hasMessageContaining("critère « Pertinence des outils d'organisation et de suivi du projet » (A.4-CR3) : "
+                            + "un commentaire est obligatoire lorsque le critère est non acquis");
+            assertThat(fixture.tasksOf(instance, "Task_EvaluateProduction")).hasSize(2);
+            assertThat(evaluations.findByProductionIdOrderByJurorUserId(fixture.productionId(instance))).isEmpty();
+        }
+
+        @Test
+        void aJurorDoesNotSeeTheOtherJurorsRatings() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            fixture.submitAll(fixture.productionId(instance), "A.4", FRENCH);
+            fixture.admissible(instance);
+            List<Task> both = fixture.tasksOf(instance, "Task_EvaluateProduction");
+            fixture.submit(both.get(0), both.get(0).getAssignee(),
+                    fixture.evaluation(AssessmentFixture.keys("A.4", 4), key -> "NON_ACQUIS"));
+
+            var seenBySecond = engine.getFormService().getTaskFormVariables(both.get(1).getId());
+            assertThat(seenBySecond.get("A4_CR1_rating")).isNull();
+            assertThat(seenBySecond.get("A4_CR1_comment")).isNull();
+            assertThat(runtime.getVariable(instance.getId(), "A4_CR1_rating")).isNull();
+        }
+
+        @Test
+        void divergingJurorsGoToTheJuryPresidentWhoseRatingsDecide() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            Long productionId = fixture.productionId(instance);
+            fixture.submitAll(productionId, "A.4", FRENCH);
+            fixture.admissible(instance);
+            fixture.evaluateAll(instance, "A.4", 4,
+                    (juror, key) -> juror.equals("jure2") && key.endsWith("CR1") ? "NON_ACQUIS" : "ACQUIS");
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_Harmonise");
+            Task harmonise = fixture.task(instance, "Task_Harmonise");
+            var shown = engine.getFormService().getTaskFormVariables(harmonise.getId());
+            assertThat((String) shown.get("evaluationsSideBySide").toString())
+                    .contains("| Juré jure1 | Juré jure2 |").contains("**non**").contains("Non acquis — « Le critère A4\\_CR1 n'est pas démontré. »");
+            assertThat(shown.get("A4_CR2_agreed")).isEqualTo("ACQUIS");
+            assertThat(shown.get("A4_CR1_agreed")).isNull();
+
+            assertThatThrownBy(() -> fixture.submit(harmonise, "president", Map.of("A4_CR1_agreed", "ACQUIS")))
+                    .hasMessageContaining("justifiez l'harmonisation");
+            fixture.submit(harmonise, "president", Map.of("A4_CR1_agreed", "NON_ACQUIS",
+                    "harmonisationComment", "L'équipe-projet n'est pas décrite."));
+
+            BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_Harmonise");
+            assertThat(productions.findById(productionId).orElseThrow().getResult()).isEqualTo("NON_VALIDE");
+            assertThat(consolidated.findByProductionIdOrderByCriterionCode(productionId))
+                    .filteredOn(ConsolidatedRating::isHarmonised).singleElement()
+                    .satisfies(rating -> {
+                        assertThat(rating.getCriterionCode()).isEqualTo("A.4-CR1");
+                        assertThat(rating.getRating()).isEqualTo(Rating.NON_ACQUIS);
+                    });
+        }
+
+        @Test
+        void theProcurementCaseGetsAnEnglishQualifiedJuror() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.5");
+            fixture.submitAll(fixture.productionId(instance), "A.5", ENGLISH);
+            fixture.admissible(instance);
+
+            // A.5 has an oral part: the defense is scheduled first.
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ScheduleOral");
+            assertThat(assignments.findByProductionIdOrderByJurorUserId(fixture.productionId(instance)))
+                    .extracting(JuryAssignment::getJurorUserId).contains("jure3");
+        }
+
+        @Test
+        void withoutAnEligibleJurorACoordinatorAssignsTheJury() {
+            Campaign lonely = fixture.campaign(c -> { });
+            fixture.juror(lonely, "jure2", false, false);
+            Candidate alone = fixture.candidate(lonely, "2027-100");
+            ProcessInstance instance = fixture.startProduction(lonely, alone, "A.4");
+            fixture.submitAll(fixture.productionId(instance), "A.4", FRENCH);
+            fixture.admissible(instance);
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AssignJuryManually").hasPassed("Event_NoEligibleJuror");
+            Task manual = fixture.task(instance, "Task_AssignJuryManually");
+            assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, inconnu")))
+                    .hasMessageContaining("« inconnu » n'est pas un juré connu");
+            fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2"));
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_EvaluateProduction");
+            assertThat(assignments.findByProductionIdOrderByJurorUserId(fixture.productionId(instance)))
+                    .singleElement().satisfies(assignment -> assertThat(assignment.isManual()).isTrue());
+        }
+
+        @Test
+        void anOralIsScheduledAndTheEvaluationOpensOnItsDate() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.2");
+            fixture.submitAll(fixture.productionId(instance), "A.2", FRENCH);
+            fixture.admissible(instance);
+            Task schedule = fixture.task(instance, "Task_ScheduleOral");
+            assertThat(schedule.getName()).isEqualTo("Planifier la soutenance — Prénom2027-001 Nom2027-001 (2027-001) — A.2");
+
+            assertThatThrownBy(() -> fixture.submit(schedule, "coordo", Map.of("oralDate", "2026-01-01T10:00", "oralPlace", "Salle 1")))
+                    .hasMessageContaining("dans le futur");
+            fixture.submit(schedule, "coordo", Map.of("oralDate", "2027-03-15T14:30", "oralPlace", "Salle 204"));
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Event_OralDate");
+            Instant oral = Instant.parse("2027-03-15T13:30:00Z");
+            assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult().getDuedate())
+                    .isEqualTo(Date.from(oral));
+            fixture.moveClockTo(oral.minus(1, ChronoUnit.MINUTES));
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Event_OralDate");
+            fixture.moveClockTo(oral.plusSeconds(1));
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_EvaluateProduction");
+            assertThat(productions.findById(fixture.productionId(instance)).orElseThrow().getOralPlace()).isEqualTo("Salle 204");
+        }
+    }
+}
