@@ -12,6 +12,7 @@ create table cf_campaign (
     deliberation_date     timestamp(6) with time zone,
     jurors_per_production integer      not null,
     resit_attempts        integer      not null,
+    resit_period_days     integer      not null,
     reminder_days         integer      not null,
     status                varchar(20)  not null,
     created_at            timestamp(6) with time zone not null,

@@ -59,6 +59,10 @@ public class Campaign {
     @Column(name = "resit_attempts", nullable = false)
     private int resitAttempts = 1;
 
+    /** How long a candidate has to hand in a production again when a bloc is deferred (ajourné). */
+    @Column(name = "resit_period_days", nullable = false)
+    private int resitPeriodDays = 30;
+
     @Column(name = "reminder_days", nullable = false)
     private int reminderDays = 7;
 
@@ -154,6 +158,14 @@ public class Campaign {
 
     public void setResitAttempts(int resitAttempts) {
         this.resitAttempts = resitAttempts;
+    }
+
+    public int getResitPeriodDays() {
+        return resitPeriodDays;
+    }
+
+    public void setResitPeriodDays(int resitPeriodDays) {
+        this.resitPeriodDays = resitPeriodDays;
     }
 
     public int getReminderDays() {

@@ -60,8 +60,10 @@ public class ProductionProcess {
 
         Instant campaignDeadline = campaign.submissionDeadline(componentCode).orElseThrow(() -> new IllegalStateException(
                 "Campaign " + campaign.getCode() + " has no submission deadline for component " + componentCode));
-        Instant deadline = candidate.getAccommodation().extend(campaign.getOpensAt(), campaignDeadline,
-                candidate.getExtensionDays());
+        // A resit opens a new submission period from now; accommodations extend it in the same way.
+        Instant opens = attempt == 1 ? campaign.getOpensAt() : clock.instant();
+        Instant due = attempt == 1 ? campaignDeadline : opens.plus(Duration.ofDays(campaign.getResitPeriodDays()));
+        Instant deadline = candidate.getAccommodation().extend(opens, due, candidate.getExtensionDays());
         boolean collective = component.production().collective() && candidate.getGroupCode() != null;
         String owner = collective ? Submission.groupOwner(candidate.getGroupCode()) : Submission.candidateOwner(candidate.getNumber());
         Submission submission = submissions.findByCampaignIdAndComponentCodeAndAttemptAndOwnerKey(

@@ -69,6 +69,10 @@ public class SubmissionService {
                 .orElseThrow(() -> new UploadRefusedException(HttpStatus.BAD_REQUEST, "Document « " + documentCode
                         + " » inconnu pour la composante " + production.getComponentCode() + " ; documents attendus : "
                         + documents.stream().map(ProductionDocument::code).collect(Collectors.joining(", ")) + "."));
+        if (production.getStatus() == ProductionStatus.ABSENT) {
+            throw new UploadRefusedException(HttpStatus.CONFLICT, "La date limite de remise est dépassée : la production n° "
+                    + productionId + " a été constatée non remise.");
+        }
         if (production.getStatus() != ProductionStatus.AWAITING_SUBMISSION && production.getStatus() != ProductionStatus.RETURNED) {
             throw new UploadRefusedException(HttpStatus.CONFLICT, "La production n° " + productionId
                     + " n'attend pas de dépôt (état : " + production.getStatus() + ").");

@@ -61,10 +61,15 @@ public class AssessmentFixture {
     final ManagementService management;
     final SubmissionService submissions;
     final TransactionTemplate transactions;
+    final fr.certiflow.campaign.CampaignLauncher launcher;
+    final fr.certiflow.deliberation.CertificationDecisionRepository decisions;
 
     AssessmentFixture(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
             IdentityService identity, RuntimeService runtime, TaskService tasks, FormService forms,
-            ManagementService management, SubmissionService submissions, TransactionTemplate transactions) {
+            ManagementService management, SubmissionService submissions, TransactionTemplate transactions,
+            fr.certiflow.campaign.CampaignLauncher launcher, fr.certiflow.deliberation.CertificationDecisionRepository decisions) {
+        this.launcher = launcher;
+        this.decisions = decisions;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.jurors = jurors;
@@ -242,6 +247,67 @@ public class AssessmentFixture {
             String juror = task.getAssignee();
             submit(task, juror, evaluation(keys(component, criteria), key -> rating.apply(juror, key)));
         }
+    }
+
+    /** Criteria per composante of the seed. */
+    public static final Map<String, Integer> CRITERIA = Map.of("A.1", 3, "A.2", 4, "A.3", 6, "A.4", 4, "A.5", 4);
+
+    /** The production assessments a bloc (or campaign) started and that still run. */
+    public List<ProcessInstance> productionsOf(ProcessInstance parent) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(parent.getId())
+                .orderByProcessInstanceId().asc().list();
+    }
+
+    /**
+     * Walks one production assessment to its end as its users would: submission, admissibility, oral scheduled for
+     * the next day when there is one, then every juror's evaluation with the given ratings.
+     */
+    public void completeProduction(ProcessInstance production, java.util.function.BiFunction<String, String, String> rating) {
+        String component = (String) runtime.getVariable(production.getId(), Variables.COMPONENT_CODE);
+        Long productionId = productionId(production);
+        if (tasks.createTaskQuery().processInstanceId(production.getId()).count() == 0
+                && runtime.createExecutionQuery().processInstanceId(production.getId()).activityId("Task_AwaitSubmission").count() > 0) {
+            submitAll(productionId, component, component.equals("A.5") ? ENGLISH : FRENCH);
+        }
+        if (task(production, "Task_CheckAdmissibility") != null) {
+            admissible(production);
+        }
+        Task schedule = task(production, "Task_ScheduleOral");
+        if (schedule != null) {
+            Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
+            submit(schedule, "coordo", Map.of("oralDate", oral.atZone(java.time.ZoneId.of("Europe/Paris"))
+                    .toLocalDateTime().withSecond(0).withNano(0).toString(), "oralPlace", "Salle 1"));
+            moveClockTo(oral.plus(Duration.ofMinutes(1)));
+        }
+        evaluateAll(production, component, CRITERIA.get(component), rating);
+    }
+
+    /** Completes every production the parent started, each with the same rating rule per composante. */
+    public void completeProductions(ProcessInstance parent, java.util.function.Function<String, String> ratingByComponent) {
+        for (ProcessInstance production : productionsOf(parent)) {
+            String component = (String) runtime.getVariable(production.getId(), Variables.COMPONENT_CODE);
+            completeProduction(production, (juror, key) -> ratingByComponent.apply(component));
+        }
+    }
+
+    /** Launches the campaign as a coordinator would and runs the jobs it creates. */
+    public ProcessInstance launch(Campaign campaign) {
+        ProcessInstance process = launcher.launch(campaign.getId());
+        runJobs();
+        return process;
+    }
+
+    public List<ProcessInstance> blocsOf(ProcessInstance campaignProcess) {
+        return productionsOf(campaignProcess);
+    }
+
+    /** The certification jury confirms, then the minutes and results are produced. */
+    public void finishCampaign(ProcessInstance campaignProcess) {
+        submit(task(campaignProcess, "Task_CertificationJury"), "president", Map.of("certificationConfirmed", true));
+    }
+
+    public String decisionOf(Campaign campaign, Candidate candidate) {
+        return decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId()).orElseThrow().getDecision();
     }
 
     public static LocalDate acquiredOn() {
