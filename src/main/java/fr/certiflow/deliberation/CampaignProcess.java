@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class CampaignProcess {
 
     public static final String CERTIFICATION_SUMMARY = "certificationSummary";
+    static final int SUMMARY_ROWS = 50;
 
     private final CampaignRepository campaigns;
     private final CandidateRepository candidates;
@@ -83,7 +84,10 @@ public class CampaignProcess {
         Campaign campaign = campaign(execution);
         Referential referential = referentials.of(campaign);
         StringBuilder summary = new StringBuilder("| Candidat | Blocs acquis | Proposition |\n|---|---|---|\n");
-        for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
+        int rows = 0;
+        int awarded = 0;
+        List<Candidate> cohort = candidates.findByCampaignIdOrderByNumber(campaign.getId());
+        for (Candidate candidate : cohort) {
             Set<String> acquired = acquiredBlocs(campaign, candidate, referential);
             String proposed = (String) decisionService.evaluateDecisionTableByKey("CertificationResult",
                     Map.of("acquiredBlocsCount", acquired.size(), "blocsCount", referential.blocs().size()))
@@ -92,10 +96,20 @@ public class CampaignProcess {
                     .orElseGet(() -> new CertificationDecision(campaign.getId(), candidate.getId(), proposed));
             decision.propose(proposed);
             decisions.save(decision);
+            awarded += Decisions.DELIVREE.equals(proposed) ? 1 : 0;
+            if (rows++ >= SUMMARY_ROWS) {
+                continue;
+            }
             summary.append("| ").append(candidate.getNumber()).append(" ").append(candidate.fullName().replace("|", "/"))
                     .append(" | ").append(acquired.isEmpty() ? "aucun" : String.join(", ", acquired))
                     .append(" | ").append(Decisions.label(proposed)).append(" |\n");
         }
+        if (cohort.size() > SUMMARY_ROWS) {
+            summary.append("\n… et ").append(cohort.size() - SUMMARY_ROWS)
+                    .append(" autres candidats : voir le procès-verbal de la session.\n");
+        }
+        summary.insert(0, "**" + awarded + " certification(s) délivrée(s) sur " + cohort.size() + " candidat(s).**\n\n");
+        // A bounded text: the whole list belongs in the minutes, not in a process variable.
         execution.setVariable(CERTIFICATION_SUMMARY, summary.toString());
     }
 

@@ -6,8 +6,7 @@ import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.grid.GridRepository;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
-import fr.certiflow.production.ProductionFile;
-import fr.certiflow.production.ProductionFileRepository;
+import fr.certiflow.production.ProductionDocuments;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.referential.model.Component;
@@ -33,16 +32,16 @@ public class EvaluationTaskListener implements TaskListener {
 
     private final EvaluationService evaluations;
     private final ProductionRepository productions;
-    private final ProductionFileRepository files;
+    private final ProductionDocuments documents;
     private final CampaignRepository campaigns;
     private final CampaignReferentials referentials;
     private final GridRepository grids;
 
-    EvaluationTaskListener(EvaluationService evaluations, ProductionRepository productions, ProductionFileRepository files,
+    EvaluationTaskListener(EvaluationService evaluations, ProductionRepository productions, ProductionDocuments documents,
             CampaignRepository campaigns, CampaignReferentials referentials, GridRepository grids) {
         this.evaluations = evaluations;
         this.productions = productions;
-        this.files = files;
+        this.documents = documents;
         this.campaigns = campaigns;
         this.referentials = referentials;
         this.grids = grids;
@@ -69,12 +68,7 @@ public class EvaluationTaskListener implements TaskListener {
             jurorExecution.setVariableLocal(EvaluationForms.commentKey(criterion), null);
             jurorExecution.setVariableLocal(EvaluationForms.remarkKey(criterion), null);
         }
-        StringBuilder documents = new StringBuilder();
-        for (ProductionFile file : files.findBySubmissionIdOrderById(production.getSubmissionId())) {
-            documents.append("- [").append(markdownText(file.getFilename())).append("](/api/productions/")
-                    .append(production.getId()).append("/files/").append(file.getId()).append(")\n");
-        }
-        task.setVariableLocal(DOCUMENTS, documents.isEmpty() ? "Aucun fichier." : documents.toString());
+        task.setVariableLocal(DOCUMENTS, documents.markdownLinks(production.getId()));
         grids.findByProductionIdAndJurorUserId(production.getId(), task.getAssignee()).ifPresent(grid ->
                 task.setVariableLocal(GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid.getId() + ")"));
         if (production.getStatus() == ProductionStatus.JURY_ASSIGNED) {
@@ -95,8 +89,4 @@ public class EvaluationTaskListener implements TaskListener {
         return new EvaluationInput(criteria);
     }
 
-    /** File names are the candidates' text: shown as text, never as markdown or HTML. */
-    static String markdownText(String text) {
-        return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!<>|])", "\\\\$1");
-    }
 }

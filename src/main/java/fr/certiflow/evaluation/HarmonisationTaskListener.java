@@ -6,6 +6,7 @@ import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
+import fr.certiflow.production.ProductionDocuments;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
@@ -31,9 +32,12 @@ public class HarmonisationTaskListener implements TaskListener {
     private final ProductionRepository productions;
     private final CampaignRepository campaigns;
     private final CampaignReferentials referentials;
+    private final ProductionDocuments documents;
 
     HarmonisationTaskListener(EvaluationRepository evaluations, ConsolidatedRatingRepository consolidated,
-            ProductionRepository productions, CampaignRepository campaigns, CampaignReferentials referentials) {
+            ProductionRepository productions, CampaignRepository campaigns, CampaignReferentials referentials,
+            ProductionDocuments documents) {
+        this.documents = documents;
         this.evaluations = evaluations;
         this.consolidated = consolidated;
         this.productions = productions;
@@ -63,6 +67,7 @@ public class HarmonisationTaskListener implements TaskListener {
         }
         task.setVariableLocal(COMMENT, null);
         task.setVariableLocal(SIDE_BY_SIDE, sideBySide(component, all, agreed));
+        task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
     }
 
     /** A markdown table: one row per criterion, one column per juror, divergences marked. */

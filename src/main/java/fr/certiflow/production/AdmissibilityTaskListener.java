@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the coordinator's admissibility decision before the task completes: a production may be returned once,
+ * Shows the coordinator the production's files, then checks the admissibility decision before the task completes: a production may be returned once,
  * with a reason, and only while the candidate still has time to hand it in again.
  */
 @Component("admissibilityTaskListener")
@@ -19,14 +19,21 @@ public class AdmissibilityTaskListener implements TaskListener {
 
     private final ProductionRepository productions;
     private final Clock clock;
+    private final ProductionDocuments documents;
 
-    AdmissibilityTaskListener(ProductionRepository productions, Clock clock) {
+    AdmissibilityTaskListener(ProductionRepository productions, Clock clock, ProductionDocuments documents) {
+        this.documents = documents;
         this.productions = productions;
         this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(Variables.DOCUMENTS_SUMMARY,
+                    documents.markdownLinks(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()));
+            return;
+        }
         Object decision = task.getVariable(Variables.ADMISSIBILITY);
         Production production = productions.findById(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
         if (ADMISSIBLE.equals(decision)) {

@@ -137,6 +137,19 @@ class BlocAndCampaignProcessTests {
         }
 
         @Test
+        void aCandidateWhoHandsInNothingIsProposedAbsent() {
+            ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC1");
+            fixture.moveClockTo(AssessmentFixture.DEADLINE.plusSeconds(1));
+
+            BpmnAwareTests.assertThat(bloc).isWaitingAt("Task_DeliberateBloc");
+            assertThat(runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("ABSENT");
+            assertThat((String) runtime.getVariable(bloc.getId(), "blocSummary"))
+                    .contains("| A.1 Organisation et exploitation d'une veille stratégique | Absent | 1 |");
+            fixture.submit(fixture.task(bloc, "Task_DeliberateBloc"), "president", Map.of("blocDecision", "ABSENT"));
+            BpmnAwareTests.assertThat(bloc).isEnded();
+        }
+
+        @Test
         void noAdjournmentOnceTheResitLimitIsReached() {
             ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC2");
             fixture.completeProductions(bloc, component -> "NON_ACQUIS");

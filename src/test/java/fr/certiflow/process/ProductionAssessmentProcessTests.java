@@ -109,6 +109,8 @@ class ProductionAssessmentProcessTests {
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility");
             Task task = fixture.task(instance, "Task_CheckAdmissibility");
             assertThat(task.getName()).isEqualTo("Vérifier la recevabilité — Candidat n° 2027-001 — A.4");
+            assertThat(engine.getFormService().getTaskFormVariables(task.getId()).getValue("documentsSummary", String.class))
+                    .matches("- \\[production\\\\\\.txt\\]\\(/api/productions/" + productionId + "/files/\\d+\\)\n");
             assertThat(productions.findById(productionId).orElseThrow().getStatus()).isEqualTo(ProductionStatus.SUBMITTED);
         }
 

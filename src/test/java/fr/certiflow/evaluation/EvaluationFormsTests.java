@@ -1,0 +1,98 @@
+package fr.certiflow.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.referential.model.Criterion;
+import fr.certiflow.referential.model.Referential;
+import fr.certiflow.referential.model.ReferentialParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The evaluation and harmonisation forms in forms/ are exactly what the référentiel gives: they cannot drift. */
+class EvaluationFormsTests {
+
+    static final Path FORMS = Path.of("forms");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static Referential seed;
+
+    @BeforeAll
+    static void parseSeed() throws IOException {
+        try (InputStream in = EvaluationFormsTests.class.getResourceAsStream("/referentials/mmdc-v1.yaml")) {
+            seed = new ReferentialParser().parse("mmdc-v1.yaml", in);
+        }
+    }
+
+    @Test
+    void everyGeneratedFormIsInFormsUnchanged() throws IOException {
+        Map<String, String> generated = FormGenerator.forms(Path.of("src/main/resources/referentials"));
+        assertThat(generated).hasSize(10);
+        for (Map.Entry<String, String> form : generated.entrySet()) {
+            Path file = FORMS.resolve(form.getKey());
+            assertThat(file).as("%s is missing: run the FormGenerator (see README)", file).exists();
+            assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                    .as("%s differs from the référentiel: run the FormGenerator (see README)", file)
+                    .isEqualTo(form.getValue());
+        }
+    }
+
+    @Test
+    void noGeneratedFormIsLeftFromAnotherReferential() throws IOException {
+        Map<String, String> generated = FormGenerator.forms(Path.of("src/main/resources/referentials"));
+        try (Stream<Path> files = Files.list(FORMS)) {
+            assertThat(files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith("evaluation-") || name.startsWith("harmonisation-")))
+                    .allSatisfy(name -> assertThat(generated).containsKey(name));
+        }
+    }
+
+    @Test
+    void theEvaluationFormAsksEveryCriterionWithItsIndicators() throws IOException {
+        Component component = seed.component("A.3").orElseThrow();
+        JsonNode form = JSON.readTree(EvaluationForms.evaluationForm(seed, component));
+        assertThat(form.get("id").asText()).isEqualTo("evaluation-mmdc-v1-a-3");
+        assertThat(form.get("schemaVersion").asInt()).isEqualTo(16);
+        List<JsonNode> fields = new ArrayList<>();
+        form.get("components").forEach(fields::add);
+        for (Criterion criterion : component.criteria()) {
+            JsonNode rating = field(fields, EvaluationForms.ratingKey(criterion));
+            assertThat(rating.get("type").asText()).isEqualTo("radio");
+            assertThat(rating.at("/validate/required").asBoolean()).isTrue();
+            assertThat(rating.get("values").findValuesAsText("value")).containsExactly("ACQUIS", "NON_ACQUIS");
+            JsonNode indicators = field(fields, EvaluationForms.indicatorsKey(criterion));
+            assertThat(indicators.get("values").findValuesAsText("label")).containsExactlyElementsOf(criterion.indicators());
+            JsonNode comment = field(fields, EvaluationForms.commentKey(criterion));
+            assertThat(comment.at("/validate/required").asBoolean()).isTrue();
+            assertThat(comment.at("/conditional/hide").asText())
+                    .isEqualTo("=" + EvaluationForms.ratingKey(criterion) + " != \"NON_ACQUIS\"");
+            assertThat(field(fields, EvaluationForms.remarkKey(criterion)).at("/validate/required").asBoolean()).isFalse();
+        }
+        assertThat(fields).filteredOn(node -> node.get("type").asText().equals("text"))
+                .anySatisfy(text -> assertThat(text.get("text").asText())
+                        .contains("## Critère 6 — Qualité de la structuration et de l'argumentation de la stratégie marketing digital")
+                        .contains("- **C.3.4.3** Négocier les conditions"));
+    }
+
+    @Test
+    void keysAreValidFeelNamesAndDistinctAcrossCriteria() {
+        List<String> keys = seed.components().flatMap(component -> EvaluationForms.evaluationKeys(component).stream()).toList();
+        assertThat(keys).doesNotHaveDuplicates().allMatch(key -> key.matches("[A-Za-z][A-Za-z0-9_]*"));
+        assertThat(EvaluationForms.ratingKey(seed.component("A.1").orElseThrow().criteria().get(0))).isEqualTo("A1_CR1_rating");
+    }
+
+    private static JsonNode field(List<JsonNode> fields, String key) {
+        return fields.stream().filter(node -> key.equals(node.path("key").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no field " + key));
+    }
+}
