@@ -99,15 +99,20 @@ public final class EvaluationForms {
                 Competence competence = competences.get(code);
                 header.append("- **").append(code).append("** ").append(competence == null ? "" : competence.text()).append('\n');
             }
+            // The indicators in full here: a checklist label does not wrap in Tasklist, so it only names them.
+            header.append("\n**Indicateurs**\n\n");
+            for (int i = 0; i < criterion.indicators().size(); i++) {
+                header.append(i + 1).append(". ").append(criterion.indicators().get(i)).append('\n');
+            }
             components.add(text("Text_" + id, header.toString()));
             ObjectNode rating = field("radio", "Radio_" + id, ratingKey(criterion), "Appréciation du critère " + number);
             rating.set("values", ratings());
             rating.putObject("validate").put("required", true);
             components.add(rating);
-            ObjectNode indicators = field("checklist", "Checklist_" + id, indicatorsKey(criterion), "Indicateurs observés");
+            ObjectNode indicators = field("checklist", "Checklist_" + id, indicatorsKey(criterion), "Indicateurs observés (critère " + number + ")");
             ArrayNode values = indicators.putArray("values");
             for (int i = 0; i < criterion.indicators().size(); i++) {
-                values.addObject().put("label", criterion.indicators().get(i)).put("value", String.valueOf(i + 1));
+                values.addObject().put("label", "Indicateur " + (i + 1)).put("value", String.valueOf(i + 1));
             }
             components.add(indicators);
             // One key per field: the required comment shows when the criterion is Non acquis, the optional remark

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The assignment rule: eligible jurors (no conflict, not the trainer, not of the employer, under their maximum
- * load) are taken least loaded first, ties broken by user id, so the same input always gives the same jury; the jury
+ * The assignment rule: eligible jurors (not a jury president, no conflict, not the trainer, not of the employer,
+ * under their maximum load) are taken least loaded first, ties broken by user id, so the same input always gives the same jury; the jury
  * must count at least one external professional and, when English is required, one English-qualified juror.
  */
 @Component
@@ -19,6 +19,8 @@ class BalancedJuryAssigner implements JuryAssigner {
     public List<String> choose(Request request, List<Juror> pool, Map<String, Long> loads) {
         List<Juror> eligible = pool.stream()
                 .filter(juror -> !request.excluded().contains(juror.getUserId()))
+                // Jury presidents harmonise and deliberate: they do not evaluate, so they can arbitrate.
+                .filter(juror -> !juror.isPresident())
                 .filter(juror -> loads.getOrDefault(juror.getUserId(), 0L) < juror.getMaxLoad())
                 .filter(juror -> !conflicts(juror, request))
                 .sorted(Comparator.comparingLong((Juror juror) -> loads.getOrDefault(juror.getUserId(), 0L))

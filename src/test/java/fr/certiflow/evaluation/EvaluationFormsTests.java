@@ -71,7 +71,13 @@ class EvaluationFormsTests {
             assertThat(rating.at("/validate/required").asBoolean()).isTrue();
             assertThat(rating.get("values").findValuesAsText("value")).containsExactly("ACQUIS", "NON_ACQUIS");
             JsonNode indicators = field(fields, EvaluationForms.indicatorsKey(criterion));
-            assertThat(indicators.get("values").findValuesAsText("label")).containsExactlyElementsOf(criterion.indicators());
+            assertThat(indicators.get("values").findValuesAsText("value")).hasSize(criterion.indicators().size())
+                    .first().isEqualTo("1");
+            String criterionText = fields.stream().filter(node -> node.path("id").asText().equals("Text_" + EvaluationForms.keyBase(criterion)))
+                    .findFirst().orElseThrow().get("text").asText();
+            for (int i = 0; i < criterion.indicators().size(); i++) {
+                assertThat(criterionText).contains((i + 1) + ". " + criterion.indicators().get(i) + "\n");
+            }
             JsonNode comment = field(fields, EvaluationForms.commentKey(criterion));
             assertThat(comment.at("/validate/required").asBoolean()).isTrue();
             assertThat(comment.at("/conditional/hide").asText())
