@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -51,10 +52,13 @@ class DemoCampaign {
     private final IdentityService identity;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final boolean jobExecution;
 
     DemoCampaign(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
             CampaignLauncher launcher, SubmissionService submissions, RuntimeService runtime, TaskService tasks,
-            FormService forms, IdentityService identity, TransactionTemplate transactions, Clock clock) {
+            FormService forms, IdentityService identity, TransactionTemplate transactions, Clock clock,
+            @Value("${camunda.bpm.job-execution.enabled:true}") boolean jobExecution) {
+        this.jobExecution = jobExecution;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.jurors = jurors;
@@ -76,9 +80,11 @@ class DemoCampaign {
         Long campaignId = transactions.execute(status -> create().getId());
         launcher.launch(campaignId);
         log.info("Demo campaign {} launched", CODE);
-        Thread submitter = new Thread(this::handInSamples, "demo-submissions");
-        submitter.setDaemon(true);
-        submitter.start();
+        if (jobExecution) {
+            Thread submitter = new Thread(this::handInSamples, "demo-submissions");
+            submitter.setDaemon(true);
+            submitter.start();
+        }
     }
 
     private Campaign create() {
@@ -120,7 +126,7 @@ class DemoCampaign {
         return campaign;
     }
 
-    /** Waits for the launch's jobs to open the submissions, then hands in a few productions as the coordinator. */
+    /** Waits for the launch's jobs (run by the job executor) to open the submissions, then hands in a few productions as the coordinator. */
     private void handInSamples() {
         try {
             String text = "Plan de management de projet : présentation de la méthode, organigramme de l'équipe-projet, "

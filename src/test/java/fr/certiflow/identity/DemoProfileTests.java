@@ -40,6 +40,23 @@ class DemoProfileTests {
     }
 
     @Test
+    void aDemoCampaignIsLaunchedWithTheCohortANewcomerNeeds(@Autowired fr.certiflow.campaign.CampaignRepository campaigns,
+            @Autowired fr.certiflow.campaign.CandidateRepository candidates,
+            @Autowired org.camunda.bpm.engine.RuntimeService runtime) {
+        var campaign = campaigns.findByCode("DEMO-2027").orElseThrow();
+        assertThat(campaign.getStatus()).isEqualTo(fr.certiflow.campaign.CampaignStatus.LAUNCHED);
+        var cohort = candidates.findByCampaignIdOrderByNumber(campaign.getId());
+        assertThat(cohort).hasSize(12);
+        assertThat(cohort).extracting(fr.certiflow.campaign.Candidate::getGroupCode).containsOnly("G1", "G2", null)
+                .filteredOn(java.util.Objects::nonNull).hasSize(6);
+        assertThat(cohort).filteredOn(c -> c.getAccommodation() == fr.certiflow.campaign.Accommodation.TIERS_TEMPS).hasSize(1);
+        assertThat(cohort).filteredOn(c -> c.getPathway() == fr.certiflow.campaign.Pathway.VAE).hasSize(1);
+        assertThat(cohort).filteredOn(c -> c.getAcquiredBlocs().containsKey("BC1")).hasSize(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("CampaignProcess")
+                .processInstanceBusinessKey("DEMO-2027").count()).isEqualTo(1);
+    }
+
+    @Test
     void jure3IsTheEnglishQualifiedJuror() {
         assertThat(identity.getUserInfo("jure3", IdentityBootstrap.ENGLISH_QUALIFIED)).isEqualTo("true");
         assertThat(identity.getUserInfo("jure1", IdentityBootstrap.ENGLISH_QUALIFIED)).isNull();
