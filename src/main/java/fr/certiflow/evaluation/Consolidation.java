@@ -1,12 +1,9 @@
 package fr.certiflow.evaluation;
 
-import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.CampaignReferentials;
-import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.jury.JuryAssignmentRepository;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
-import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
@@ -24,25 +21,20 @@ public class Consolidation {
     private final EvaluationRepository evaluations;
     private final ConsolidatedRatingRepository consolidated;
     private final JuryAssignmentRepository assignments;
-    private final ProductionRepository productions;
-    private final CampaignRepository campaigns;
-    private final CampaignReferentials referentials;
+    private final ProductionContexts contexts;
 
     Consolidation(EvaluationRepository evaluations, ConsolidatedRatingRepository consolidated,
-            JuryAssignmentRepository assignments, ProductionRepository productions, CampaignRepository campaigns,
-            CampaignReferentials referentials) {
+            JuryAssignmentRepository assignments, ProductionContexts contexts) {
         this.evaluations = evaluations;
         this.consolidated = consolidated;
         this.assignments = assignments;
-        this.productions = productions;
-        this.campaigns = campaigns;
-        this.referentials = referentials;
+        this.contexts = contexts;
     }
 
     public void consolidate(DelegateExecution execution) {
-        Production production = productions.findById(((Number) execution.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
-        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
-        Component component = referentials.component(campaign, production.getComponentCode());
+        ProductionContexts.Context context = contexts.of(execution);
+        Production production = context.production();
+        Component component = context.component();
         List<Evaluation> all = evaluations.findByProductionIdOrderByJurorUserId(production.getId());
         int expected = assignments.findByProductionIdOrderByJurorUserId(production.getId()).size();
         if (all.isEmpty() || all.size() < expected) {

@@ -1,13 +1,10 @@
 package fr.certiflow.evaluation;
 
-import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.CampaignReferentials;
-import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.grid.GridRepository;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
+import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.production.ProductionDocuments;
-import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
@@ -18,7 +15,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 
-
 /**
  * A juror's evaluation task. On create, the form's fields are declared on the juror's own execution, so that what a
  * juror submits stays with that juror's task and no other juror sees it before consolidation; the task also gets
@@ -27,35 +23,29 @@ import org.camunda.spin.plugin.variable.SpinValues;
 @org.springframework.stereotype.Component("evaluationTaskListener")
 public class EvaluationTaskListener implements TaskListener {
 
-    public static final String DOCUMENTS = Variables.DOCUMENTS_SUMMARY;
     public static final String GRID_LINK = "gridLink";
 
     private final EvaluationService evaluations;
-    private final ProductionRepository productions;
+    private final ProductionContexts contexts;
     private final ProductionDocuments documents;
-    private final CampaignRepository campaigns;
-    private final CampaignReferentials referentials;
     private final GridRepository grids;
 
-    EvaluationTaskListener(EvaluationService evaluations, ProductionRepository productions, ProductionDocuments documents,
-            CampaignRepository campaigns, CampaignReferentials referentials, GridRepository grids) {
+    EvaluationTaskListener(EvaluationService evaluations, ProductionContexts contexts, ProductionDocuments documents,
+            GridRepository grids) {
         this.evaluations = evaluations;
-        this.productions = productions;
+        this.contexts = contexts;
         this.documents = documents;
-        this.campaigns = campaigns;
-        this.referentials = referentials;
         this.grids = grids;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Production production = productions.findById(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
-        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
-        Component component = referentials.component(campaign, production.getComponentCode());
+        ProductionContexts.Context context = contexts.of(task);
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            created(task, production, component);
+            created(task, context.production(), context.component());
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            evaluations.record(production.getId(), task.getAssignee(), "FORM", component, input(task, component));
+            evaluations.record(context.production().getId(), task.getAssignee(), "FORM", context.component(),
+                    input(task, context.component()));
         }
     }
 
@@ -68,7 +58,7 @@ public class EvaluationTaskListener implements TaskListener {
             jurorExecution.setVariableLocal(EvaluationForms.commentKey(criterion), null);
             jurorExecution.setVariableLocal(EvaluationForms.remarkKey(criterion), null);
         }
-        task.setVariableLocal(DOCUMENTS, documents.markdownLinks(production.getId()));
+        task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
         grids.findByProductionIdAndJurorUserId(production.getId(), task.getAssignee()).ifPresent(grid ->
                 task.setVariableLocal(GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid.getId() + ")"));
         if (production.getStatus() == ProductionStatus.JURY_ASSIGNED) {
@@ -88,5 +78,4 @@ public class EvaluationTaskListener implements TaskListener {
         }
         return new EvaluationInput(criteria);
     }
-
 }

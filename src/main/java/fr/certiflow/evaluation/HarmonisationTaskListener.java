@@ -1,13 +1,10 @@
 package fr.certiflow.evaluation;
 
-import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.CampaignReferentials;
-import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionDocuments;
-import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
 import java.util.ArrayList;
@@ -29,27 +26,22 @@ public class HarmonisationTaskListener implements TaskListener {
 
     private final EvaluationRepository evaluations;
     private final ConsolidatedRatingRepository consolidated;
-    private final ProductionRepository productions;
-    private final CampaignRepository campaigns;
-    private final CampaignReferentials referentials;
+    private final ProductionContexts contexts;
     private final ProductionDocuments documents;
 
     HarmonisationTaskListener(EvaluationRepository evaluations, ConsolidatedRatingRepository consolidated,
-            ProductionRepository productions, CampaignRepository campaigns, CampaignReferentials referentials,
-            ProductionDocuments documents) {
-        this.documents = documents;
+            ProductionContexts contexts, ProductionDocuments documents) {
         this.evaluations = evaluations;
         this.consolidated = consolidated;
-        this.productions = productions;
-        this.campaigns = campaigns;
-        this.referentials = referentials;
+        this.contexts = contexts;
+        this.documents = documents;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Production production = productions.findById(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
-        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
-        Component component = referentials.component(campaign, production.getComponentCode());
+        ProductionContexts.Context context = contexts.of(task);
+        Production production = context.production();
+        Component component = context.component();
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task, production, component);
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {

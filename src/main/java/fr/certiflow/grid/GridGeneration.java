@@ -1,15 +1,12 @@
 package fr.certiflow.grid;
 
 import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.CampaignReferentials;
-import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.jury.JuryAssignment;
 import fr.certiflow.jury.JuryAssignmentRepository;
-import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
-import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.referential.model.Component;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -31,31 +28,27 @@ public class GridGeneration {
 
     private final GridRepository grids;
     private final JuryAssignmentRepository assignments;
-    private final ProductionRepository productions;
-    private final CampaignRepository campaigns;
+    private final ProductionContexts contexts;
     private final CandidateRepository candidates;
-    private final CampaignReferentials referentials;
     private final IdentityService identity;
     private final Clock clock;
 
-    GridGeneration(GridRepository grids, JuryAssignmentRepository assignments, ProductionRepository productions,
-            CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
-            IdentityService identity, Clock clock) {
+    GridGeneration(GridRepository grids, JuryAssignmentRepository assignments, ProductionContexts contexts,
+            CandidateRepository candidates, IdentityService identity, Clock clock) {
         this.grids = grids;
         this.assignments = assignments;
-        this.productions = productions;
-        this.campaigns = campaigns;
+        this.contexts = contexts;
         this.candidates = candidates;
-        this.referentials = referentials;
         this.identity = identity;
         this.clock = clock;
     }
 
     public void generate(DelegateExecution execution) {
-        Production production = productions.findById(((Number) execution.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
-        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
+        ProductionContexts.Context context = contexts.of(execution);
+        Production production = context.production();
+        Campaign campaign = context.campaign();
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
-        Component component = referentials.component(campaign, production.getComponentCode());
+        Component component = context.component();
         // Written productions are anonymous for jurors: the grid shows the candidate number only.
         String candidateLabel = component.production().hasOral()
                 ? candidate.fullName() + " (n° " + candidate.getNumber() + ")"
@@ -69,7 +62,7 @@ public class GridGeneration {
                     : (juror.getFirstName() + " " + juror.getLastName()).strip();
             String dates = "Remise avant le " + DAY.format(production.getDeadline())
                     + (campaign.getEvaluationDeadline() == null ? "" : " — évaluation avant le " + DAY.format(campaign.getEvaluationDeadline()));
-            byte[] content = GridWorkbook.write(referentials.of(campaign), component,
+            byte[] content = GridWorkbook.write(context.referential(), component,
                     new GridWorkbook.Header(campaign.getName() + " (" + campaign.getCode() + ")", candidateLabel, jurorName, dates));
             grids.save(new Grid(production.getId(), assignment.getJurorUserId(), content, clock.instant()));
         }

@@ -1,14 +1,11 @@
 package fr.certiflow.jury;
 
 import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.CampaignReferentials;
-import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.process.ProcessKeys;
-import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
-import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.production.ProductionStatus;
 import java.time.Clock;
 import java.util.HashMap;
@@ -33,33 +30,29 @@ public class JuryAssignmentService {
     private final JuryAssigner assigner;
     private final JurorRepository jurors;
     private final JuryAssignmentRepository assignments;
-    private final ProductionRepository productions;
-    private final CampaignRepository campaigns;
+    private final ProductionContexts contexts;
     private final CandidateRepository candidates;
-    private final CampaignReferentials referentials;
     private final Clock clock;
 
     JuryAssignmentService(JuryAssigner assigner, JurorRepository jurors, JuryAssignmentRepository assignments,
-            ProductionRepository productions, CampaignRepository campaigns, CandidateRepository candidates,
-            CampaignReferentials referentials, Clock clock) {
+            ProductionContexts contexts, CandidateRepository candidates, Clock clock) {
         this.assigner = assigner;
         this.jurors = jurors;
         this.assignments = assignments;
-        this.productions = productions;
-        this.campaigns = campaigns;
+        this.contexts = contexts;
         this.candidates = candidates;
-        this.referentials = referentials;
         this.clock = clock;
     }
 
     public void assign(DelegateExecution execution) {
-        Production production = production(execution);
+        ProductionContexts.Context context = contexts.of(execution);
+        Production production = context.production();
         if (!assignments.findByProductionIdOrderByJurorUserId(production.getId()).isEmpty()) {
             return; // already assigned: the job ran before a crash
         }
-        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
+        Campaign campaign = context.campaign();
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
-        boolean english = referentials.component(campaign, production.getComponentCode()).production().englishRequired();
+        boolean english = context.component().production().englishRequired();
         Map<String, Long> loads = new HashMap<>();
         for (Object[] row : assignments.loadsInCampaign(campaign.getId())) {
             loads.put((String) row[0], (Long) row[1]);
@@ -76,7 +69,7 @@ public class JuryAssignmentService {
 
     /** The jurors of the production, for the evaluation multi-instance. */
     public List<String> jurors(DelegateExecution execution) {
-        return assignments.findByProductionIdOrderByJurorUserId(production(execution).getId()).stream()
+        return assignments.findByProductionIdOrderByJurorUserId(contexts.production(execution).getId()).stream()
                 .map(JuryAssignment::getJurorUserId).toList();
     }
 
@@ -85,9 +78,5 @@ public class JuryAssignmentService {
             assignments.save(new JuryAssignment(production.getId(), userId, manual, clock.instant()));
         }
         production.moveTo(ProductionStatus.JURY_ASSIGNED);
-    }
-
-    Production production(DelegateExecution execution) {
-        return productions.findById(((Number) execution.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
     }
 }

@@ -2,9 +2,7 @@ package fr.certiflow.jury;
 
 import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ProcessException;
-import fr.certiflow.process.Variables;
-import fr.certiflow.production.Production;
-import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.production.ProductionContexts;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +20,12 @@ public class ManualAssignmentTaskListener implements TaskListener {
     public static final String JUROR_IDS = "jurorIds";
 
     private final JuryAssignmentService service;
-    private final ProductionRepository productions;
+    private final ProductionContexts contexts;
     private final IdentityService identity;
 
-    ManualAssignmentTaskListener(JuryAssignmentService service, ProductionRepository productions, IdentityService identity) {
+    ManualAssignmentTaskListener(JuryAssignmentService service, ProductionContexts contexts, IdentityService identity) {
         this.service = service;
-        this.productions = productions;
+        this.contexts = contexts;
         this.identity = identity;
     }
 
@@ -46,7 +44,6 @@ public class ManualAssignmentTaskListener implements TaskListener {
                 throw new ProcessException("« " + id + " » n'est pas un juré connu.");
             }
         }
-        Production production = productions.findById(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
-        service.record(production, List.copyOf(ids), true);
+        service.record(contexts.production(task), List.copyOf(ids), true);
     }
 }

@@ -17,25 +17,24 @@ public class AdmissibilityTaskListener implements TaskListener {
     public static final String ADMISSIBLE = "RECEVABLE";
     public static final String RETURN = "A_RETOURNER";
 
-    private final ProductionRepository productions;
-    private final Clock clock;
+    private final ProductionContexts contexts;
     private final ProductionDocuments documents;
+    private final Clock clock;
 
-    AdmissibilityTaskListener(ProductionRepository productions, Clock clock, ProductionDocuments documents) {
+    AdmissibilityTaskListener(ProductionContexts contexts, ProductionDocuments documents, Clock clock) {
+        this.contexts = contexts;
         this.documents = documents;
-        this.productions = productions;
         this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(Variables.DOCUMENTS_SUMMARY,
-                    documents.markdownLinks(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()));
+            task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(contexts.production(task).getId()));
             return;
         }
         Object decision = task.getVariable(Variables.ADMISSIBILITY);
-        Production production = productions.findById(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
+        Production production = contexts.production(task);
         if (ADMISSIBLE.equals(decision)) {
             production.moveTo(ProductionStatus.ADMISSIBLE);
             return;

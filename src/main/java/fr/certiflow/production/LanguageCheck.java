@@ -1,8 +1,5 @@
 package fr.certiflow.production;
 
-import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.CampaignReferentials;
-import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.ProductionDocument;
 import java.util.ArrayList;
@@ -25,26 +22,20 @@ public class LanguageCheck {
     /** Below this confidence the detector's answer is reported as uncertain. */
     static final double MIN_CONFIDENCE = 0.8;
 
-    private final ProductionProcess process;
-    private final CampaignRepository campaigns;
-    private final CampaignReferentials referentials;
+    private final ProductionContexts contexts;
     private final ProductionFileRepository files;
     private final DocumentInspector inspector;
 
-    LanguageCheck(ProductionProcess process, CampaignRepository campaigns, CampaignReferentials referentials,
-            ProductionFileRepository files, DocumentInspector inspector) {
-        this.process = process;
-        this.campaigns = campaigns;
-        this.referentials = referentials;
+    LanguageCheck(ProductionContexts contexts, ProductionFileRepository files, DocumentInspector inspector) {
+        this.contexts = contexts;
         this.files = files;
         this.inspector = inspector;
     }
 
     public void check(DelegateExecution execution) {
-        Production production = process.production(execution);
-        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
-        Map<String, ProductionDocument> documents = referentials.component(campaign, production.getComponentCode())
-                .production().documents().stream()
+        ProductionContexts.Context context = contexts.of(execution);
+        Production production = context.production();
+        Map<String, ProductionDocument> documents = context.component().production().documents().stream()
                 .collect(Collectors.toMap(ProductionDocument::code, Function.identity()));
         boolean passed = true;
         List<String> lines = new ArrayList<>();

@@ -21,11 +21,11 @@ public class OralSchedulingTaskListener implements TaskListener {
     public static final String ORAL_PLACE = "oralPlace";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final ProductionRepository productions;
+    private final ProductionContexts contexts;
     private final Clock clock;
 
-    OralSchedulingTaskListener(ProductionRepository productions, Clock clock) {
-        this.productions = productions;
+    OralSchedulingTaskListener(ProductionContexts contexts, Clock clock) {
+        this.contexts = contexts;
         this.clock = clock;
     }
 
@@ -39,8 +39,7 @@ public class OralSchedulingTaskListener implements TaskListener {
         if (!(place instanceof String text) || text.isBlank()) {
             throw new ProcessException("Indiquez le lieu ou le lien de la soutenance.");
         }
-        Production production = productions.findById(((Number) task.getVariable(Variables.PRODUCTION_ID)).longValue()).orElseThrow();
-        production.oralScheduled(at, text.strip());
+        contexts.production(task).oralScheduled(at, text.strip());
         task.getExecution().setVariable(Variables.ORAL_AT, Date.from(at));
     }
 
