@@ -1,5 +1,6 @@
 package fr.certiflow.campaign;
 
+import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
@@ -20,11 +21,16 @@ import org.springframework.web.server.ResponseStatusException;
 public class CampaignLauncher {
 
     private final CampaignRepository campaigns;
+    private final CandidateRepository candidates;
+    private final JurorRepository jurors;
     private final RuntimeService runtime;
     private final Clock clock;
 
-    CampaignLauncher(CampaignRepository campaigns, RuntimeService runtime, Clock clock) {
+    CampaignLauncher(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
+            RuntimeService runtime, Clock clock) {
         this.campaigns = campaigns;
+        this.candidates = candidates;
+        this.jurors = jurors;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -37,6 +43,14 @@ public class CampaignLauncher {
                 || runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.CAMPAIGN)
                         .processInstanceBusinessKey(campaign.getCode()).count() > 0) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode() + " est déjà lancée.");
+        }
+        if (candidates.countByCampaignId(campaignId) == 0) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
+                    + " n'a aucun candidat : importez la cohorte avant de la lancer.");
+        }
+        if (jurors.countByCampaignId(campaignId) == 0) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
+                    + " n'a aucun juré : importez le jury avant de la lancer.");
         }
         campaign.launched(clock.instant());
         campaigns.saveAndFlush(campaign);

@@ -80,6 +80,12 @@ public class Candidate {
         this.email = email;
     }
 
+    public void update(String lastName, String firstName, String email) {
+        this.lastName = lastName;
+        this.firstName = firstName;
+        this.email = email;
+    }
+
     public Long getId() {
         return id;
     }

@@ -11,4 +11,6 @@ public interface CandidateRepository extends JpaRepository<Candidate, Long> {
     Optional<Candidate> findByCampaignIdAndNumber(Long campaignId, String number);
 
     List<Candidate> findByCampaignIdAndGroupCode(Long campaignId, String groupCode);
+
+    long countByCampaignId(Long campaignId);
 }

@@ -67,6 +67,15 @@ public class CurrentUsers {
                 "Authentification requise."));
     }
 
+    /** The caller when in one of the groups (administrators always are), else 401 or 403. */
+    public CurrentUser requireAny(HttpServletRequest request, String... groups) {
+        CurrentUser user = require(request);
+        if (user.isAdministrator() || java.util.Arrays.stream(groups).anyMatch(user::isIn)) {
+            return user;
+        }
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne permet pas cette action.");
+    }
+
     public Set<String> groupsOf(String userId) {
         return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
                 .collect(Collectors.toUnmodifiableSet());

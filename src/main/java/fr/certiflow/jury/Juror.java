@@ -65,6 +65,18 @@ public class Juror {
         this.maxLoad = maxLoad;
     }
 
+    public void update(String displayName, boolean external, boolean englishQualified, boolean president, int maxLoad) {
+        this.displayName = displayName;
+        this.external = external;
+        this.englishQualified = englishQualified;
+        this.president = president;
+        this.maxLoad = maxLoad;
+    }
+
+    public String conflictsText() {
+        return conflicts;
+    }
+
     public Long getId() {
         return id;
     }

@@ -9,4 +9,6 @@ public interface JurorRepository extends JpaRepository<Juror, Long> {
     List<Juror> findByCampaignIdOrderByUserId(Long campaignId);
 
     Optional<Juror> findByCampaignIdAndUserId(Long campaignId, String userId);
+
+    long countByCampaignId(Long campaignId);
 }

@@ -1,0 +1,210 @@
+package fr.certiflow.jury;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.identity.Groups;
+import fr.certiflow.tabular.ImportProblem;
+import fr.certiflow.tabular.ImportRefusedException;
+import fr.certiflow.tabular.Table;
+import fr.certiflow.tabular.TableReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Imports a campaign's jury pool from .xlsx or .csv, with the cohort's rules: every problem reported with its row
+ * and column, nothing imported on error, a juror identified by their user id. Creates or updates the Camunda users
+ * and their memberships (jurors, and jury-presidents for presidents) in the same transaction. A new user gets a
+ * random password, which an administrator replaces in Camunda Admin (or the identity provider owns it).
+ */
+@Service
+public class JuryPoolImport {
+
+    static final Map<String, List<String>> HEADERS = headers();
+    static final List<String> REQUIRED = List.of("userId", "name", "external");
+    static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final int DEFAULT_MAX_LOAD = 20;
+
+    private final CampaignRepository campaigns;
+    private final JurorRepository jurors;
+    private final IdentityService identity;
+
+    JuryPoolImport(CampaignRepository campaigns, JurorRepository jurors, IdentityService identity) {
+        this.campaigns = campaigns;
+        this.jurors = jurors;
+        this.identity = identity;
+    }
+
+    public record Result(int created, int updated, int unchanged, int total, int usersCreated) {
+    }
+
+    private static Map<String, List<String>> headers() {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("userId", List.of("Identifiant", "Identifiant du juré"));
+        headers.put("name", List.of("Nom", "Nom et prénom"));
+        headers.put("email", List.of("Courriel", "E-mail", "Email"));
+        headers.put("organisation", List.of("Organisation", "Structure"));
+        headers.put("external", List.of("Professionnel extérieur", "Extérieur"));
+        headers.put("english", List.of("Qualifié en anglais", "Anglais"));
+        headers.put("president", List.of("Président de jury", "Président"));
+        headers.put("maxLoad", List.of("Charge maximale", "Nombre maximal de productions"));
+        headers.put("conflicts", List.of("Conflits déclarés", "Conflits d'intérêts"));
+        return headers;
+    }
+
+    @Transactional
+    public Result importFile(Long campaignId, String filename, byte[] content) {
+        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne n° " + campaignId + "."));
+        Table table = TableReader.read(filename, content, HEADERS, REQUIRED);
+        List<ImportProblem> problems = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        for (Table.Row line : table.rows()) {
+            Row row = new Row();
+            row.userId = line.get("userId").orElse(null);
+            row.name = line.get("name").orElse(null);
+            for (String column : REQUIRED) {
+                if (line.get(column).isEmpty()) {
+                    problems.add(problem(table, line, column, "valeur obligatoire manquante"));
+                }
+            }
+            if (row.userId != null) {
+                if (!USER_ID.matcher(row.userId).matches()) {
+                    problems.add(problem(table, line, "userId", "identifiant « " + row.userId + " » invalide (lettres, chiffres, « . », « - », « _ »)"));
+                } else {
+                    Integer previous = ids.putIfAbsent(row.userId, line.number());
+                    if (previous != null) {
+                        problems.add(problem(table, line, "userId", "identifiant « " + row.userId + " » déjà présent ligne " + previous));
+                    }
+                }
+            }
+            row.email = line.get("email").orElse(null);
+            if (row.email != null && !EMAIL.matcher(row.email).matches()) {
+                problems.add(problem(table, line, "email", "adresse « " + row.email + " » invalide"));
+            }
+            row.organisation = line.get("organisation").orElse(null);
+            row.external = yesNo(table, line, "external", false, problems);
+            row.english = yesNo(table, line, "english", false, problems);
+            row.president = yesNo(table, line, "president", false, problems);
+            row.maxLoad = DEFAULT_MAX_LOAD;
+            line.get("maxLoad").ifPresent(text -> {
+                try {
+                    row.maxLoad = Integer.parseInt(text);
+                    if (row.maxLoad < 1 || row.maxLoad > 1000) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    problems.add(problem(table, line, "maxLoad", "« " + text + " » n'est pas un nombre de productions entre 1 et 1000"));
+                }
+            });
+            row.conflicts = line.get("conflicts").orElse(null);
+            rows.add(row);
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportRefusedException(problems);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int usersCreated = 0;
+        for (Row row : rows) {
+            usersCreated += ensureUser(row) ? 1 : 0;
+            Juror juror = jurors.findByCampaignIdAndUserId(campaignId, row.userId).orElse(null);
+            if (juror == null) {
+                jurors.save(row.applyTo(new Juror(campaign.getId(), row.userId, row.name, row.external, row.english,
+                        row.president, row.maxLoad)));
+                created++;
+            } else if (row.sameAs(juror)) {
+                unchanged++;
+            } else {
+                row.applyTo(juror);
+                updated++;
+            }
+        }
+        return new Result(created, updated, unchanged, rows.size(), usersCreated);
+    }
+
+    private boolean ensureUser(Row row) {
+        boolean created = false;
+        User user = identity.createUserQuery().userId(row.userId).singleResult();
+        if (user == null) {
+            user = identity.newUser(row.userId);
+            user.setPassword(UUID.randomUUID().toString());
+            created = true;
+        }
+        String[] parts = row.name.strip().split("\\s+", 2);
+        if (created || !Objects.equals(user.getEmail(), row.email)) {
+            user.setFirstName(parts[0]);
+            user.setLastName(parts.length > 1 ? parts[1] : "");
+            user.setEmail(row.email);
+            identity.saveUser(user);
+        }
+        membership(row.userId, Groups.JURORS);
+        if (row.president) {
+            membership(row.userId, Groups.JURY_PRESIDENTS);
+        }
+        return created;
+    }
+
+    private void membership(String userId, String group) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+            identity.createMembership(userId, group);
+        }
+    }
+
+    private static boolean yesNo(Table table, Table.Row line, String column, boolean fallback, List<ImportProblem> problems) {
+        return line.get(column).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "oui", "o", "yes", "vrai", "x", "1" -> true;
+            case "non", "n", "no", "faux", "0" -> false;
+            default -> {
+                problems.add(problem(table, line, column, "« " + text + " » : répondez oui ou non"));
+                yield fallback;
+            }
+        }).orElse(fallback);
+    }
+
+    private static ImportProblem problem(Table table, Table.Row line, String column, String message) {
+        return new ImportProblem(table.file(), line.number(), table.header(column), message);
+    }
+
+    private static final class Row {
+        String userId;
+        String name;
+        String email;
+        String organisation;
+        boolean external;
+        boolean english;
+        boolean president;
+        int maxLoad;
+        String conflicts;
+
+        Juror applyTo(Juror juror) {
+            juror.update(name, external, english, president, maxLoad);
+            juror.setEmail(email);
+            juror.setOrganisation(organisation);
+            juror.setConflicts(conflicts);
+            return juror;
+        }
+
+        boolean sameAs(Juror juror) {
+            return Objects.equals(name, juror.getDisplayName()) && external == juror.isExternal()
+                    && english == juror.isEnglishQualified() && president == juror.isPresident()
+                    && maxLoad == juror.getMaxLoad() && Objects.equals(email, juror.getEmail())
+                    && Objects.equals(organisation, juror.getOrganisation()) && Objects.equals(conflicts, juror.conflictsText());
+        }
+    }
+}

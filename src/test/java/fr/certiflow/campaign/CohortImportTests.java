@@ -1,0 +1,192 @@
+package fr.certiflow.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.certiflow.process.AssessmentFixture;
+import fr.certiflow.tabular.ImportProblem;
+import fr.certiflow.tabular.ImportRefusedException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The cohort import: every rule, all problems at once with row and column, nothing imported on error. */
+@SpringBootTest
+@ActiveProfiles("test")
+class CohortImportTests {
+
+    static final String HEADER = "N° candidat;Nom;Prénom;Courriel;Parcours;Groupe;Aménagement;Prolongation (jours);Formateur ou tuteur;Employeur;Blocs acquis\n";
+    static final String VALID = HEADER
+            + "2027-001;Martin;Léa;lea.martin@example.org;formation;G1;aucun;;Claire Dupont;Agence Horizon;\n"
+            + "2027-002;Bernard;Hugo;hugo.bernard@example.org;formation;G1;tiers-temps;;Claire Dupont;Studio;\n"
+            + "2027-003;Petit;Manon;manon.petit@example.org;VAE;;prolongation;10;;;BC1 (2025-06-30)\n";
+
+    @Autowired
+    CohortImport cohort;
+    @Autowired
+    CandidateRepository candidates;
+    @Autowired
+    AssessmentFixture fixture;
+
+    Campaign campaign;
+
+    @BeforeEach
+    void setUp() {
+        campaign = fixture.campaign(c -> { });
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    CohortImport.Result importCsv(String csv) {
+        return cohort.importFile(campaign.getId(), "cohorte.csv", csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void importsEveryColumn() {
+        CohortImport.Result result = importCsv(VALID);
+        assertThat(result).isEqualTo(new CohortImport.Result(3, 0, 0, 3));
+        Candidate vae = candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-003").orElseThrow();
+        assertThat(vae.getPathway()).isEqualTo(Pathway.VAE);
+        assertThat(vae.getAccommodation()).isEqualTo(Accommodation.EXTENSION);
+        assertThat(vae.getExtensionDays()).isEqualTo(10);
+        assertThat(vae.getAcquiredBlocs()).containsEntry("BC1", LocalDate.of(2025, 6, 30));
+        Candidate grouped = candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow();
+        assertThat(grouped.getGroupCode()).isEqualTo("G1");
+        assertThat(grouped.getAccommodation()).isEqualTo(Accommodation.TIERS_TEMPS);
+        assertThat(grouped.getTrainer()).isEqualTo("Claire Dupont");
+    }
+
+    @Test
+    void reimportingIsIdempotentAndAChangedRowUpdatesItsCandidate() {
+        importCsv(VALID);
+        assertThat(importCsv(VALID)).isEqualTo(new CohortImport.Result(0, 0, 3, 3));
+        assertThat(importCsv(VALID.replace("Studio", "Studio Lumière"))).isEqualTo(new CohortImport.Result(0, 1, 2, 3));
+        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow().getEmployer())
+                .isEqualTo("Studio Lumière");
+        assertThat(candidates.countByCampaignId(campaign.getId())).isEqualTo(3);
+    }
+
+    @Test
+    void readsAnExcelWorkbookBuiltOnTheTemplate() throws Exception {
+        byte[] workbook;
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(ImportTemplates.cohort()));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.getSheetAt(0);
+            Row second = sheet.createRow(2);
+            String[] values = {"2027-002", "=HYPERLINK(\"http://x\")", "Hugo", "hugo@example.org", "formation", "G1", "aucun", "", "", "", ""};
+            for (int i = 0; i < values.length; i++) {
+                second.createCell(i).setCellValue(values[i]);
+            }
+            sheet.getRow(1).getCell(1).setCellFormula("1+1");
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+        // The name says csv: the bytes say workbook, and the bytes decide.
+        CohortImport.Result result = cohort.importFile(campaign.getId(), "cohorte.csv", workbook);
+        assertThat(result.created()).isEqualTo(2);
+        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-001").orElseThrow().getLastName()).isEqualTo("=1+1");
+        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow().getLastName())
+                .isEqualTo("=HYPERLINK(\"http://x\")");
+    }
+
+    @Test
+    void formulaLikeTextIsStoredAsTyped() {
+        importCsv(HEADER + "2027-010;=cmd|' /C calc'!A0;+Léa;lea@example.org;;;;;@Formateur;-Employeur;\n"
+                + "2027-011;Autre;Hugo;hugo@example.org;;;;;;;\n");
+        Candidate candidate = candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-010").orElseThrow();
+        assertThat(candidate.getLastName()).isEqualTo("=cmd|' /C calc'!A0");
+        assertThat(candidate.getFirstName()).isEqualTo("+Léa");
+        assertThat(candidate.getTrainer()).isEqualTo("@Formateur");
+        assertThat(candidate.getEmployer()).isEqualTo("-Employeur");
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void everyProblemIsReportedWithItsRowAndColumnAndNothingIsImported() {
+            String csv = HEADER
+                    + "2027-001;Martin;;lea.martin@example;formation;;aucun;;;;\n"
+                    + "2027-001;Bernard;Hugo;hugo@example.org;apprentissage;;tiers temps;;;;BC9 (2025-06-30)\n"
+                    + "2027-003;Petit;Manon;hugo@example.org;VAE;G7;prolongation;;;;BC1 (30 juin)\n";
+            assertThatThrownBy(() -> importCsv(csv)).isInstanceOfSatisfying(ImportRefusedException.class, e ->
+                    assertThat(e.problems()).extracting(ImportProblem::toString).containsExactlyInAnyOrder(
+                            "cohorte.csv, ligne 2, colonne « Prénom » : valeur obligatoire manquante",
+                            "cohorte.csv, ligne 2, colonne « Courriel » : adresse « lea.martin@example » invalide",
+                            "cohorte.csv, ligne 3, colonne « Parcours » : parcours « apprentissage » inconnu (formation ou VAE)",
+                            "cohorte.csv, ligne 3, colonne « Blocs acquis » : bloc « BC9 » inconnu du référentiel (BC1, BC2, BC3)",
+                            "cohorte.csv, ligne 3, colonne « N° candidat » : numéro « 2027-001 » déjà présent ligne 2",
+                            "cohorte.csv, ligne 4, colonne « Prolongation (jours) » : nombre de jours obligatoire pour une prolongation",
+                            "cohorte.csv, ligne 4, colonne « Blocs acquis » : date « 30 juin » du bloc BC1 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)",
+                            "cohorte.csv, ligne 4, colonne « Courriel » : courriel « hugo@example.org » déjà présent ligne 3",
+                            "cohorte.csv, ligne 4, colonne « Groupe » : le groupe « G7 » compte 1 membre(s) (lignes 4) ; un groupe compte de 2 à 6 membres"));
+            assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
+        }
+
+        @Test
+        void tiersTempsWithASpaceIsAcceptedButAnUnknownAccommodationIsNot() {
+            assertThat(importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;tiers temps;;;;\n").created()).isEqualTo(1);
+            assertThatThrownBy(() -> importCsv(HEADER + "2027-002;Martin;Léo;leo@example.org;;;mi-temps;;;;\n"))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
+                            .hasToString("cohorte.csv, ligne 2, colonne « Aménagement » : aménagement « mi-temps » inconnu (aucun, tiers-temps ou prolongation)"));
+        }
+
+        @Test
+        void anEmailOfAnotherCandidateOfTheCampaign() {
+            importCsv(VALID);
+            assertThatThrownBy(() -> importCsv(HEADER + "2027-009;Autre;Léa;lea.martin@example.org;;;;;;;\n"))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
+                            .hasToString("cohorte.csv, ligne 2, colonne « Courriel » : courriel « lea.martin@example.org » déjà utilisé par le candidat n° 2027-001 de la campagne"));
+        }
+
+        @Test
+        void aGroupTooLarge() {
+            StringBuilder csv = new StringBuilder(HEADER);
+            for (int i = 1; i <= 7; i++) {
+                csv.append("2027-10").append(i).append(";N;P;p").append(i).append("@example.org;;G9;;;;;\n");
+            }
+            assertThatThrownBy(() -> importCsv(csv.toString())).isInstanceOfSatisfying(ImportRefusedException.class, e ->
+                    assertThat(e.problems()).singleElement().extracting(ImportProblem::message).asString()
+                            .startsWith("le groupe « G9 » compte 7 membre(s)"));
+        }
+
+        @Test
+        void unknownAndMissingColumns() {
+            assertThatThrownBy(() -> importCsv("N° candidat;Nom;Courriel;Téléphone\n2027-001;Martin;a@b.fr;0102\n"))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems())
+                            .extracting(ImportProblem::toString).containsExactly(
+                                    "cohorte.csv, ligne 1, colonne « Téléphone » : colonne inconnue",
+                                    "cohorte.csv, ligne 1, colonne « Prénom » : colonne obligatoire absente"));
+        }
+
+        @Test
+        void aFileThatIsNeitherAWorkbookNorACsv() {
+            byte[] pdf = "%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
+            assertThatThrownBy(() -> cohort.importFile(campaign.getId(), "cohorte.xlsx", pdf))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
+                            .extracting(ImportProblem::message).asString().startsWith("ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV"));
+        }
+
+        @Test
+        void aLaunchedCampaignsCohortIsClosed() {
+            importCsv(VALID);
+            fixture.standardJury(campaign);
+            fixture.launch(campaign);
+            assertThatThrownBy(() -> importCsv(VALID)).hasMessageContaining("est lancée : sa cohorte ne peut plus être importée");
+        }
+    }
+}
