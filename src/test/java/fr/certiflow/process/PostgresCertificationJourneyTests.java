@@ -16,9 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The same journey on PostgreSQL, in a database the test creates afresh ({@code mvn verify -Ppostgres-it}). */
+/** The journey and a small campaign's launch on PostgreSQL, in a database the test creates afresh ({@code mvn verify -Ppostgres-it}). */
 @Tag("postgres")
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres"})
 class PostgresCertificationJourneyTests {
 
@@ -53,6 +53,12 @@ class PostgresCertificationJourneyTests {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    @Test
+    void aSmallCampaignIsCreatedImportedAndLaunchedOverHttpOnPostgres(@Autowired fr.certiflow.campaign.SmallCampaignLaunch launch,
+            @Autowired org.springframework.boot.test.web.client.TestRestTemplate http) {
+        launch.run(http);
     }
 
     @Test

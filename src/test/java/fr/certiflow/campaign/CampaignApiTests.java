@@ -1,0 +1,91 @@
+package fr.certiflow.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The campaign API as a coordinator and a manager use it: status codes, error bodies, a small launch end to end. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CampaignApiTests {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    SmallCampaignLaunch launch;
+
+    @BeforeEach
+    void users() {
+        launch.users();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aSmallCampaignIsCreatedImportedLaunchedOnceAndFollowed() {
+        launch.run(http);
+    }
+
+    @Test
+    void anInvalidCampaignIsA400ListingEveryProblem() {
+        Map<String, Object> body = new LinkedHashMap<>(SmallCampaignLaunch.campaign("bad code!"));
+        body.put("blocs", List.of("BC1", "BC7"));
+        body.put("jurorsPerProduction", 9);
+        body.put("submissionDeadlines", Map.of("A.1", "2027-03-01T17:00:00Z", "A.4", "2027-03-01T17:00:00Z"));
+        var response = http.withBasicAuth("coordo", "coordo-secret").postForEntity("/api/campaigns", body, JsonNode.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("errors")).extracting(error -> error.get("field").asText() + " : " + error.get("message").asText())
+                .containsExactlyInAnyOrder(
+                        "code : obligatoire : lettres, chiffres, « - » ou « _ », 64 caractères au plus",
+                        "blocs : bloc « BC7 » inconnu du référentiel",
+                        "submissionDeadlines.A.2 : date limite de remise obligatoire",
+                        "submissionDeadlines.A.4 : composante non évaluée par cette campagne",
+                        "jurorsPerProduction : doit être compris entre 1 et 5");
+    }
+
+    @Test
+    void rolesNotFoundAndDuplicates() {
+        Map<String, Object> body = SmallCampaignLaunch.campaign("DUP-" + UUID.randomUUID().toString().substring(0, 6));
+        assertThat(http.postForEntity("/api/campaigns", body, JsonNode.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.withBasicAuth("jure9", "jure9-secret").postForEntity("/api/campaigns", body, JsonNode.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.withBasicAuth("manager", "manager-secret").postForEntity("/api/campaigns", body, JsonNode.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(http.withBasicAuth("coordo", "coordo-secret").postForEntity("/api/campaigns", body, JsonNode.class)
+                .getStatusCode().value()).isEqualTo(201);
+        var duplicate = http.withBasicAuth("coordo", "coordo-secret").postForEntity("/api/campaigns", body, JsonNode.class);
+        assertThat(duplicate.getStatusCode().value()).isEqualTo(409);
+        assertThat(duplicate.getBody().get("detail").asText()).contains("existe déjà");
+        var missing = http.withBasicAuth("manager", "manager-secret").getForEntity("/api/campaigns/999999", JsonNode.class);
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+        assertThat(missing.getBody().get("detail").asText()).isEqualTo("Aucune campagne n° 999999.");
+    }
+
+    @Test
+    void theTemplatesAreWorkbooksWithFrenchHeaders() throws Exception {
+        var template = http.withBasicAuth("coordo", "coordo-secret").getForEntity("/api/campaigns/templates/cohort.xlsx", byte[].class);
+        assertThat(template.getStatusCode().value()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template.getBody()))) {
+            var header = workbook.getSheetAt(0).getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("N° candidat");
+            assertThat(header.getCell(10).getStringCellValue()).isEqualTo("Blocs acquis");
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(3).getStringCellValue()).isEqualTo("lea.martin@example.org");
+        }
+    }
+}
