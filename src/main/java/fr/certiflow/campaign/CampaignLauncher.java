@@ -35,6 +35,23 @@ public class CampaignLauncher {
         this.clock = clock;
     }
 
+    /** A campaign is launched with at least one candidate and one juror; it is then marked launched. */
+    public void markLaunched(Campaign campaign) {
+        checkReady(campaign);
+        campaign.launched(clock.instant());
+    }
+
+    private void checkReady(Campaign campaign) {
+        if (candidates.countByCampaignId(campaign.getId()) == 0) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
+                    + " n'a aucun candidat : importez la cohorte avant de la lancer.");
+        }
+        if (jurors.countByCampaignId(campaign.getId()) == 0) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
+                    + " n'a aucun juré : importez le jury avant de la lancer.");
+        }
+    }
+
     @Transactional
     public ProcessInstance launch(Long campaignId) {
         Campaign campaign = campaigns.findById(campaignId).orElseThrow(() ->
@@ -44,14 +61,7 @@ public class CampaignLauncher {
                         .processInstanceBusinessKey(campaign.getCode()).count() > 0) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode() + " est déjà lancée.");
         }
-        if (candidates.countByCampaignId(campaignId) == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
-                    + " n'a aucun candidat : importez la cohorte avant de la lancer.");
-        }
-        if (jurors.countByCampaignId(campaignId) == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
-                    + " n'a aucun juré : importez le jury avant de la lancer.");
-        }
+        checkReady(campaign);
         campaign.launched(clock.instant());
         campaigns.saveAndFlush(campaign);
         return runtime.startProcessInstanceByKey(ProcessKeys.CAMPAIGN, campaign.getCode(), Map.of(

@@ -15,6 +15,10 @@ public class CampaignReferentials {
         this.catalog = catalog;
     }
 
+    public java.util.Optional<Referential> latest(String code) {
+        return catalog.latest(code);
+    }
+
     public Referential of(Campaign campaign) {
         return catalog.find(campaign.getReferentialCode(), campaign.getReferentialVersion())
                 .orElseThrow(() -> new IllegalStateException("Campaign " + campaign.getCode() + " points at référentiel "

@@ -3,10 +3,23 @@ package fr.certiflow.deliberation;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.CampaignRequest;
+import fr.certiflow.campaign.CampaignService;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.Variables;
+import fr.certiflow.web.InvalidRequestException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.web.server.ResponseStatusException;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
 import java.util.ArrayList;
@@ -35,10 +48,12 @@ public class CampaignProcess {
     private final CertificationDecisionRepository decisions;
     private final DecisionService decisionService;
     private final Notifier notifier;
+    private final CampaignService campaignService;
 
     CampaignProcess(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
             BlocResultRepository blocResults, CertificationDecisionRepository decisions, DecisionService decisionService,
-            Notifier notifier) {
+            Notifier notifier, CampaignService campaignService) {
+        this.campaignService = campaignService;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.referentials = referentials;
@@ -46,6 +61,70 @@ public class CampaignProcess {
         this.decisions = decisions;
         this.decisionService = decisionService;
         this.notifier = notifier;
+    }
+
+    /** Start form fields (Tasklist) of a campaign created from the process itself. */
+    public static final String FORM_CODE = "newCampaignCode";
+    public static final String FORM_NAME = "newCampaignName";
+    public static final String FORM_REFERENTIAL = "referentialCode";
+    public static final String FORM_OPENS = "opensOn";
+    public static final String FORM_DEADLINE = "submissionDeadlineOn";
+    public static final String FORM_EVALUATION = "evaluationDeadlineOn";
+    public static final String FORM_DELIBERATION = "deliberationOn";
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /**
+     * Creates the campaign a coordinator described in the start form: every composante due on the same day (the API
+     * takes one deadline per composante). A problem rolls the start back, with its message shown in Tasklist.
+     */
+    public void create(DelegateExecution execution) {
+        Instant opens = day(execution, FORM_OPENS, LocalTime.MIDNIGHT);
+        Instant deadline = day(execution, FORM_DEADLINE, LocalTime.of(23, 59));
+        String referentialCode = Objects.toString(execution.getVariable(FORM_REFERENTIAL), "").strip();
+        Map<String, Instant> deadlines = new LinkedHashMap<>();
+        if (deadline != null && !referentialCode.isEmpty()) {
+            referentials.latest(referentialCode).ifPresent(tree -> tree.components()
+                    .forEach(component -> deadlines.put(component.code(), deadline)));
+        }
+        CampaignRequest request = new CampaignRequest(
+                (String) execution.getVariable(FORM_CODE), (String) execution.getVariable(FORM_NAME),
+                referentialCode.isEmpty() ? null : referentialCode, null, null, opens, deadlines,
+                day(execution, FORM_EVALUATION, LocalTime.of(23, 59)), day(execution, FORM_DELIBERATION, LocalTime.of(9, 0)),
+                number(execution, "jurorsPerProduction"), number(execution, "resitAttempts"),
+                number(execution, "reminderDays"), null);
+        Campaign campaign;
+        try {
+            campaign = campaignService.create(request);
+        } catch (InvalidRequestException e) {
+            throw new ProcessException("La campagne ne peut pas être créée : " + e.problems().stream()
+                    .map(problem -> problem.field() + " " + problem.message()).collect(Collectors.joining(" ; ")));
+        } catch (ResponseStatusException e) {
+            throw new ProcessException(e.getReason());
+        }
+        execution.setProcessBusinessKey(campaign.getCode());
+        execution.setVariable(Variables.CAMPAIGN_ID, campaign.getId());
+        execution.setVariable(Variables.CAMPAIGN_CODE, campaign.getCode());
+        execution.setVariable(Variables.CAMPAIGN_NAME, campaign.getName());
+    }
+
+    private static Instant day(DelegateExecution execution, String name, LocalTime time) {
+        Object value = execution.getVariable(name);
+        if (value instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return LocalDate.parse(text.strip().substring(0, Math.min(10, text.strip().length()))).atTime(time).atZone(PARIS).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new ProcessException("Date illisible : « " + text + " » (attendu AAAA-MM-JJ).");
+            }
+        }
+        return null;
+    }
+
+    private static Integer number(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value instanceof Number number ? number.intValue() : null;
     }
 
     /** "candidateId|candidateNumber|blocCode" for each bloc assessment to start, in a stable order. */

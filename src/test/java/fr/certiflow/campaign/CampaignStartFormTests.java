@@ -1,0 +1,123 @@
+package fr.certiflow.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.certiflow.jury.JuryPoolImport;
+import fr.certiflow.process.AssessmentFixture;
+import fr.certiflow.process.ProcessKeys;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A coordinator starts a campaign from Tasklist's start form, imports the cohort and the jury, and launches it. */
+@SpringBootTest
+@ActiveProfiles("test")
+class CampaignStartFormTests {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    FormService forms;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    CampaignRepository campaigns;
+    @Autowired
+    CohortImport cohort;
+    @Autowired
+    JuryPoolImport jury;
+    @Autowired
+    AssessmentFixture fixture;
+
+    String code;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        code = "TL-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    Map<String, Object> startForm() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("newCampaignCode", code);
+        values.put("newCampaignName", "Session d'automne");
+        values.put("referentialCode", "MMDC");
+        values.put("opensOn", "2027-09-01");
+        values.put("submissionDeadlineOn", "2027-11-30");
+        values.put("evaluationDeadlineOn", "2027-12-20");
+        values.put("jurorsPerProduction", 2L);
+        values.put("resitAttempts", 1L);
+        values.put("reminderDays", 7L);
+        return values;
+    }
+
+    ProcessInstance start(Map<String, Object> values) {
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey(ProcessKeys.CAMPAIGN)
+                .latestVersion().singleResult().getId();
+        return forms.submitStartForm(definition, values);
+    }
+
+    @Test
+    void theStartFormCreatesTheCampaignWhichLaunchesOnceItsCohortAndJuryAreImported() {
+        ProcessInstance process = start(startForm());
+
+        BpmnAwareTests.assertThat(process).isWaitingAt("Task_PrepareCohort");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).singleResult().getBusinessKey()).isEqualTo(code);
+        Campaign campaign = campaigns.findByCode(code).orElseThrow();
+        assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(campaign.getSubmissionDeadlines()).hasSize(5)
+                .containsEntry("A.5", Instant.parse("2027-11-30T22:59:00Z"));
+        assertThat(campaign.getOpensAt()).isEqualTo(Instant.parse("2027-08-31T22:00:00Z"));
+
+        var task = fixture.task(process, "Task_PrepareCohort");
+        assertThatThrownBy(() -> fixture.submit(task, "coordo", Map.of("cohortReady", true)))
+                .hasMessageContaining("n'a aucun candidat : importez la cohorte avant de la lancer");
+
+        cohort.importFile(campaign.getId(), "cohorte.csv", ("N° candidat;Nom;Prénom;Courriel\n"
+                + "2027-001;Martin;Léa;lea@example.org\n").getBytes(StandardCharsets.UTF_8));
+        jury.importFile(campaign.getId(), "jury.csv", ("Identifiant;Nom;Professionnel extérieur;Qualifié en anglais\n"
+                + "jure1;Julien Juré;oui;non\njure2;Jeanne Jurée;non;non\njure3;Jessica Jurée;oui;oui\n").getBytes(StandardCharsets.UTF_8));
+        fixture.submit(task, "coordo", Map.of("cohortReady", true));
+
+        assertThat(campaigns.findByCode(code).orElseThrow().getStatus()).isEqualTo(CampaignStatus.LAUNCHED);
+        assertThat(fixture.blocsOf(process)).hasSize(3);
+    }
+
+    @Test
+    void anInvalidStartFormStartsNothing() {
+        Map<String, Object> values = startForm();
+        values.put("submissionDeadlineOn", "2027-08-01");
+        values.put("newCampaignCode", "avec espace");
+
+        assertThatThrownBy(() -> start(values))
+                .hasMessageContaining("La campagne ne peut pas être créée")
+                .hasMessageContaining("code obligatoire : lettres, chiffres")
+                .hasMessageContaining("submissionDeadlines.A.1 doit suivre le début de la période de remise");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.CAMPAIGN)
+                .processInstanceBusinessKey("avec espace").count()).isZero();
+        assertThat(campaigns.findByCode("avec espace")).isEmpty();
+    }
+}
