@@ -115,12 +115,16 @@ public class AssessmentFixture {
     }
 
     public Juror juror(Campaign campaign, String userId, boolean external, boolean english) {
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            User user = identity.newUser(userId);
+        // Known credentials, whatever another test (a jury import, say) made of this user before.
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            user = identity.newUser(userId);
             user.setFirstName("Juré");
             user.setLastName(userId);
-            user.setPassword(userId + "-secret");
-            identity.saveUser(user);
+        }
+        user.setPassword(userId + "-secret");
+        identity.saveUser(user);
+        if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.JURORS).count() == 0) {
             identity.createMembership(userId, Groups.JURORS);
         }
         return jurors.save(new Juror(campaign.getId(), userId, "Juré " + userId, external, english, false, 100));
