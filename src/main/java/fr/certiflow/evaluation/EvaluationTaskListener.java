@@ -24,6 +24,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 public class EvaluationTaskListener implements TaskListener {
 
     public static final String GRID_LINK = "gridLink";
+    /** Set on the task by the grid upload: the evaluation came from the Excel grid, not the form. */
+    public static final String CHANNEL = "evaluationChannel";
 
     private final EvaluationService evaluations;
     private final ProductionContexts contexts;
@@ -44,8 +46,9 @@ public class EvaluationTaskListener implements TaskListener {
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task, context.production(), context.component());
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            evaluations.record(context.production().getId(), task.getAssignee(), "FORM", context.component(),
-                    input(task, context.component()));
+            Object channel = task.getVariableLocal(CHANNEL);
+            evaluations.record(context.production().getId(), task.getAssignee(), channel == null ? "FORM" : channel.toString(),
+                    context.component(), input(task, context.component()));
         }
     }
 

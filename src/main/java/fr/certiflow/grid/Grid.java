@@ -25,6 +25,9 @@ public class Grid {
     @Column(name = "juror_user_id", nullable = false, length = 64)
     private String jurorUserId;
 
+    @Column(nullable = false, length = 36)
+    private String token;
+
     @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     private byte[] content;
@@ -35,9 +38,10 @@ public class Grid {
     protected Grid() {
     }
 
-    Grid(Long productionId, String jurorUserId, byte[] content, Instant generatedAt) {
+    Grid(Long productionId, String jurorUserId, String token, byte[] content, Instant generatedAt) {
         this.productionId = productionId;
         this.jurorUserId = jurorUserId;
+        this.token = token;
         this.content = content;
         this.generatedAt = generatedAt;
     }
@@ -52,6 +56,10 @@ public class Grid {
 
     public String getJurorUserId() {
         return jurorUserId;
+    }
+
+    public String getToken() {
+        return token;
     }
 
     public byte[] getContent() {

@@ -10,7 +10,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -22,11 +29,35 @@ class GridController {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final GridRepository grids;
+    private final GridEvaluationService evaluations;
     private final CurrentUsers users;
 
-    GridController(GridRepository grids, CurrentUsers users) {
+    GridController(GridRepository grids, GridEvaluationService evaluations, CurrentUsers users) {
         this.grids = grids;
+        this.evaluations = evaluations;
         this.users = users;
+    }
+
+    /** The juror hands in the filled grid instead of the form. */
+    @PostMapping(path = "/api/grids/{id}/evaluation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> evaluation(@PathVariable Long id, @RequestParam("file") MultipartFile file,
+            HttpServletRequest request) throws IOException {
+        CurrentUser user = users.require(request);
+        Grid grid = grids.findById(id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune grille n° " + id + "."));
+        if (!grid.getJurorUserId().equals(user.id())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Seul le juré de cette grille peut la déposer.");
+        }
+        evaluations.submit(grid, file.getOriginalFilename(), file.getBytes());
+        return ResponseEntity.ok(Map.of("gridId", id, "message", "Évaluation enregistrée à partir de la grille."));
+    }
+
+    @ExceptionHandler(GridRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(GridRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle("Grille refusée");
+        problem.setProperty("errors", e.problems());
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @GetMapping("/api/grids/{id}")

@@ -62,9 +62,11 @@ public class GridGeneration {
                     : (juror.getFirstName() + " " + juror.getLastName()).strip();
             String dates = "Remise avant le " + DAY.format(production.getDeadline())
                     + (campaign.getEvaluationDeadline() == null ? "" : " — évaluation avant le " + DAY.format(campaign.getEvaluationDeadline()));
+            String token = java.util.UUID.randomUUID().toString();
             byte[] content = GridWorkbook.write(context.referential(), component,
-                    new GridWorkbook.Header(campaign.getName() + " (" + campaign.getCode() + ")", candidateLabel, jurorName, dates));
-            grids.save(new Grid(production.getId(), assignment.getJurorUserId(), content, clock.instant()));
+                    new GridWorkbook.Header(campaign.getName() + " (" + campaign.getCode() + ")", candidateLabel, jurorName, dates),
+                    token, production.getId(), assignment.getJurorUserId());
+            grids.save(new Grid(production.getId(), assignment.getJurorUserId(), token, content, clock.instant()));
         }
     }
 }

@@ -8,12 +8,21 @@ import fr.certiflow.referential.model.Referential;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -21,7 +30,10 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -29,79 +41,123 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes a juror's evaluation grid: a header, then a block per criterion with its competences, its indicators each
- * with a tick cell, a rating cell (Acquis / Non acquis) and a comment cell. Only the answer cells are unlocked.
- * All text is the référentiel's and stays text: a value starting with '=' is never a formula.
+ * with a tick cell, a rating cell (Acquis / Non acquis) and a comment cell. Only the answer cells are unlocked; the
+ * structure is protected and its checksum, with the grid's identification, is kept in a very hidden sheet so that
+ * an uploaded grid is matched and checked ({@link GridReader}). All text stays text: never a formula.
  */
 public final class GridWorkbook {
 
     public static final String SHEET = "Grille";
+    public static final String IDENTIFICATION_SHEET = "Identification";
     public static final String[] RATINGS = {"Acquis", "Non acquis"};
+    static final int HEADER_ROWS = 8;
 
     /** What the grid's header shows. */
     public record Header(String campaign, String candidate, String juror, String dates) {
     }
 
+    /** What the hidden sheet says of the grid. */
+    public record Identification(String token, long productionId, String juror, String referentialCode,
+            int referentialVersion, String componentCode, String checksum) {
+    }
+
+    /** Where a criterion's answers are. */
+    public record CriterionCells(Criterion criterion, List<CellAddress> ticks, CellAddress rating, CellAddress comment) {
+    }
+
     private GridWorkbook() {
     }
 
-    public static byte[] write(Referential referential, Component component, Header header) {
+    /** The answer cells of a component's grid: the writer puts them there, the reader reads them there. */
+    public static List<CriterionCells> layout(Component component) {
+        List<CriterionCells> cells = new ArrayList<>();
+        int row = HEADER_ROWS;
+        for (Criterion criterion : component.criteria()) {
+            row += 2; // title, competences
+            List<CellAddress> ticks = new ArrayList<>();
+            for (int i = 0; i < criterion.indicators().size(); i++) {
+                ticks.add(new CellAddress(row++, 2));
+            }
+            CellAddress rating = new CellAddress(row++, 2);
+            CellAddress comment = new CellAddress(row++, 1);
+            row++; // blank
+            cells.add(new CriterionCells(criterion, List.copyOf(ticks), rating, comment));
+        }
+        return cells;
+    }
+
+    static Set<CellAddress> answerCells(Component component) {
+        return layout(component).stream().flatMap(cells -> {
+            List<CellAddress> all = new ArrayList<>(cells.ticks());
+            all.add(cells.rating());
+            all.add(cells.comment());
+            all.add(new CellAddress(cells.comment().getRow(), 2));
+            return all.stream();
+        }).collect(Collectors.toSet());
+    }
+
+    public static byte[] write(Referential referential, Component component, Header header, String token, long productionId,
+            String juror) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             XSSFSheet sheet = workbook.createSheet(SHEET);
             sheet.setColumnWidth(0, 30 * 256);
             sheet.setColumnWidth(1, 70 * 256);
             sheet.setColumnWidth(2, 16 * 256);
-            int row = 0;
-            row = text(sheet, row, styles.title, "Grille d'évaluation — " + referential.title());
+            cell(sheet.createRow(0), 0, styles.title, "Grille d'évaluation — " + referential.title());
             Production production = component.production();
-            row = pair(sheet, row, styles, "Session", header.campaign());
-            row = pair(sheet, row, styles, "Composante", component.code() + " " + component.title());
-            row = pair(sheet, row, styles, "Production", production.name() + " — "
+            pair(sheet, 1, styles, "Session", header.campaign());
+            pair(sheet, 2, styles, "Composante", component.code() + " " + component.title());
+            pair(sheet, 3, styles, "Production", production.name() + " — "
                     + (production.collective() ? "travail collectif" : "travail individuel") + ", "
                     + (production.hasOral() ? (production.formats().size() > 1 ? "production écrite et orale" : "production orale")
                     : "production écrite"));
-            row = pair(sheet, row, styles, "Candidat", header.candidate());
-            row = pair(sheet, row, styles, "Juré", header.juror());
-            row = pair(sheet, row, styles, "Dates", header.dates());
-            row++;
+            pair(sheet, 4, styles, "Candidat", header.candidate());
+            pair(sheet, 5, styles, "Juré", header.juror());
+            pair(sheet, 6, styles, "Dates", header.dates());
+            cell(sheet.createRow(7), 0, styles.hint, "Cochez les indicateurs observés (x), choisissez l'appréciation de chaque "
+                    + "critère et commentez ; le commentaire est obligatoire pour un critère non acquis.");
             Map<String, Competence> competences = component.competences().stream()
                     .collect(Collectors.toMap(Competence::code, Function.identity()));
             DataValidationHelper validations = sheet.getDataValidationHelper();
             int number = 1;
-            for (Criterion criterion : component.criteria()) {
+            for (CriterionCells cells : layout(component)) {
+                Criterion criterion = cells.criterion();
+                int row = cells.rating().getRow() - criterion.indicators().size() - 2;
                 Row titleRow = sheet.createRow(row);
                 cell(titleRow, 0, styles.criterion, "Critère " + number++ + " — " + criterion.title());
                 cell(titleRow, 1, styles.criterion, "");
                 cell(titleRow, 2, styles.criterion, "");
                 sheet.addMergedRegion(new CellRangeAddress(row, row, 0, 2));
-                row++;
                 String linked = criterion.competences().stream()
                         .map(code -> code + " " + (competences.containsKey(code) ? competences.get(code).text() : ""))
                         .collect(Collectors.joining("\n"));
-                row = pairWrapped(sheet, row, styles, "Compétences évaluées", linked);
+                Row competenceRow = sheet.createRow(row + 1);
+                cell(competenceRow, 0, styles.label, "Compétences évaluées");
+                cell(competenceRow, 1, styles.wrapped, linked);
+                competenceRow.setHeightInPoints(Math.max(15, 15 * (1 + linked.length() / 90
+                        + (int) linked.chars().filter(c -> c == '\n').count())));
                 for (int i = 0; i < criterion.indicators().size(); i++) {
-                    Row indicator = sheet.createRow(row++);
+                    Row indicator = sheet.createRow(cells.ticks().get(i).getRow());
                     cell(indicator, 0, styles.label, "Indicateur " + (i + 1));
                     cell(indicator, 1, styles.wrapped, criterion.indicators().get(i));
                     cell(indicator, 2, styles.answer, "");
                 }
-                Row rating = sheet.createRow(row);
+                Row rating = sheet.createRow(cells.rating().getRow());
                 cell(rating, 0, styles.label, "Appréciation");
                 cell(rating, 1, styles.hint, "Acquis ou Non acquis (liste déroulante)");
                 cell(rating, 2, styles.answer, "");
-                DataValidation dropdown = validations.createValidation(
-                        validations.createExplicitListConstraint(RATINGS), new CellRangeAddressList(row, row, 2, 2));
+                DataValidation dropdown = validations.createValidation(validations.createExplicitListConstraint(RATINGS),
+                        new CellRangeAddressList(cells.rating().getRow(), cells.rating().getRow(), 2, 2));
                 dropdown.setShowErrorBox(true);
                 dropdown.createErrorBox("Appréciation", "Choisissez Acquis ou Non acquis.");
                 sheet.addValidationData(dropdown);
-                row++;
-                Row comment = sheet.createRow(row);
+                Row comment = sheet.createRow(cells.comment().getRow());
                 comment.setHeightInPoints(45);
                 cell(comment, 0, styles.label, "Commentaire (obligatoire si non acquis)");
                 cell(comment, 1, styles.answerWrapped, "");
-                sheet.addMergedRegion(new CellRangeAddress(row, row, 1, 2));
                 cell(comment, 2, styles.answerWrapped, "");
-                row += 2;
+                sheet.addMergedRegion(new CellRangeAddress(cells.comment().getRow(), cells.comment().getRow(), 1, 2));
             }
             PrintSetup print = sheet.getPrintSetup();
             print.setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -110,9 +166,25 @@ public final class GridWorkbook {
             print.setFitHeight((short) 0);
             sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, 2));
             sheet.getFooter().setCenter("Page &P / &N");
+            String secret = UUID.randomUUID().toString();
             // Locked with a password nobody keeps: only the answer cells can change.
-            sheet.protectSheet(java.util.UUID.randomUUID().toString());
+            sheet.protectSheet(secret);
             sheet.enableLocking();
+
+            Identification identification = new Identification(token, productionId, juror, referential.code(),
+                    referential.version(), component.code(), checksum(sheet, component));
+            XSSFSheet hidden = workbook.createSheet(IDENTIFICATION_SHEET);
+            String[][] values = {{"Grille", identification.token()}, {"Production", String.valueOf(productionId)},
+                    {"Juré", juror}, {"Référentiel", referential.code()}, {"Version", String.valueOf(referential.version())},
+                    {"Composante", component.code()}, {"Empreinte", identification.checksum()}};
+            for (int i = 0; i < values.length; i++) {
+                Row line = hidden.createRow(i);
+                line.createCell(0).setCellValue(values[i][0]);
+                line.createCell(1).setCellValue(values[i][1]);
+            }
+            hidden.protectSheet(secret);
+            workbook.setSheetVisibility(1, SheetVisibility.VERY_HIDDEN);
+            workbook.lockStructure();
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -120,24 +192,34 @@ public final class GridWorkbook {
         }
     }
 
-    private static int text(XSSFSheet sheet, int row, CellStyle style, String value) {
-        cell(sheet.createRow(row), 0, style, value);
-        return row + 1;
+    /** SHA-256 of every non-answer cell's address and text: any change to the grid's structure changes it. */
+    static String checksum(Sheet sheet, Component component) {
+        Set<CellAddress> answers = answerCells(component);
+        StringBuilder structure = new StringBuilder();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (answers.contains(cell.getAddress())) {
+                    continue;
+                }
+                String text = cell.getCellType() == CellType.STRING ? cell.getStringCellValue()
+                        : cell.getCellType() == CellType.BLANK ? "" : cell.toString();
+                if (!text.isEmpty()) {
+                    structure.append(cell.getAddress().formatAsString()).append('=').append(text).append('\n');
+                }
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(structure.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static int pair(XSSFSheet sheet, int row, Styles styles, String label, String value) {
+    private static void pair(XSSFSheet sheet, int row, Styles styles, String label, String value) {
         Row line = sheet.createRow(row);
         cell(line, 0, styles.label, label);
         cell(line, 1, styles.value, value);
-        return row + 1;
-    }
-
-    private static int pairWrapped(XSSFSheet sheet, int row, Styles styles, String label, String value) {
-        Row line = sheet.createRow(row);
-        cell(line, 0, styles.label, label);
-        cell(line, 1, styles.wrapped, value);
-        line.setHeightInPoints(Math.max(15, 15 * (1 + value.length() / 90 + (int) value.chars().filter(c -> c == '\n').count())));
-        return row + 1;
     }
 
     /** Always a string cell: text from the référentiel or a person is never evaluated as a formula. */

@@ -40,7 +40,15 @@ public class ProductionContexts {
     }
 
     public Context of(VariableScope scope) {
-        Production production = production(scope);
+        return of(production(scope));
+    }
+
+    public Context of(Long productionId) {
+        return of(productions.findById(productionId)
+                .orElseThrow(() -> new IllegalStateException("No production " + productionId)));
+    }
+
+    private Context of(Production production) {
         Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
         return new Context(production, campaign, referentials.of(campaign),
                 referentials.component(campaign, production.getComponentCode()));

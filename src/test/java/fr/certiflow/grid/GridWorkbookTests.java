@@ -21,7 +21,8 @@ class GridWorkbookTests {
             seed = new ReferentialParser().parse("mmdc-v1.yaml", in);
         }
         byte[] grid = GridWorkbook.write(seed, seed.component("A.2").orElseThrow(),
-                new GridWorkbook.Header("Session (S1)", "=HYPERLINK(\"http://x\",\"Léa\") (n° 2027-001)", "+Juré", "@dates"));
+                new GridWorkbook.Header("Session (S1)", "=HYPERLINK(\"http://x\",\"Léa\") (n° 2027-001)", "+Juré", "@dates"),
+                "token-1", 42L, "jure1");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(grid))) {
             XSSFSheet sheet = workbook.getSheet(GridWorkbook.SHEET);
             assertThat(sheet.getProtect()).isTrue();
@@ -33,6 +34,13 @@ class GridWorkbookTests {
             assertThat(candidate.getCellType()).isEqualTo(CellType.STRING);
             assertThat(candidate.getStringCellValue()).startsWith("=HYPERLINK");
             assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("+Juré");
+            assertThat(workbook.isStructureLocked()).isTrue();
+            assertThat(workbook.getSheetVisibility(1)).isEqualTo(org.apache.poi.ss.usermodel.SheetVisibility.VERY_HIDDEN);
+            var identification = workbook.getSheet(GridWorkbook.IDENTIFICATION_SHEET);
+            assertThat(identification.getProtect()).isTrue();
+            assertThat(identification.getRow(0).getCell(1).getStringCellValue()).isEqualTo("token-1");
+            assertThat(identification.getRow(6).getCell(1).getStringCellValue()).hasSize(64);
+            assertThat(sheet.getRepeatingRows()).isNotNull();
             long criteria = 0;
             for (var row : sheet) {
                 var first = row.getCell(0);

@@ -1,0 +1,74 @@
+package fr.certiflow.documents;
+
+import fr.certiflow.evaluation.ConsolidatedRating;
+import fr.certiflow.evaluation.CriterionRating;
+import fr.certiflow.evaluation.Evaluation;
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.referential.model.Criterion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Consolidated grid of a production: each juror's rating and comment per criterion, and the jury's rating. */
+public final class ConsolidatedGridWorkbook {
+
+    private ConsolidatedGridWorkbook() {
+    }
+
+    public static byte[] write(String title, String candidate, Component component, List<Evaluation> evaluations,
+            List<ConsolidatedRating> consolidated, String result) {
+        Map<String, ConsolidatedRating> agreed = consolidated.stream()
+                .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, Function.identity()));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle header = Workbooks.header(workbook);
+            CellStyle wrapped = Workbooks.wrapped(workbook);
+            XSSFSheet sheet = workbook.createSheet("Grille consolidée");
+            Workbooks.text(sheet.createRow(0), 0, title, Workbooks.title(workbook));
+            Workbooks.text(sheet.createRow(1), 0, "Composante " + component.code() + " " + component.title(), null);
+            Workbooks.text(sheet.createRow(2), 0, "Candidat : " + candidate, null);
+            Workbooks.text(sheet.createRow(3), 0, "Résultat de la composante : " + (result == null ? "en cours" : result), null);
+            Row head = sheet.createRow(5);
+            int c = 0;
+            Workbooks.text(head, c++, "Critère", header);
+            for (Evaluation evaluation : evaluations) {
+                Workbooks.text(head, c++, "Juré " + evaluation.getJurorUserId(), header);
+            }
+            Workbooks.text(head, c++, "Appréciation du jury", header);
+            Workbooks.text(head, c, "Harmonisation", header);
+            sheet.setColumnWidth(0, 50 * 256);
+            for (int i = 1; i <= evaluations.size() + 2; i++) {
+                sheet.setColumnWidth(i, 36 * 256);
+            }
+            int r = 6;
+            for (Criterion criterion : component.criteria()) {
+                Row row = sheet.createRow(r++);
+                int column = 0;
+                Workbooks.text(row, column++, criterion.title(), wrapped);
+                for (Evaluation evaluation : evaluations) {
+                    Workbooks.text(row, column++, evaluation.rating(criterion.code()).map(ConsolidatedGridWorkbook::describe)
+                            .orElse("—"), wrapped);
+                }
+                ConsolidatedRating rating = agreed.get(criterion.code());
+                Workbooks.text(row, column++, rating == null ? "—" : rating.getRating().label(), null);
+                Workbooks.text(row, column, rating == null || !rating.isHarmonised() ? "" : "Harmonisé : " + rating.getComment(), wrapped);
+            }
+            Workbooks.printSetup(sheet, true, 5, evaluations.size() + 2);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(CriterionRating rating) {
+        return rating.getRating().label() + (rating.getComment() == null ? "" : " — " + rating.getComment());
+    }
+}

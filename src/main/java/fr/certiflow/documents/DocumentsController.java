@@ -1,0 +1,85 @@
+package fr.certiflow.documents;
+
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.deliberation.Decisions;
+import fr.certiflow.evaluation.ConsolidatedRatingRepository;
+import fr.certiflow.evaluation.EvaluationRepository;
+import fr.certiflow.identity.CurrentUsers;
+import fr.certiflow.identity.Groups;
+import fr.certiflow.production.ProductionContexts;
+import fr.certiflow.progress.CampaignProgress;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The jury's documents as Excel workbooks: minutes, progress, consolidated grids. */
+@RestController
+class DocumentsController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final MinutesService minutes;
+    private final CampaignProgress progress;
+    private final ProductionContexts contexts;
+    private final CandidateRepository candidates;
+    private final EvaluationRepository evaluations;
+    private final ConsolidatedRatingRepository consolidated;
+    private final CurrentUsers users;
+
+    DocumentsController(MinutesService minutes, CampaignProgress progress, ProductionContexts contexts,
+            CandidateRepository candidates, EvaluationRepository evaluations, ConsolidatedRatingRepository consolidated,
+            CurrentUsers users) {
+        this.minutes = minutes;
+        this.progress = progress;
+        this.contexts = contexts;
+        this.candidates = candidates;
+        this.evaluations = evaluations;
+        this.consolidated = consolidated;
+        this.users = users;
+    }
+
+    @GetMapping("/api/campaigns/{id}/minutes")
+    ResponseEntity<byte[]> minutes(@PathVariable Long id, HttpServletRequest request) {
+        users.requireAny(request, Groups.COORDINATORS, Groups.JURY_PRESIDENTS, Groups.MANAGERS);
+        return workbook("pv-deliberation-" + id + ".xlsx", minutes.minutes(id));
+    }
+
+    @GetMapping("/api/campaigns/{id}/progress.xlsx")
+    ResponseEntity<byte[]> progress(@PathVariable Long id, HttpServletRequest request) throws IOException {
+        users.requireAny(request, Groups.COORDINATORS, Groups.JURY_PRESIDENTS, Groups.MANAGERS);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ProgressWorkbook.write(out, progress.of(id));
+            return workbook("avancement-" + id + ".xlsx", out.toByteArray());
+        }
+    }
+
+    @GetMapping("/api/productions/{id}/consolidated.xlsx")
+    @Transactional(readOnly = true)
+    ResponseEntity<byte[]> consolidated(@PathVariable Long id, HttpServletRequest request) {
+        users.requireAny(request, Groups.COORDINATORS, Groups.JURY_PRESIDENTS, Groups.MANAGERS);
+        ProductionContexts.Context context = contexts.of(id);
+        Candidate candidate = candidates.findById(context.production().getCandidateId()).orElseThrow();
+        byte[] content = ConsolidatedGridWorkbook.write("Grille consolidée — " + context.campaign().getName(),
+                candidate.getNumber() + (context.component().production().hasOral() ? " " + candidate.fullName() : ""),
+                context.component(), evaluations.findByProductionIdOrderByJurorUserId(id),
+                consolidated.findByProductionIdOrderByCriterionCode(id),
+                context.production().getResult() == null ? null : Decisions.label(context.production().getResult()));
+        return workbook("grille-consolidee-" + id + ".xlsx", content);
+    }
+
+    private static ResponseEntity<byte[]> workbook(String filename, byte[] content) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .contentType(XLSX)
+                .body(content);
+    }
+}

@@ -1,0 +1,105 @@
+package fr.certiflow.documents;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The PV de délibération: one row per candidate with each bloc's decision and composantes' results, the overrides
+ * and their justifications, the certification decision; then the jury members and a signature area. Written with
+ * SXSSF: rows stream to disk past a window of 100, so 10,000 candidates fit in bounded memory.
+ */
+public final class MinutesWorkbook {
+
+    /** A bloc of the référentiel and its composantes, in order. */
+    public record BlocColumns(String code, String title, List<String> components) {
+    }
+
+    public record Header(String certification, String campaign, String referential, List<BlocColumns> blocs) {
+    }
+
+    /**
+     * @param blocDecisions bloc code → decision label
+     * @param componentResults composante code → result label
+     * @param overrides the overrides with their justifications, as one text
+     */
+    public record CandidateRow(String number, String lastName, String firstName, Map<String, String> blocDecisions,
+            Map<String, String> componentResults, String overrides, String certification) {
+    }
+
+    private MinutesWorkbook() {
+    }
+
+    public static void write(OutputStream out, Header header, Iterable<CandidateRow> rows, List<String> juryMembers)
+            throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        try {
+            SXSSFSheet sheet = workbook.createSheet("Procès-verbal");
+            CellStyle title = Workbooks.title(workbook);
+            CellStyle headerStyle = Workbooks.header(workbook);
+            CellStyle wrapped = Workbooks.wrapped(workbook);
+            CellStyle boxed = Workbooks.boxed(workbook);
+            Workbooks.text(sheet.createRow(0), 0, "Procès-verbal de délibération — " + header.certification(), title);
+            Workbooks.text(sheet.createRow(1), 0, "Session : " + header.campaign() + " — référentiel " + header.referential(), null);
+            List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom"));
+            for (BlocColumns bloc : header.blocs()) {
+                columns.add("Bloc " + bloc.code() + " — " + bloc.title());
+                bloc.components().forEach(component -> columns.add(component));
+            }
+            columns.add("Décisions motivées (dérogations)");
+            columns.add("Décision de certification");
+            int headerRow = 3;
+            Row head = sheet.createRow(headerRow);
+            for (int i = 0; i < columns.size(); i++) {
+                Workbooks.text(head, i, columns.get(i), headerStyle);
+                sheet.setColumnWidth(i, (i < 3 ? 16 : i == columns.size() - 2 ? 50 : 18) * 256);
+            }
+            sheet.createFreezePane(3, headerRow + 1);
+            int r = headerRow + 1;
+            int candidates = 0;
+            for (CandidateRow candidate : rows) {
+                Row row = sheet.createRow(r++);
+                int c = 0;
+                Workbooks.text(row, c++, candidate.number(), null);
+                Workbooks.text(row, c++, candidate.lastName(), null);
+                Workbooks.text(row, c++, candidate.firstName(), null);
+                for (BlocColumns bloc : header.blocs()) {
+                    Workbooks.text(row, c++, candidate.blocDecisions().getOrDefault(bloc.code(), "—"), null);
+                    for (String component : bloc.components()) {
+                        Workbooks.text(row, c++, candidate.componentResults().getOrDefault(component, "—"), null);
+                    }
+                }
+                Workbooks.text(row, c++, candidate.overrides(), wrapped);
+                Workbooks.text(row, c, candidate.certification(), null);
+                candidates++;
+            }
+            r++;
+            Workbooks.text(sheet.createRow(r++), 0, "Nombre de candidats : " + candidates, null);
+            r++;
+            Workbooks.text(sheet.createRow(r++), 0, "Membres du jury", headerStyle);
+            for (String member : juryMembers) {
+                Workbooks.text(sheet.createRow(r++), 0, member, null);
+            }
+            r++;
+            Row signature = sheet.createRow(r++);
+            Workbooks.text(signature, 0, "Le président du jury", headerStyle);
+            Workbooks.text(signature, 3, "Date et signature", headerStyle);
+            for (int i = 0; i < 4; i++) {
+                Row box = sheet.createRow(r++);
+                for (int c = 0; c < 6; c++) {
+                    Workbooks.text(box, c, "", boxed);
+                }
+            }
+            Workbooks.printSetup(sheet, true, headerRow, columns.size() - 1);
+            workbook.write(out);
+        } finally {
+            workbook.close();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package fr.certiflow.grid;
+
+import fr.certiflow.evaluation.EvaluationForms;
+import fr.certiflow.evaluation.EvaluationInput;
+import fr.certiflow.evaluation.EvaluationTaskListener;
+import fr.certiflow.evaluation.Rating;
+import fr.certiflow.process.Variables;
+import fr.certiflow.production.ProductionContexts;
+import fr.certiflow.referential.model.Criterion;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * A juror's evaluation handed in as the filled Excel grid: checked (the right grid, untouched structure, every
+ * rating, a comment for every Non acquis), then submitted to the juror's evaluation task exactly as the Tasklist form
+ * would, so that both paths record the same evaluation. A refused grid changes nothing.
+ */
+@Service
+public class GridEvaluationService {
+
+    private final GridRepository grids;
+    private final ProductionContexts contexts;
+    private final TaskService tasks;
+    private final FormService forms;
+    private final IdentityService identity;
+    private final long maxBytes;
+
+    GridEvaluationService(GridRepository grids, ProductionContexts contexts, TaskService tasks, FormService forms,
+            IdentityService identity, @Value("${certiflow.grids.max-upload-size:5MB}") DataSize maxUpload) {
+        this.grids = grids;
+        this.contexts = contexts;
+        this.tasks = tasks;
+        this.forms = forms;
+        this.identity = identity;
+        this.maxBytes = maxUpload.toBytes();
+    }
+
+    @Transactional
+    public void submit(Grid grid, String filename, byte[] content) {
+        GridReader reader = GridReader.open(filename, content, maxBytes);
+        GridWorkbook.Identification found = reader.identification();
+        Task task = tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateProduction").taskAssignee(grid.getJurorUserId())
+                .processVariableValueEquals(Variables.PRODUCTION_ID, grid.getProductionId()).singleResult();
+        if (task == null) {
+            throw new GridRefusedException(HttpStatus.CONFLICT, "Aucune évaluation de cette production n'attend le juré "
+                    + grid.getJurorUserId() + " : elle est déjà faite ou pas encore ouverte.");
+        }
+        ProductionContexts.Context context = contexts.of(grid.getProductionId());
+        if (found.productionId() != grid.getProductionId()) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille est celle d'un autre candidat (production n° "
+                    + found.productionId() + ") : déposez la grille téléchargée pour cette production.");
+        }
+        if (!found.juror().equals(grid.getJurorUserId())) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille est celle d'un autre juré (" + found.juror() + ").");
+        }
+        if (!found.referentialCode().equals(context.referential().code())
+                || found.referentialVersion() != context.referential().version()
+                || !found.componentCode().equals(context.component().code())) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille a été établie pour une autre version du "
+                    + "référentiel (" + found.referentialCode() + " version " + found.referentialVersion() + ", "
+                    + found.componentCode() + ").");
+        }
+        if (!found.token().equals(grid.getToken())) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille n'est pas la dernière émise pour vous : "
+                    + "téléchargez-la de nouveau.");
+        }
+        if (!reader.structureIntact(context.component())) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "La structure de la grille a été modifiée (cellules "
+                    + "verrouillées, lignes ou textes) : seules les cellules jaunes se remplissent.");
+        }
+        EvaluationInput input = reader.answers(context.component());
+        Map<String, Object> values = new HashMap<>();
+        for (Criterion criterion : context.component().criteria()) {
+            EvaluationInput.CriterionInput given = input.criteria().get(criterion.code());
+            values.put(EvaluationForms.ratingKey(criterion), given.rating());
+            values.put(EvaluationForms.indicatorsKey(criterion), SpinValues.jsonValue("[" + given.indicators().stream()
+                    .map(rank -> "\"" + rank + "\"").collect(Collectors.joining(",")) + "]").create());
+            boolean nonAcquis = Rating.NON_ACQUIS.name().equals(given.rating());
+            values.put(nonAcquis ? EvaluationForms.commentKey(criterion) : EvaluationForms.remarkKey(criterion), given.comment());
+        }
+        tasks.setVariableLocal(task.getId(), EvaluationTaskListener.CHANNEL, "GRID");
+        identity.setAuthenticatedUserId(grid.getJurorUserId());
+        try {
+            forms.submitTaskForm(task.getId(), values);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

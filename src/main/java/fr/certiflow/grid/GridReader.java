@@ -1,0 +1,152 @@
+package fr.certiflow.grid;
+
+import fr.certiflow.evaluation.EvaluationInput;
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.tabular.PoiLimits;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.tika.Tika;
+import org.springframework.http.HttpStatus;
+
+/** Opens an uploaded grid and reads what the juror filled in, refusing what is not an untouched Certiflow grid. */
+public final class GridReader {
+
+    private static final Tika TIKA = new Tika();
+
+    static {
+        PoiLimits.apply();
+    }
+
+    private final Sheet sheet;
+    private final GridWorkbook.Identification identification;
+
+    private GridReader(Sheet sheet, GridWorkbook.Identification identification) {
+        this.sheet = sheet;
+        this.identification = identification;
+    }
+
+    public static GridReader open(String filename, byte[] content, long maxBytes) {
+        String name = filename == null ? "grille" : filename;
+        if (content.length > maxBytes) {
+            throw new GridRefusedException(HttpStatus.PAYLOAD_TOO_LARGE, "« " + name + " » dépasse la taille maximale de "
+                    + maxBytes / (1024 * 1024) + " Mo.");
+        }
+        String type;
+        try (InputStream in = new ByteArrayInputStream(content)) {
+            type = TIKA.detect(in);
+        } catch (IOException e) {
+            type = "inconnu";
+        }
+        if (!"application/zip".equals(type) && !type.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml")
+                && !"application/x-tika-ooxml".equals(type)) {
+            throw new GridRefusedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "« " + name
+                    + " » n'est pas un classeur Excel (.xlsx) : contenu détecté " + type + ".");
+        }
+        XSSFWorkbook workbook;
+        try {
+            workbook = new XSSFWorkbook(new ByteArrayInputStream(content));
+        } catch (IOException | RuntimeException e) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "« " + name + " » est refusé : classeur illisible, "
+                    + "trop volumineux une fois décompressé ou contenant trop d'éléments (" + firstLine(e.getMessage()) + ").");
+        }
+        Sheet grid = workbook.getSheet(GridWorkbook.SHEET);
+        Sheet hidden = workbook.getSheet(GridWorkbook.IDENTIFICATION_SHEET);
+        if (grid == null || hidden == null) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "« " + name + " » n'est pas une grille d'évaluation Certiflow.");
+        }
+        try {
+            return new GridReader(grid, new GridWorkbook.Identification(text(hidden, 0), Long.parseLong(text(hidden, 1)),
+                    text(hidden, 2), text(hidden, 3), Integer.parseInt(text(hidden, 4)), text(hidden, 5), text(hidden, 6)));
+        } catch (RuntimeException e) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "L'identification de la grille « " + name + " » est illisible.");
+        }
+    }
+
+    public GridWorkbook.Identification identification() {
+        return identification;
+    }
+
+    /** Whether the structure is the one the grid was written with. */
+    public boolean structureIntact(Component component) {
+        return GridWorkbook.checksum(sheet, component).equals(identification.checksum());
+    }
+
+    /**
+     * What the juror filled in. Every missing rating and every Non acquis without comment is a problem, named with
+     * its cell.
+     */
+    public EvaluationInput answers(Component component) {
+        Map<String, EvaluationInput.CriterionInput> criteria = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        int number = 1;
+        for (GridWorkbook.CriterionCells cells : GridWorkbook.layout(component)) {
+            String label = "critère " + number++ + " « " + cells.criterion().title() + " »";
+            String rating = value(cells.rating());
+            String normalised = switch (rating.toLowerCase(Locale.ROOT)) {
+                case "acquis" -> "ACQUIS";
+                case "non acquis" -> "NON_ACQUIS";
+                default -> null;
+            };
+            String comment = value(cells.comment());
+            if (normalised == null) {
+                problems.add(label + " : appréciation " + (rating.isEmpty() ? "manquante" : "« " + rating + " » invalide")
+                        + " (cellule " + cells.rating().formatAsString() + ")");
+            } else if (normalised.equals("NON_ACQUIS") && comment.isEmpty()) {
+                problems.add(label + " : commentaire obligatoire pour un critère non acquis (cellule "
+                        + cells.comment().formatAsString() + ")");
+            }
+            List<Integer> ticks = new ArrayList<>();
+            for (int i = 0; i < cells.ticks().size(); i++) {
+                if (!value(cells.ticks().get(i)).isEmpty()) {
+                    ticks.add(i + 1);
+                }
+            }
+            criteria.put(cells.criterion().code(), new EvaluationInput.CriterionInput(normalised, ticks,
+                    comment.isEmpty() ? null : comment));
+        }
+        if (!problems.isEmpty()) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, problems);
+        }
+        return new EvaluationInput(criteria);
+    }
+
+    private String value(CellAddress address) {
+        Row row = sheet.getRow(address.getRow());
+        Cell cell = row == null ? null : row.getCell(address.getColumn());
+        if (cell == null) {
+            return "";
+        }
+        return switch (cell.getCellType()) {
+            case STRING -> cell.getStringCellValue().strip();
+            case NUMERIC -> String.valueOf(cell.getNumericCellValue());
+            case BOOLEAN -> cell.getBooleanCellValue() ? "x" : "";
+            case FORMULA -> "=" + cell.getCellFormula();
+            default -> "";
+        };
+    }
+
+    private static String text(Sheet sheet, int row) {
+        Cell cell = sheet.getRow(row).getCell(1);
+        return cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : cell.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "erreur inconnue";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
