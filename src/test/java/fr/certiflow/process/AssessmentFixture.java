@@ -62,12 +62,15 @@ public class AssessmentFixture {
     final SubmissionService submissions;
     final TransactionTemplate transactions;
     final fr.certiflow.campaign.CampaignLauncher launcher;
+    public final fr.certiflow.production.ProductionRepository productions;
     final fr.certiflow.deliberation.CertificationDecisionRepository decisions;
 
     AssessmentFixture(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
             IdentityService identity, RuntimeService runtime, TaskService tasks, FormService forms,
             ManagementService management, SubmissionService submissions, TransactionTemplate transactions,
-            fr.certiflow.campaign.CampaignLauncher launcher, fr.certiflow.deliberation.CertificationDecisionRepository decisions) {
+            fr.certiflow.campaign.CampaignLauncher launcher, fr.certiflow.deliberation.CertificationDecisionRepository decisions,
+            fr.certiflow.production.ProductionRepository productions) {
+        this.productions = productions;
         this.launcher = launcher;
         this.decisions = decisions;
         this.campaigns = campaigns;

@@ -1,0 +1,146 @@
+package fr.certiflow.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.SmallCampaignLaunch;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.process.AssessmentFixture;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The PV de délibération, the progress workbook and a consolidated grid, opened with POI as a reader would. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class JuryDocumentsTests {
+
+    @Autowired
+    AssessmentFixture fixture;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    SmallCampaignLaunch users;
+
+    Campaign campaign;
+    Candidate formula;
+    Candidate other;
+    ProcessInstance bloc;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        users.users();
+        campaign = fixture.campaign(c -> c.getBlocs().retainAll(List.of("BC3")));
+        fixture.standardJury(campaign);
+        formula = fixture.candidate(campaign, "2027-500", c -> c.update("=1+1", "@Léa", "lea@example.org"));
+        other = fixture.candidate(campaign, "2027-501");
+        bloc = fixture.startBloc(campaign, formula, "BC3");
+        fixture.completeProductions(bloc, component -> "ACQUIS");
+        fixture.submit(fixture.task(bloc, "Task_DeliberateBloc"), "president",
+                Map.of("blocDecision", "NON_VALIDE", "justification", "=Fraude constatée"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theMinutesListEveryCandidateWithDecisionsOverridesJuryAndSignatureReadyToPrint() throws Exception {
+        var response = http.withBasicAuth("manager", "manager-secret").getForEntity("/api/campaigns/" + campaign.getId() + "/minutes", byte[].class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity("/api/campaigns/" + campaign.getId() + "/minutes", byte[].class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.withBasicAuth("jure9", "jure9-secret").getForEntity("/api/campaigns/" + campaign.getId() + "/minutes", byte[].class)
+                .getStatusCode().value()).isEqualTo(403);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+            Sheet sheet = workbook.getSheet("Procès-verbal");
+            assertThat(text(sheet, 0, 0)).isEqualTo("Procès-verbal de délibération — Manager marketing digital et communication");
+            assertThat(cells(sheet.getRow(3))).containsExactly("N° candidat", "Nom", "Prénom",
+                    "Bloc BC3 — Pilotage de la stratégie marketing digital et communication de son entreprise ou de l'organisation cliente",
+                    "A.4", "A.5", "Décisions motivées (dérogations)", "Décision de certification");
+            Row first = sheet.getRow(4);
+            assertThat(cells(first)).containsExactly("2027-500", "=1+1", "@Léa", "Non validé", "Validé", "Validé",
+                    "Bloc BC3 : Non validé au lieu de Validé — =Fraude constatée", "En attente du jury");
+            assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(first.getCell(6).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(cells(sheet.getRow(5))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501", "—");
+            List<String> all = new ArrayList<>();
+            sheet.forEach(row -> all.addAll(cells(row)));
+            assertThat(all).contains("Nombre de candidats : 2", "Membres du jury", "Juré jure1", "Le président du jury", "Date et signature");
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo((short) 9);
+            assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("4:4");
+        }
+    }
+
+    @Test
+    void theProgressWorkbookCountsAndListsEveryCandidate() throws Exception {
+        var response = http.withBasicAuth("manager", "manager-secret")
+                .getForEntity("/api/campaigns/" + campaign.getId() + "/progress.xlsx", byte[].class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+            Sheet summary = workbook.getSheet("Synthèse");
+            List<String> lines = new ArrayList<>();
+            summary.forEach(row -> lines.add(String.join(" | ", cells(row))));
+            assertThat(lines).contains("Productions par étape", "Évaluée | 2", "Total des productions | 2", "Validé | 2",
+                    "Non validé | 1", "En cours | 1");
+            Sheet candidates = workbook.getSheet("Candidats");
+            assertThat(cells(candidates.getRow(0))).containsExactly("N° candidat", "Nom", "Prénom", "Groupe", "Bloc BC3",
+                    "Composante A.4", "Composante A.5", "Certification");
+            assertThat(cells(candidates.getRow(1))).containsExactly("2027-500", "=1+1", "@Léa", "", "Non validé", "Validé",
+                    "Validé", "En cours");
+            assertThat(candidates.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+        }
+    }
+
+    @Test
+    void theConsolidatedGridShowsEachJurorAndTheJurysRating() throws Exception {
+        Long production = fixture.productions.findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(campaign.getId(),
+                formula.getId()).get(0).getId();
+        var response = http.withBasicAuth("coordo", "coordo-secret")
+                .getForEntity("/api/productions/" + production + "/consolidated.xlsx", byte[].class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+            Sheet sheet = workbook.getSheet("Grille consolidée");
+            assertThat(cells(sheet.getRow(5))).containsExactly("Critère", "Juré jure1", "Juré jure2", "Appréciation du jury", "Harmonisation");
+            assertThat(cells(sheet.getRow(6))).startsWith("Qualité de l'organisation du projet", "Acquis — Bien.", "Acquis — Bien.", "Acquis");
+            assertThat(text(sheet, 3, 0)).isEqualTo("Résultat de la composante : Validé");
+        }
+    }
+
+    private static String text(Sheet sheet, int row, int column) {
+        return sheet.getRow(row).getCell(column).getStringCellValue();
+    }
+
+    private static List<String> cells(Row row) {
+        DataFormatter formatter = new DataFormatter();
+        List<String> values = new ArrayList<>();
+        if (row != null) {
+            row.forEach(cell -> values.add(formatter.formatCellValue(cell)));
+        }
+        while (!values.isEmpty() && values.get(values.size() - 1).isEmpty()) {
+            values.remove(values.size() - 1);
+        }
+        return values;
+    }
+}
