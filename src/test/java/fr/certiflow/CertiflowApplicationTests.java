@@ -41,6 +41,9 @@ class CertiflowApplicationTests {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
     @Nested
     class Deployment {
 
@@ -73,7 +76,7 @@ class CertiflowApplicationTests {
 
         @Test
         void listsEveryPublishedVersion() {
-            ResponseEntity<JsonNode> response = http.getForEntity("/api/referentials", JsonNode.class);
+            ResponseEntity<JsonNode> response = admin().getForEntity("/api/referentials", JsonNode.class);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(response.getBody()).extracting(node -> node.get("code").asText() + " " + node.get("version").asInt()
                     + " " + node.get("title").asText())
@@ -82,7 +85,7 @@ class CertiflowApplicationTests {
 
         @Test
         void servesTheWholeTreeOfTheSeed() {
-            ResponseEntity<JsonNode> response = http.getForEntity("/api/referentials/MMDC", JsonNode.class);
+            ResponseEntity<JsonNode> response = admin().getForEntity("/api/referentials/MMDC", JsonNode.class);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
             JsonNode tree = response.getBody();
             assertThat(tree.get("version").asInt()).isEqualTo(1);
@@ -106,17 +109,17 @@ class CertiflowApplicationTests {
 
         @Test
         void servesAVersionByNumber() {
-            ResponseEntity<JsonNode> response = http.getForEntity("/api/referentials/TINY/versions/1", JsonNode.class);
+            ResponseEntity<JsonNode> response = admin().getForEntity("/api/referentials/TINY/versions/1", JsonNode.class);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(response.getBody().get("title").asText()).isEqualTo("Certification d'essai");
         }
 
         @Test
         void anUnknownReferentialIsA404ProblemInFrench() {
-            ResponseEntity<JsonNode> response = http.getForEntity("/api/referentials/NOPE", JsonNode.class);
+            ResponseEntity<JsonNode> response = admin().getForEntity("/api/referentials/NOPE", JsonNode.class);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(response.getBody().get("detail").asText()).isEqualTo("Aucun référentiel de code « NOPE ».");
-            assertThat(http.getForEntity("/api/referentials/MMDC/versions/7", JsonNode.class).getStatusCode())
+            assertThat(admin().getForEntity("/api/referentials/MMDC/versions/7", JsonNode.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);
         }
     }
@@ -141,10 +144,28 @@ class CertiflowApplicationTests {
     }
 
     @Test
-    void servesTasklist(@Autowired org.camunda.bpm.engine.ProcessEngine engine) {
+    void servesTasklist() {
         ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/" + engine.getName() + "/", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("Tasklist");
+    }
+
+    @Test
+    void certiflowsApiAndTheEngineRestApiNeedAuthentication() {
+        ResponseEntity<JsonNode> anonymous = http.getForEntity("/api/referentials", JsonNode.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        // A wrong password for an unknown user: a real user's failed login would delay its next login (Camunda's throttling).
+        assertThat(http.withBasicAuth("nobody", "wrong").getForEntity("/api/referentials", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        String engineRest = "/engine-rest/engine/" + engine.getName() + "/process-definition";
+        assertThat(http.getForEntity(engineRest, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        var authenticated = admin().getForEntity(engineRest, String.class);
+        assertThat(authenticated.getStatusCode()).as(authenticated.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    private TestRestTemplate admin() {
+        return http.withBasicAuth("admin", "test-admin-secret");
     }
 
     private static List<JsonNode> toList(JsonNode array) {

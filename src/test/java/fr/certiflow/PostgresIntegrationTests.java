@@ -48,7 +48,7 @@ class PostgresIntegrationTests {
             RepositoryService repository = first.getBean(RepositoryService.class);
             deployments = repository.createDeploymentQuery().count();
             assertThat(repository.createProcessDefinitionQuery().count()).isPositive();
-            TestRestTemplate http = new TestRestTemplate();
+            TestRestTemplate http = new TestRestTemplate().withBasicAuth("admin", "postgres-admin-secret");
             String base = "http://localhost:" + first.getEnvironment().getProperty("local.server.port");
             ResponseEntity<JsonNode> tree = http.getForEntity(base + "/api/referentials/MMDC", JsonNode.class);
             assertThat(tree.getStatusCode()).isEqualTo(HttpStatus.OK);

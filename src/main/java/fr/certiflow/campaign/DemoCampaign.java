@@ -139,7 +139,7 @@ class DemoCampaign {
                     text.getBytes(StandardCharsets.UTF_8), "coordo"));
             // The first is found admissible, so that jure1 and jure2 have an evaluation waiting.
             first.ifPresent(id -> awaitTask(id, "Task_CheckAdmissibility").ifPresent(task -> {
-                identity.setAuthenticatedUserId("coordo");
+                identity.setAuthentication("coordo", List.of(fr.certiflow.identity.Groups.COORDINATORS));
                 try {
                     forms.submitTaskForm(task.getId(), Map.of(Variables.ADMISSIBILITY, "RECEVABLE"));
                 } finally {

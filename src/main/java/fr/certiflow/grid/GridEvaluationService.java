@@ -90,7 +90,8 @@ public class GridEvaluationService {
             values.put(nonAcquis ? EvaluationForms.commentKey(criterion) : EvaluationForms.remarkKey(criterion), given.comment());
         }
         tasks.setVariableLocal(task.getId(), EvaluationTaskListener.CHANNEL, "GRID");
-        identity.setAuthenticatedUserId(grid.getJurorUserId());
+        identity.setAuthentication(grid.getJurorUserId(), identity.createGroupQuery().groupMember(grid.getJurorUserId()).list()
+                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
         try {
             forms.submitTaskForm(task.getId(), values);
         } finally {

@@ -210,13 +210,28 @@ public class AssessmentFixture {
 
     /** Submits a task form as Tasklist does, as the given user. */
     public void submit(Task task, String userId, Map<String, Object> values) {
-        identity.setAuthenticatedUserId(userId);
+        // Authenticated with the user's groups, as Tasklist's requests are: authorizations apply.
+        identity.setAuthentication(userId, groupsOf(userId));
         try {
             forms.submitTaskForm(task.getId(), values);
         } finally {
             identity.clearAuthentication();
         }
         runJobs();
+    }
+
+    /** The user's groups; the role users of the tests exist in name only and get their role's group. */
+    List<String> groupsOf(String userId) {
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        if (!groups.isEmpty()) {
+            return groups;
+        }
+        return switch (userId) {
+            case "coordo" -> List.of(Groups.COORDINATORS);
+            case "president" -> List.of(Groups.JURY_PRESIDENTS);
+            default -> List.of(Groups.JURORS);
+        };
     }
 
     public void admissible(ProcessInstance instance) {
