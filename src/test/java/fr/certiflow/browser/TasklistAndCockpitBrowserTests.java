@@ -1,0 +1,180 @@
+package fr.certiflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.SmallCampaignLaunch;
+import fr.certiflow.deliberation.BlocResult;
+import fr.certiflow.deliberation.BlocResultRepository;
+import fr.certiflow.evaluation.Evaluation;
+import fr.certiflow.evaluation.EvaluationRepository;
+import fr.certiflow.identity.Groups;
+import fr.certiflow.process.AssessmentFixture;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The real Tasklist and Cockpit in headless Chromium, as jurors, jury presidents and managers use them
+ * ({@code mvn verify -Pbrowser-it}; screenshots in target/browser/).
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TasklistAndCockpitBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    AssessmentFixture fixture;
+    @Autowired
+    SmallCampaignLaunch api;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    EvaluationRepository evaluations;
+    @Autowired
+    BlocResultRepository blocResults;
+
+    Campaign campaign;
+
+    @BeforeEach
+    void setUp() {
+        api.users();
+        user("president", Groups.JURY_PRESIDENTS);
+        campaign = fixture.campaign(c -> { });
+        fixture.standardJury(campaign);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    Browser browser() {
+        return new Browser("http://localhost:" + port);
+    }
+
+    @Test
+    void aJurorEvaluatesInTheFormIsToldAboutAMissingCommentAndCompletes() {
+        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, "2027-700"), "A.4");
+        Long productionId = fixture.productionId(instance);
+        fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
+        fixture.admissible(instance);
+
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "jure1", "jure1-secret");
+            browser.visible(By.xpath("//*[contains(text(), 'Mes évaluations')]"));
+            browser.screenshot("01-juror-tasklist");
+            browser.click(By.xpath("//h4[contains(., 'Évaluer la production — Candidat n° 2027-700 — A.4')]"));
+            browser.visible(By.xpath("//h1[contains(., 'Évaluation — A.4')]"));
+            List<WebElement> nonAcquis = browser.driver.findElements(By.xpath("//label[normalize-space()='Non acquis']"));
+            List<WebElement> acquis = browser.driver.findElements(By.xpath("//label[normalize-space()='Acquis']"));
+            assertThat(acquis).hasSize(4);
+            browser.click(nonAcquis.get(0));
+            for (int i = 1; i < 4; i++) {
+                browser.click(acquis.get(i));
+            }
+            browser.click(By.xpath("(//label[normalize-space()='Indicateur 1'])[1]"));
+            browser.screenshot("02-juror-form-filled");
+            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            WebElement required = browser.visible(By.xpath("//*[contains(text(), 'Field is required')]"));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'});", required);
+            browser.screenshot("03-juror-comment-required");
+            assertThat(evaluations.findByProductionIdOrderByJurorUserId(productionId)).isEmpty();
+
+            WebElement comment = browser.visible(By.xpath("//label[contains(., 'Commentaire sur le critère 1 (obligatoire)')]"
+                    + "/following::textarea[1]"));
+            browser.click(comment);
+            comment.sendKeys("Les objectifs individuels ne sont pas définis.");
+            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                    By.xpath("//h4[contains(., 'Candidat n° 2027-700')]")));
+            browser.screenshot("04-juror-completed");
+        }
+        Evaluation recorded = evaluations.findByProductionIdAndJurorUserId(productionId, "jure1").orElseThrow();
+        assertThat(recorded.getChannel()).isEqualTo("FORM");
+        assertThat(recorded.rating("A.4-CR1").orElseThrow().getComment()).isEqualTo("Les objectifs individuels ne sont pas définis.");
+        assertThat(recorded.rating("A.4-CR1").orElseThrow().getIndicators()).containsExactly(1);
+    }
+
+    @Test
+    void aJuryPresidentOverridesADeliberationWithAJustification() {
+        ProcessInstance bloc = fixture.startBloc(campaign, fixture.candidate(campaign, "2027-701"), "BC2");
+        fixture.completeProductions(bloc, component -> "ACQUIS");
+
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "president", "president-secret");
+            browser.click(By.xpath("//*[contains(text(), 'Délibérations')]"));
+            browser.click(By.xpath("//h4[contains(., 'Délibérer sur le bloc — 2027-701')]"));
+            // A task of the presidents' group: the president claims it first, as in Tasklist.
+            browser.click(By.xpath("//button[contains(., 'Claim')]"));
+            browser.visible(By.xpath("//h1[contains(., 'Délibération sur le bloc BC2')]"));
+            browser.click(By.xpath("//label[normalize-space()='Non validé']"));
+            WebElement justification = browser.visible(By.xpath("//label[contains(., 'Justification de la décision')]/following::textarea[1]"));
+            browser.click(justification);
+            justification.sendKeys("Production plagiée, constatée en soutenance.");
+            browser.screenshot("05-president-override");
+            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            browser.wait.withTimeout(Duration.ofSeconds(20)).until(driver ->
+                    !blocResults.findByCampaignIdOrderByCandidateIdAscBlocCodeAscAttemptAsc(campaign.getId()).isEmpty());
+            browser.screenshot("06-president-completed");
+        }
+        BlocResult result = blocResults.findByCampaignIdOrderByCandidateIdAscBlocCodeAscAttemptAsc(campaign.getId()).get(0);
+        assertThat(result.getDecision()).isEqualTo("NON_VALIDE");
+        assertThat(result.getProposed()).isEqualTo("VALIDE");
+        assertThat(result.getJustification()).isEqualTo("Production plagiée, constatée en soutenance.");
+        assertThat(result.getDecidedBy()).isEqualTo("president");
+    }
+
+    @Test
+    void aManagerFollowsTheInstancesInCockpitWhichAJurorCannotOpen() {
+        fixture.startProduction(campaign, fixture.candidate(campaign, "2027-702"), "A.4");
+        try (Browser browser = browser()) {
+            browser.login("cockpit", engine.getName(), "manager", "manager-secret");
+            browser.open("/camunda/app/cockpit/" + engine.getName() + "/#/processes");
+            browser.visible(By.xpath("//*[contains(text(), 'Évaluation d') and contains(text(), 'une production')]"));
+            browser.screenshot("07-manager-cockpit");
+            assertThat(browser.text()).contains("ProductionAssessment", "CampaignProcess");
+        }
+        try (Browser browser = browser()) {
+            browser.login("cockpit", engine.getName(), "jure1", "jure1-secret");
+            browser.open("/camunda/app/cockpit/" + engine.getName() + "/#/processes");
+            browser.wait.until(driver -> browser.text().contains("Login") || browser.text().contains("Authentication")
+                    || browser.text().contains("authorized"));
+            browser.screenshot("08-juror-no-cockpit");
+            assertThat(browser.text()).doesNotContain("process definitions deployed");
+        }
+    }
+
+    private void user(String id, String group) {
+        User user = identity.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            user = identity.newUser(id);
+        }
+        user.setPassword(id + "-secret");
+        identity.saveUser(user);
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identity.createMembership(id, group);
+        }
+    }
+
+}
