@@ -158,7 +158,7 @@ class CertiflowApplicationTests {
         // A wrong password for an unknown user: a real user's failed login would delay its next login (Camunda's throttling).
         assertThat(http.withBasicAuth("nobody", "wrong").getForEntity("/api/referentials", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        String engineRest = "/engine-rest/engine/" + engine.getName() + "/process-definition";
+        String engineRest = "/engine-rest/engine/" + engine.getName() + "/process-definition?maxResults=50";
         assertThat(http.getForEntity(engineRest, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         var authenticated = admin().getForEntity(engineRest, String.class);
         assertThat(authenticated.getStatusCode()).as(authenticated.getBody()).isEqualTo(HttpStatus.OK);

@@ -47,7 +47,12 @@ final class Browser implements AutoCloseable {
     /** Logs into a Camunda webapp through its login page. */
     void login(String app, String engine, String user, String password) {
         open("/camunda/app/" + app + "/" + engine + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-login-" + app + "-" + user);
+            throw new AssertionError("No login form at " + driver.getCurrentUrl() + ": " + text(), e);
+        }
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
     }

@@ -127,29 +127,41 @@ class AuthorizationMatrixTests {
 
     @Test
     void aJurorsTaskListHasTheirOwnEvaluationsOnly() {
-        JsonNode own = get("jure1", "/engine-rest/task?processInstanceId=" + instance.getId());
+        String tasks = "/engine-rest/task?maxResults=100&processInstanceId=" + instance.getId();
+        JsonNode own = get("jure1", tasks);
         assertThat(own).extracting(task -> task.get("assignee").asText()).containsExactly("jure1");
-        assertThat(get("jure3", "/engine-rest/task?processInstanceId=" + instance.getId())).isEmpty();
-        assertThat(get("president", "/engine-rest/task?processInstanceId=" + instance.getId())).isEmpty();
-        assertThat(get("manager", "/engine-rest/task?processInstanceId=" + instance.getId())).hasSize(2);
+        assertThat(get("jure3", tasks)).isEmpty();
+        assertThat(get("president", tasks)).isEmpty();
+        assertThat(get("manager", tasks)).hasSize(2);
     }
 
     @Test
     void eachRoleFindsItsFiltersInTasklist() {
-        assertThat(get("jure1", "/engine-rest/filter")).extracting(filter -> filter.get("name").asText())
+        assertThat(get("jure1", "/engine-rest/filter?maxResults=100")).extracting(filter -> filter.get("name").asText())
                 .containsExactly("Mes évaluations");
-        assertThat(get("president", "/engine-rest/filter")).extracting(filter -> filter.get("name").asText())
+        assertThat(get("president", "/engine-rest/filter?maxResults=100")).extracting(filter -> filter.get("name").asText())
                 .containsExactlyInAnyOrder("Harmonisations", "Délibérations");
-        assertThat(get("coordo", "/engine-rest/filter")).extracting(filter -> filter.get("name").asText())
+        assertThat(get("coordo", "/engine-rest/filter?maxResults=100")).extracting(filter -> filter.get("name").asText())
                 .containsExactlyInAnyOrder("Dossiers à vérifier", "Soutenances à planifier");
-        JsonNode mine = get("jure1", "/engine-rest/filter");
+        JsonNode mine = get("jure1", "/engine-rest/filter?maxResults=100");
         String filterId = mine.get(0).get("id").asText();
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("jure1", "jure1-secret");
         headers.setContentType(MediaType.APPLICATION_JSON);
-        JsonNode listed = http.exchange(engineRest("/engine-rest/filter/" + filterId + "/list"), HttpMethod.POST,
+        JsonNode listed = http.exchange(engineRest("/engine-rest/filter/" + filterId + "/list?maxResults=100"), HttpMethod.POST,
                 new HttpEntity<>("{}", headers), JsonNode.class).getBody();
         assertThat(listed).isNotEmpty().allSatisfy(task -> assertThat(task.get("assignee").asText()).isEqualTo("jure1"));
+    }
+
+    @Test
+    void anUnpagedQueryOfAnAuthenticatedUserIsRefused() {
+        var unpaged = http.withBasicAuth("manager", "manager-secret")
+                .getForEntity(engineRest("/engine-rest/process-instance"), JsonNode.class);
+        assertThat(unpaged.getStatusCode().value()).isEqualTo(400);
+        assertThat(unpaged.getBody().get("message").asText()).isEqualTo("An unbound number of results is forbidden!");
+        var tooMany = http.withBasicAuth("manager", "manager-secret")
+                .getForEntity(engineRest("/engine-rest/process-instance?firstResult=0&maxResults=5000"), JsonNode.class);
+        assertThat(tooMany.getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
