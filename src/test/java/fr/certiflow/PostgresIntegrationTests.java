@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.certiflow.referential.ReferentialCatalog;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,18 +24,12 @@ import org.springframework.http.ResponseEntity;
 @Tag("postgres")
 class PostgresIntegrationTests {
 
-    static final String SERVER = env("POSTGRES_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String USER = env("POSTGRES_USER", "postgres");
-    static final String PASSWORD = env("POSTGRES_PASSWORD", "");
     static final String DATABASE = "certiflow_it";
+    static String url;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE);
-        }
+        url = PostgresServer.freshDatabase(DATABASE);
     }
 
     @Test
@@ -71,17 +62,13 @@ class PostgresIntegrationTests {
                         "camunda.bpm.generate-unique-process-application-name=true")
                 .run(java.util.stream.Stream.concat(java.util.stream.Stream.of(
                         "--server.port=0",
-                        "--spring.datasource.url=" + SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + DATABASE,
-                        "--spring.datasource.username=" + USER,
-                        "--spring.datasource.password=" + PASSWORD,
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + PostgresServer.USER,
+                        "--spring.datasource.password=" + PostgresServer.PASSWORD,
                         "--certiflow.admin.password=postgres-admin-secret"), java.util.Arrays.stream(args))
                         .toArray(String[]::new));
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 
     /** Runs Certiflow on a fresh PostgreSQL database, as the test does. */
     public static void main(String[] args) throws SQLException {

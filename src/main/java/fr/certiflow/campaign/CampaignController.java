@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Campaigns for coordinators: create, import the cohort and the jury pool, launch; read for managers too. */
 @RestController
@@ -64,7 +62,7 @@ class CampaignController {
     @GetMapping("/{id}")
     CampaignService.CampaignView get(@PathVariable Long id, HttpServletRequest request) {
         users.requireAny(request, Groups.COORDINATORS, Groups.MANAGERS, Groups.JURY_PRESIDENTS);
-        return service.view(find(id));
+        return service.view(campaigns.require(id));
     }
 
     @PostMapping("/{id}/launch")
@@ -99,10 +97,6 @@ class CampaignController {
         return workbook("modele-jury.xlsx", ImportTemplates.jurors());
     }
 
-    private Campaign find(Long id) {
-        return campaigns.findById(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne n° " + id + "."));
-    }
 
     private static ResponseEntity<byte[]> workbook(String filename, byte[] content) {
         return ResponseEntity.ok()

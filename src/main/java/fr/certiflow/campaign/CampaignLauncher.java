@@ -54,8 +54,7 @@ public class CampaignLauncher {
 
     @Transactional
     public ProcessInstance launch(Long campaignId) {
-        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne n° " + campaignId + "."));
+        Campaign campaign = campaigns.require(campaignId);
         if (campaign.getStatus() != CampaignStatus.DRAFT
                 || runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.CAMPAIGN)
                         .processInstanceBusinessKey(campaign.getCode()).count() > 0) {

@@ -74,8 +74,7 @@ public class CohortImport {
 
     @Transactional
     public Result importFile(Long campaignId, String filename, byte[] content) {
-        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne n° " + campaignId + "."));
+        Campaign campaign = campaigns.require(campaignId);
         if (campaign.getStatus() != CampaignStatus.DRAFT) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "La campagne " + campaign.getCode() + " est lancée : sa cohorte ne peut plus être importée.");

@@ -27,10 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Gathers a campaign's decisions into the PV de délibération. */
 @Service
@@ -58,8 +56,7 @@ public class MinutesService {
 
     @Transactional(readOnly = true)
     public byte[] minutes(Long campaignId) {
-        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne n° " + campaignId + "."));
+        Campaign campaign = campaigns.require(campaignId);
         Referential referential = referentials.of(campaign);
         List<MinutesWorkbook.BlocColumns> blocs = referential.blocs().stream()
                 .filter(bloc -> campaign.getBlocs().contains(bloc.code()))

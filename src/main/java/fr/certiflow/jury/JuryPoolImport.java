@@ -18,10 +18,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Imports a campaign's jury pool from .xlsx or .csv, with the cohort's rules: every problem reported with its row
@@ -67,8 +65,7 @@ public class JuryPoolImport {
 
     @Transactional
     public Result importFile(Long campaignId, String filename, byte[] content) {
-        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne n° " + campaignId + "."));
+        Campaign campaign = campaigns.require(campaignId);
         Table table = TableReader.read(filename, content, HEADERS, REQUIRED);
         List<ImportProblem> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();

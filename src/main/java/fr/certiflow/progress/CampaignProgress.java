@@ -19,10 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Where a campaign stands: counts of productions, blocs and certifications, and each candidate's situation. */
 @Service
@@ -63,8 +61,7 @@ public class CampaignProgress {
 
     @Transactional(readOnly = true)
     public Report of(Long campaignId) {
-        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne n° " + campaignId + "."));
+        Campaign campaign = campaigns.require(campaignId);
         List<Candidate> cohort = candidates.findByCampaignIdOrderByNumber(campaignId);
         List<Production> all = productions.findByCampaignId(campaignId);
         Map<Long, List<Production>> byCandidate = all.stream().collect(Collectors.groupingBy(Production::getCandidateId));

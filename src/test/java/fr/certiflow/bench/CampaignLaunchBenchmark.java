@@ -1,6 +1,7 @@
 package fr.certiflow.bench;
 
 import fr.certiflow.CertiflowApplication;
+import fr.certiflow.PostgresServer;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignLauncher;
 import fr.certiflow.campaign.CampaignRepository;
@@ -11,10 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,20 +35,13 @@ public final class CampaignLaunchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int candidates = Integer.getInteger("bench.candidates", 1000);
-        String server = env("POSTGRES_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String user = env("POSTGRES_USER", "postgres");
-        String password = env("POSTGRES_PASSWORD", "");
-        String database = "certiflow_bench";
-        try (Connection connection = DriverManager.getConnection(server, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + database + " with (force)");
-            statement.execute("create database " + database);
-        }
+        String url = PostgresServer.freshDatabase("certiflow_bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CertiflowApplication.class)
                 .profiles("postgres")
                 .run("--server.port=0", "--logging.level.root=warn", "--spring.main.banner-mode=off",
-                        "--spring.datasource.url=" + server.substring(0, server.lastIndexOf('/') + 1) + database,
-                        "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + PostgresServer.USER,
+                        "--spring.datasource.password=" + PostgresServer.PASSWORD,
                         "--certiflow.admin.password=benchmark-admin-secret")) {
             run(app, candidates);
         }
@@ -129,8 +119,4 @@ public final class CampaignLaunchBenchmark {
                 size, importSeconds, requestMillis, blocs, waiting, expectedBlocs, seconds, (blocs + waiting) / seconds, incidents, machine));
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

@@ -12,9 +12,7 @@ import fr.certiflow.identity.Groups;
 import fr.certiflow.process.AssessmentFixture;
 import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +45,6 @@ class TasklistAndCockpitBrowserTests {
     @Autowired
     SmallCampaignLaunch api;
     @Autowired
-    IdentityService identity;
-    @Autowired
     EvaluationRepository evaluations;
     @Autowired
     BlocResultRepository blocResults;
@@ -58,7 +54,7 @@ class TasklistAndCockpitBrowserTests {
     @BeforeEach
     void setUp() {
         api.users();
-        user("president", Groups.JURY_PRESIDENTS);
+        api.user("president", Groups.JURY_PRESIDENTS);
         campaign = fixture.campaign(c -> { });
         fixture.standardJury(campaign);
     }
@@ -165,16 +161,5 @@ class TasklistAndCockpitBrowserTests {
         }
     }
 
-    private void user(String id, String group) {
-        User user = identity.createUserQuery().userId(id).singleResult();
-        if (user == null) {
-            user = identity.newUser(id);
-        }
-        user.setPassword(id + "-secret");
-        identity.saveUser(user);
-        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identity.createMembership(id, group);
-        }
-    }
 
 }

@@ -47,11 +47,15 @@ public class SmallCampaignLaunch {
         user("jure9", Groups.JURORS);
     }
 
-    private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(id + "-secret");
-            identity.saveUser(user);
+    /** A user of the given group whose password is its id + "-secret", whatever existed before. */
+    public void user(String id, String group) {
+        User user = identity.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            user = identity.newUser(id);
+        }
+        user.setPassword(id + "-secret");
+        identity.saveUser(user);
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
             identity.createMembership(id, group);
         }
     }

@@ -8,9 +8,7 @@ import fr.certiflow.campaign.SmallCampaignLaunch;
 import fr.certiflow.grid.GridRepository;
 import fr.certiflow.process.AssessmentFixture;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -43,8 +41,6 @@ class AuthorizationMatrixTests {
     @Autowired
     SmallCampaignLaunch api;
     @Autowired
-    IdentityService identity;
-    @Autowired
     GridRepository grids;
     @Autowired
     ProcessEngine engine;
@@ -57,7 +53,7 @@ class AuthorizationMatrixTests {
     @BeforeEach
     void setUp() {
         api.users();
-        user("president", Groups.JURY_PRESIDENTS);
+        api.user("president", Groups.JURY_PRESIDENTS);
         campaign = fixture.campaign(c -> { });
         fixture.standardJury(campaign);
         instance = fixture.startProduction(campaign, fixture.candidate(campaign, "2027-600"), "A.4");
@@ -202,16 +198,5 @@ class AuthorizationMatrixTests {
         return evaluations.stream().filter(task -> task.getAssignee().equals(juror)).findFirst().orElseThrow();
     }
 
-    private void user(String id, String group) {
-        User user = identity.createUserQuery().userId(id).singleResult();
-        if (user == null) {
-            user = identity.newUser(id);
-        }
-        user.setPassword(id + "-secret");
-        identity.saveUser(user);
-        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identity.createMembership(id, group);
-        }
-    }
 
 }

@@ -1,9 +1,7 @@
 package fr.certiflow.process;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import fr.certiflow.PostgresServer;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -26,23 +24,12 @@ class PostgresCertificationJourneyTests {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
-        String server = env("POSTGRES_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String user = env("POSTGRES_USER", "postgres");
-        String password = env("POSTGRES_PASSWORD", "");
-        try (Connection connection = DriverManager.getConnection(server, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE);
-        }
-        registry.add("spring.datasource.url", () -> server.substring(0, server.lastIndexOf('/') + 1) + DATABASE);
-        registry.add("spring.datasource.username", () -> user);
-        registry.add("spring.datasource.password", () -> password);
+        String url = PostgresServer.freshDatabase(DATABASE);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> PostgresServer.USER);
+        registry.add("spring.datasource.password", () -> PostgresServer.PASSWORD);
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 
     @Autowired
     CertificationJourney journey;

@@ -10,8 +10,6 @@ import fr.certiflow.identity.Groups;
 import fr.certiflow.process.AssessmentFixture;
 import java.nio.charset.StandardCharsets;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -40,9 +38,9 @@ class ProductionFilesApiTests {
     @Autowired
     AssessmentFixture fixture;
     @Autowired
-    IdentityService identity;
-    @Autowired
     GridRepository grids;
+    @Autowired
+    fr.certiflow.campaign.SmallCampaignLaunch api;
 
     Campaign campaign;
     ProcessInstance instance;
@@ -50,7 +48,7 @@ class ProductionFilesApiTests {
 
     @BeforeEach
     void setUp() {
-        user("coordo", Groups.COORDINATORS);
+        api.user("coordo", Groups.COORDINATORS);
         campaign = fixture.campaign(c -> { });
         fixture.standardJury(campaign);
         Candidate candidate = fixture.candidate(campaign, "2027-300");
@@ -147,12 +145,4 @@ class ProductionFilesApiTests {
         return headers;
     }
 
-    private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(id + "-secret");
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
-    }
 }
