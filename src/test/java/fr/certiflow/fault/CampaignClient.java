@@ -1,0 +1,89 @@
+package fr.certiflow.fault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** HTTP calls to one node as one user, as a coordinator's browser or script makes them; every failure is loud. */
+final class CampaignClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final CertiflowNode node;
+    private final String authorization;
+
+    CampaignClient(CertiflowNode node, String user, String password) {
+        this.node = node;
+        this.authorization = basic(user, password);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET().build(), 200);
+    }
+
+    JsonNode post(String path, Object body, int expectedStatus) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), expectedStatus);
+    }
+
+    JsonNode put(String path, int expectedStatus) throws IOException, InterruptedException {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
+    }
+
+    /** A multipart upload with the file under "file" and any other fields. */
+    JsonNode upload(String path, Map<String, String> fields, String filename, byte[] content, int expectedStatus)
+            throws IOException, InterruptedException {
+        String boundary = "certiflow-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), expectedStatus);
+    }
+
+    /** Creates a user of the given group through the engine REST API (an administrator's call). */
+    void createUser(String id, String password, String group) throws IOException, InterruptedException {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("id", id);
+        profile.put("firstName", id);
+        profile.put("lastName", "Test");
+        profile.put("email", id + "@example.org");
+        post("/engine-rest/user/create", Map.of("profile", profile, "credentials", Map.of("password", password)), 204);
+        put("/engine-rest/group/" + group + "/members/" + id, 204);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofMinutes(2)).header("Authorization", authorization)
+                .header("Accept", "application/json");
+    }
+
+    private static JsonNode send(HttpRequest request, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + ": expected " + expectedStatus + ", got "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}

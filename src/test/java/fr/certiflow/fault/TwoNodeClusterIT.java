@@ -1,0 +1,91 @@
+package fr.certiflow.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.certiflow.PostgresServer;
+import fr.certiflow.process.AssessmentFixture;
+import fr.certiflow.process.ProcessKeys;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Camunda's homogeneous cluster: two Certiflow processes on different ports share one PostgreSQL database. A campaign
+ * of 100 candidates is launched on node A and both nodes execute its jobs; then every A.4 production is handed in
+ * and declared admissible, and node A is killed (SIGKILL) while the nodes assign juries and generate grids. Node B
+ * finishes everything, including the reminders that fall due meanwhile. Every instance exists once, every grid and
+ * every reminder once, no job ran twice, no incident is left.
+ */
+class TwoNodeClusterIT {
+
+    private static final int CANDIDATES = 100;
+
+    @Test
+    void nodeBFinishesWhatNodeALeft() throws Exception {
+        String url = PostgresServer.freshDatabase("certiflow_cluster");
+        EngineDatabase db = new EngineDatabase(url);
+        FaultCampaign campaign = new FaultCampaign("CLUSTER", CANDIDATES);
+        int expectedProductions = campaign.expectedProductionKeys().size();
+
+        try (CertiflowNode a = new CertiflowNode("node-a", url); CertiflowNode b = new CertiflowNode("node-b", url)) {
+            // The first node creates the schema; the second joins a database that is ready (see README).
+            a.start();
+            b.start();
+            campaign.prepare(a, List.of("A.1", "A.2"), Duration.ofSeconds(75));
+            campaign.launch(a);
+            FaultCampaign.await("every production waiting for its submission", Duration.ofMinutes(6),
+                    () -> db.waitingAt("Task_AwaitSubmission") >= expectedProductions);
+            assertThat(db.executedBy("node-a", "%")).as("launch jobs executed by node A").isPositive();
+            assertThat(db.executedBy("node-b", "%")).as("launch jobs executed by node B").isPositive();
+
+            // Every A.4 (written, individual) production handed in and declared admissible, through node B.
+            CampaignClient coordinator = b.client(FaultCampaign.COORDINATOR, FaultCampaign.COORDINATOR_PASSWORD);
+            List<String> productionIds = db.strings("select cast(id as varchar) from cf_production where campaign_id = ? "
+                    + "and component_code = 'A.4' order by id", campaign.id);
+            assertThat(productionIds).hasSize(CANDIDATES);
+            for (String id : productionIds) {
+                coordinator.upload("/api/productions/" + id + "/files", Map.of("document", "production"), "plan.txt",
+                        AssessmentFixture.FRENCH.getBytes(StandardCharsets.UTF_8), 201);
+            }
+            FaultCampaign.await("every A.4 production at the admissibility check", Duration.ofMinutes(3),
+                    () -> db.waitingAt("Task_CheckAdmissibility") == CANDIDATES);
+            JsonNode tasks = coordinator.get("/engine-rest/task?taskDefinitionKey=Task_CheckAdmissibility&firstResult=0&maxResults=500");
+            assertThat(tasks).hasSize(CANDIDATES);
+            for (JsonNode task : tasks) {
+                coordinator.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
+                        Map.of("variables", Map.of("admissibility", Map.of("value", "RECEVABLE"))), 204);
+            }
+
+            // Node A dies once it has generated grids, before all are generated.
+            FaultCampaign.await("node A generating grids", Duration.ofMinutes(3),
+                    () -> db.executedBy("node-a", "Task_GenerateGrids") > 0);
+            long gridsBeforeKill = db.count("select count(*) from cf_grid");
+            a.kill();
+            System.out.println("Grids when node A was killed: " + gridsBeforeKill + " / " + 2 * CANDIDATES);
+            assertThat(gridsBeforeKill).as("node A killed mid-way").isLessThan(2L * CANDIDATES);
+
+            FaultCampaign.await("every A.4 production with its two juror tasks", Duration.ofMinutes(4),
+                    () -> db.count("select count(*) from act_ru_task where task_def_key_ = 'Task_EvaluateProduction'") == 2L * CANDIDATES);
+            FaultCampaign.await("a reminder for every A.1 and A.2 production", Duration.ofMinutes(4),
+                    () -> db.count("select count(*) from cf_notification where kind = 'REMINDER'") >= 2L * CANDIDATES);
+            FaultCampaign.await("no job left to execute", Duration.ofMinutes(2), () -> db.pendingJobs() == 0);
+            assertThat(b.alive()).isTrue();
+        }
+
+        assertThat(db.businessKeys(ProcessKeys.BLOC_ASSESSMENT)).containsExactlyInAnyOrderElementsOf(campaign.expectedBlocKeys());
+        assertThat(db.businessKeys(ProcessKeys.PRODUCTION_ASSESSMENT)).containsExactlyInAnyOrderElementsOf(campaign.expectedProductionKeys());
+        assertThat(db.count("select count(*) from cf_grid")).as("two grids per A.4 production").isEqualTo(2L * CANDIDATES);
+        assertThat(db.count("select count(distinct production_id) from cf_grid")).isEqualTo(CANDIDATES);
+        assertThat(db.count("select count(*) from cf_jury_assignment")).isEqualTo(2L * CANDIDATES);
+        assertThat(db.count("select count(*) from act_ru_task where task_def_key_ = 'Task_EvaluateProduction'")).isEqualTo(2L * CANDIDATES);
+        assertThat(db.count("select count(*) from cf_notification where kind = 'REMINDER'")).as("one reminder each, none twice")
+                .isEqualTo(2L * CANDIDATES);
+        assertThat(db.count("select count(*) from cf_notification")).as("no other message").isEqualTo(2L * CANDIDATES);
+        assertThat(db.executedBy("node-b", "Task_GenerateGrids")).as("grids generated by node B too").isPositive();
+        assertThat(db.incidents()).as("incidents").isZero();
+        assertThat(db.jobsExecutedTwice()).as("jobs executed successfully twice").isEmpty();
+    }
+}
