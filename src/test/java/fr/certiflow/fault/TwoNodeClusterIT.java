@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.certiflow.PostgresServer;
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.process.ProcessKeys;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,18 +57,25 @@ class TwoNodeClusterIT {
                     () -> db.waitingAt("Task_CheckAdmissibility") == CANDIDATES);
             JsonNode tasks = coordinator.get("/engine-rest/task?taskDefinitionKey=Task_CheckAdmissibility&firstResult=0&maxResults=500");
             assertThat(tasks).hasSize(CANDIDATES);
-            for (JsonNode task : tasks) {
-                coordinator.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
-                        Map.of("variables", Map.of("admissibility", Map.of("value", "RECEVABLE"))), 204);
-            }
-
-            // Node A dies once it has generated grids, before all are generated.
+            // The coordinator declares them admissible one by one (through node B) while both nodes assign juries
+            // and generate grids; node A dies once it has generated a few.
+            CompletableFuture<Void> admissibility = CompletableFuture.runAsync(() -> {
+                for (JsonNode task : tasks) {
+                    try {
+                        coordinator.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
+                                Map.of("variables", Map.of("admissibility", Map.of("value", "RECEVABLE"))), 204);
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
             FaultCampaign.await("node A generating grids", Duration.ofMinutes(3),
-                    () -> db.executedBy("node-a", "Task_GenerateGrids") > 0);
+                    () -> db.executedBy("node-a", "Task_GenerateGrids") >= 3);
             long gridsBeforeKill = db.count("select count(*) from cf_grid");
             a.kill();
             System.out.println("Grids when node A was killed: " + gridsBeforeKill + " / " + 2 * CANDIDATES);
             assertThat(gridsBeforeKill).as("node A killed mid-way").isLessThan(2L * CANDIDATES);
+            admissibility.get(5, TimeUnit.MINUTES);
 
             FaultCampaign.await("every A.4 production with its two juror tasks", Duration.ofMinutes(4),
                     () -> db.count("select count(*) from act_ru_task where task_def_key_ = 'Task_EvaluateProduction'") == 2L * CANDIDATES);
