@@ -8,6 +8,7 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.evaluation.EvaluationForms;
 import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.Variables;
+import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
 import java.time.Clock;
@@ -15,7 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -49,6 +54,35 @@ public class ProductionProcess {
         this.clock = clock;
     }
 
+    /**
+     * Opens every first-attempt submission of the campaign before any production starts: one per candidate, one per
+     * group for a collective composante. The members of a group then find their shared submission instead of racing
+     * to create it from parallel jobs (a unique-key violation, retried, and an error in the log each time).
+     */
+    public void openSubmissions(DelegateExecution execution) {
+        Campaign campaign = campaigns.findById(longVar(execution, Variables.CAMPAIGN_ID)).orElseThrow();
+        Referential referential = referentials.of(campaign);
+        Set<String> existing = new HashSet<>();
+        for (Submission submission : submissions.findByCampaignIdAndAttempt(campaign.getId(), 1)) {
+            existing.add(submission.getComponentCode() + " " + submission.getOwnerKey());
+        }
+        List<Submission> missing = new ArrayList<>();
+        for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
+            for (Bloc bloc : referential.blocs()) {
+                if (!campaign.getBlocs().contains(bloc.code()) || candidate.getAcquiredBlocs().containsKey(bloc.code())) {
+                    continue;
+                }
+                for (Component component : bloc.components()) {
+                    String owner = Submission.ownerKey(component, candidate);
+                    if (existing.add(component.code() + " " + owner)) {
+                        missing.add(new Submission(campaign.getId(), component.code(), 1, owner));
+                    }
+                }
+            }
+        }
+        submissions.saveAll(missing);
+    }
+
     /** Creates (or finds again) the production and its submission, and sets the variables the process reads. */
     public void open(DelegateExecution execution) {
         Campaign campaign = campaigns.findById(longVar(execution, Variables.CAMPAIGN_ID)).orElseThrow();
@@ -64,8 +98,7 @@ public class ProductionProcess {
         Instant opens = attempt == 1 ? campaign.getOpensAt() : clock.instant();
         Instant due = attempt == 1 ? campaignDeadline : opens.plus(Duration.ofDays(campaign.getResitPeriodDays()));
         Instant deadline = candidate.getAccommodation().extend(opens, due, candidate.getExtensionDays());
-        boolean collective = component.production().collective() && candidate.getGroupCode() != null;
-        String owner = collective ? Submission.groupOwner(candidate.getGroupCode()) : Submission.candidateOwner(candidate.getNumber());
+        String owner = Submission.ownerKey(component, candidate);
         Submission submission = submissions.findByCampaignIdAndComponentCodeAndAttemptAndOwnerKey(
                         campaign.getId(), componentCode, attempt, owner)
                 .orElseGet(() -> submissions.save(new Submission(campaign.getId(), componentCode, attempt, owner)));

@@ -46,6 +46,12 @@ public class Submission {
         this.ownerKey = ownerKey;
     }
 
+    /** Who hands the production in: the candidate's group for a collective composante, the candidate otherwise. */
+    static String ownerKey(fr.certiflow.referential.model.Component component, fr.certiflow.campaign.Candidate candidate) {
+        return component.production().collective() && candidate.getGroupCode() != null
+                ? groupOwner(candidate.getGroupCode()) : candidateOwner(candidate.getNumber());
+    }
+
     static String candidateOwner(String candidateNumber) {
         return "candidate:" + candidateNumber;
     }

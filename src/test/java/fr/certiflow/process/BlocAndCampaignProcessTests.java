@@ -9,8 +9,10 @@ import fr.certiflow.deliberation.BlocResult;
 import fr.certiflow.deliberation.BlocResultRepository;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.production.SubmissionRepository;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -40,6 +42,10 @@ class BlocAndCampaignProcessTests {
     BlocResultRepository blocResults;
     @Autowired
     ProductionRepository productions;
+    @Autowired
+    SubmissionRepository submissions;
+    @Autowired
+    ManagementService management;
 
     Campaign campaign;
     Candidate candidate;
@@ -167,6 +173,40 @@ class BlocAndCampaignProcessTests {
 
     @Nested
     class Campaigns {
+
+        @Test
+        void theSubmissionsAreOpenedBeforeAnyProductionStartsOneForEachGroupOnACollectiveComposante() {
+            List<Candidate> group = List.of(
+                    fixture.candidate(campaign, "2027-061", c -> c.setGroupCode("G7")),
+                    fixture.candidate(campaign, "2027-062", c -> c.setGroupCode("G7")),
+                    fixture.candidate(campaign, "2027-063", c -> {
+                        c.setGroupCode("G7");
+                        c.getAcquiredBlocs().put("BC1", AssessmentFixture.acquiredOn());
+                    }));
+            ProcessInstance process = fixture.launcher.launch(campaign.getId());
+            while (management.createJobQuery().activityId("Task_OpenSubmissions").count() == 0) {
+                management.executeJob(management.createJobQuery().processInstanceId(process.getId()).singleResult().getId());
+            }
+            management.executeJob(management.createJobQuery().activityId("Task_OpenSubmissions").singleResult().getId());
+
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
+                    .variableValueEquals(Variables.CAMPAIGN_ID, campaign.getId()).count()).isZero();
+            // 2027-050 alone: 5. Group G7: A.1 and A.3 (collective) once for the group, 2027-063 has BC1 (A.1, A.2)
+            // already: A.2 twice, A.4 and A.5 three times each.
+            assertThat(submissions.findByCampaignIdAndAttempt(campaign.getId(), 1)).hasSize(15)
+                    .filteredOn(submission -> submission.getOwnerKey().equals("group:G7"))
+                    .extracting(submission -> submission.getComponentCode()).containsExactlyInAnyOrder("A.1", "A.3");
+
+            fixture.runJobs();
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
+                    .variableValueEquals(Variables.CAMPAIGN_ID, campaign.getId()).count())
+                    .isEqualTo(5 + 2 + 2 + 3 + 3 + 3);
+            assertThat(submissions.findByCampaignIdAndAttempt(campaign.getId(), 1)).as("no submission opened twice").hasSize(15);
+            assertThat(group).extracting(member -> productions.findByCampaignIdAndCandidateIdAndComponentCodeAndAttempt(
+                    campaign.getId(), member.getId(), "A.3", 1).orElseThrow().getSubmissionId()).containsOnly(
+                    submissions.findByCampaignIdAndComponentCodeAndAttemptAndOwnerKey(campaign.getId(), "A.3", 1, "group:G7")
+                            .orElseThrow().getId());
+        }
 
         @Test
         void aBlocAcquiredEarlierIsNotAssessedAgainAndCountsForTheCertification() {
