@@ -40,7 +40,10 @@ final class BenchSupport {
         return false;
     }
 
-    /** Certiflow with the postgres profile on a database created afresh, web server on a random port. */
+    /**
+     * Certiflow with the postgres profile on a database created afresh, web server on a random port; {@code
+     * -Dbench.args} adds settings (space-separated Spring Boot arguments) to compare figures before and after.
+     */
     static ConfigurableApplicationContext start(String database, String... extraArguments) throws Exception {
         String url = PostgresServer.freshDatabase(database);
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=warn",
@@ -49,6 +52,12 @@ final class BenchSupport {
                 "--spring.datasource.password=" + PostgresServer.PASSWORD,
                 "--certiflow.admin.password=benchmark-admin-secret"));
         Collections.addAll(arguments, extraArguments);
+        // -Dbench.args="--camunda.bpm.job-execution.max-pool-size=4 --…": settings to compare, before and after
+        String more = System.getProperty("bench.args", "").strip();
+        if (!more.isEmpty() && !more.startsWith("${")) {
+            Collections.addAll(arguments, more.split("\\s+"));
+            System.out.println("with " + more);
+        }
         return new SpringApplicationBuilder(CertiflowApplication.class).profiles("postgres")
                 .run(arguments.toArray(String[]::new));
     }
