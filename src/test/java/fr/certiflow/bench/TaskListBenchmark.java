@@ -139,29 +139,39 @@ public final class TaskListBenchmark {
             throw new IllegalStateException("Unexpected answer: " + listed + " tasks listed, count " + listedCount + " / "
                     + countCall + " for " + jurorTasks + ", " + embeddedVariables + " variables embedded");
         }
+        // A warm JVM and database first: the first hundreds of calls compile and cache.
+        for (int i = 0; i < WARM_UP; i++) {
+            send(http, halList);
+            send(http, jsonList);
+            send(http, count);
+        }
         Timing hal = measure(http, halList, calls);
         Timing json = measure(http, jsonList, calls);
         Timing counts = measure(http, count, calls);
 
-        // Experiment: the same list when the filter names no variables (the jurors cannot read them anyway).
+        // Experiments, in alternating rounds so that drift falls on both sides alike; each is undone afterwards.
+        // The filter without the variables it names (the jurors cannot read them anyway):
         FilterService filters = app.getBean(FilterService.class);
         Filter filter = filters.getFilter(filterId);
-        Map<String, Object> properties = new HashMap<>(filter.getProperties());
-        Object variables = properties.remove("variables");
-        filters.saveFilter(filter.setProperties(properties));
-        Timing halWithoutVariables = measure(http, halList, calls);
-        properties.put("variables", variables);
-        filters.saveFilter(filter.setProperties(properties));
-
-        // Experiment: the same calls with an index on the authorizations' user (dropped if Certiflow has it, made if not).
+        Map<String, Object> withVariables = new HashMap<>(filter.getProperties());
+        Map<String, Object> withoutVariables = new HashMap<>(withVariables);
+        withoutVariables.remove("variables");
+        List<Double>[] variablesRounds = alternate(calls, ROUNDS, toggled -> {
+            filters.saveFilter(filter.setProperties(toggled ? withoutVariables : withVariables));
+        }, http, halList);
+        // An index on the authorizations' user, made if Certiflow has none, dropped if it has one:
         boolean indexed = hasIndex(dataSource, USER_INDEX);
-        sql(dataSource, indexed ? "drop index " + USER_INDEX : "create index " + USER_INDEX + " on act_ru_authorization (user_id_)");
-        sql(dataSource, "analyze act_ru_authorization");
-        Timing halToggled = measure(http, halList, calls);
-        Timing countToggled = measure(http, count, calls);
-        sql(dataSource, indexed ? "create index " + USER_INDEX + " on act_ru_authorization (user_id_)" : "drop index " + USER_INDEX);
-        sql(dataSource, "analyze act_ru_authorization");
+        String create = "create index " + USER_INDEX + " on act_ru_authorization (user_id_)";
+        String drop = "drop index " + USER_INDEX;
+        List<Double>[] indexRounds = alternate(calls, ROUNDS, toggled -> {
+            boolean wanted = toggled != indexed;
+            if (wanted != hasIndex(dataSource, USER_INDEX)) {
+                sql(dataSource, wanted ? create : drop);
+                sql(dataSource, "analyze act_ru_authorization");
+            }
+        }, http, halList, count);
         String toggled = indexed ? "without" : "with";
+        String asIs = indexed ? "with" : "without";
 
         String machine = BenchSupport.machine(app);
         BenchSupport.title("Juror task list benchmark (PostgreSQL, engine REST API over HTTP, authorizations on)");
@@ -175,13 +185,17 @@ public final class TaskListBenchmark {
         // The filter names three process variables, but a juror may read a task's own variables only (no READ on
         // process instances): Tasklist's query for them runs and embeds none.
         BenchSupport.row("variables embedded per task (filter names 3)", embeddedVariables);
-        BenchSupport.row("calls per measure (after " + WARM_UP + " warm-up calls)", calls);
+        BenchSupport.row("calls per measure (after " + WARM_UP + " warm-up calls of each)", calls);
         hal.print("Tasklist list (HAL, 15, variables): p50 / p95 / max ms");
         json.print("list as plain JSON: p50 / p95 / max ms");
         counts.print("GET /filter/{id}/count: p50 / p95 / max ms");
-        halWithoutVariables.print("experiment: Tasklist list, filter without variables");
-        halToggled.print("experiment: Tasklist list " + toggled + " user_id_ index");
-        countToggled.print("experiment: count " + toggled + " user_id_ index");
+        System.out.println("Experiments, " + ROUNDS + " alternating rounds of " + calls / ROUNDS + " calls per side:");
+        Timing.of(variablesRounds[0]).print("list, filter as is (3 variables)");
+        Timing.of(variablesRounds[1]).print("list, filter without variables");
+        Timing.of(indexRounds[0]).print("list " + asIs + " user_id_ index (as is)");
+        Timing.of(indexRounds[1]).print("list " + toggled + " user_id_ index");
+        Timing.of(indexRounds[2]).print("count " + asIs + " user_id_ index (as is)");
+        Timing.of(indexRounds[3]).print("count " + toggled + " user_id_ index");
         System.out.println("machine: " + machine);
 
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -197,14 +211,53 @@ public final class TaskListBenchmark {
         figures.put("jsonList", json.json());
         figures.put("count", counts.json());
         figures.put("authorizationUserIndex", indexed);
-        figures.put("experimentTasklistHalListFilterWithoutVariables", halWithoutVariables.json());
-        figures.put("experimentTasklistHalList" + (indexed ? "Without" : "With") + "UserIndex", halToggled.json());
-        figures.put("experimentCount" + (indexed ? "Without" : "With") + "UserIndex", countToggled.json());
+        figures.put("experimentRounds", ROUNDS);
+        figures.put("experimentListFilterAsIs", Timing.of(variablesRounds[0]).json());
+        figures.put("experimentListFilterWithoutVariables", Timing.of(variablesRounds[1]).json());
+        String as = indexed ? "With" : "Without";
+        String other = indexed ? "Without" : "With";
+        figures.put("experimentList" + as + "UserIndex", Timing.of(indexRounds[0]).json());
+        figures.put("experimentList" + other + "UserIndex", Timing.of(indexRounds[1]).json());
+        figures.put("experimentCount" + as + "UserIndex", Timing.of(indexRounds[2]).json());
+        figures.put("experimentCount" + other + "UserIndex", Timing.of(indexRounds[3]).json());
         figures.put("machine", machine);
         BenchSupport.writeJson("tasklist.json", figures);
     }
 
-    static final int WARM_UP = 20;
+    static final int WARM_UP = 100;
+    static final int ROUNDS = 4;
+
+    interface Toggle {
+        void set(boolean toggled) throws Exception;
+    }
+
+    /**
+     * Rounds of (as is, toggled), calls / rounds calls of each request per side; returns the samples per request and
+     * side: [request 1 as is, request 1 toggled, request 2 as is, …]. Leaves things as they were.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Double>[] alternate(int calls, int rounds, Toggle toggle, HttpClient http, HttpRequest... requests)
+            throws Exception {
+        List<Double>[] samples = new List[requests.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = new ArrayList<>();
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (int side = 0; side < 2; side++) {
+                toggle.set(side == 1);
+                for (int r = 0; r < requests.length; r++) {
+                    send(http, requests[r]); // the first call after a change is not measured
+                    for (int i = 0; i < calls / rounds; i++) {
+                        long start = System.nanoTime();
+                        send(http, requests[r]);
+                        samples[r * 2 + side].add((System.nanoTime() - start) / 1e6);
+                    }
+                }
+            }
+        }
+        toggle.set(false);
+        return samples;
+    }
     static final String USER_INDEX = "ix_authorization_user";
 
     private static void sql(DataSource dataSource, String statement) throws SQLException {
@@ -223,6 +276,13 @@ public final class TaskListBenchmark {
     }
 
     record Timing(double p50, double p95, double max) {
+        static Timing of(List<Double> samples) {
+            List<Double> sorted = new ArrayList<>(samples);
+            sorted.sort(null);
+            return new Timing(BenchSupport.percentile(sorted, 0.5), BenchSupport.percentile(sorted, 0.95),
+                    sorted.get(sorted.size() - 1));
+        }
+
         void print(String figure) {
             BenchSupport.row(figure, String.format(java.util.Locale.ROOT, "%.1f / %.1f / %.1f", p50, p95, max));
         }
@@ -234,18 +294,13 @@ public final class TaskListBenchmark {
     }
 
     private static Timing measure(HttpClient http, HttpRequest request, int calls) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            send(http, request);
-        }
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
             send(http, request);
             millis.add((System.nanoTime() - start) / 1e6);
         }
-        millis.sort(null);
-        return new Timing(BenchSupport.percentile(millis, 0.5), BenchSupport.percentile(millis, 0.95),
-                millis.get(millis.size() - 1));
+        return Timing.of(millis);
     }
 
     private static String send(HttpClient http, HttpRequest request) throws Exception {
