@@ -105,8 +105,10 @@ public final class CampaignLaunchBenchmark {
 
         // The raw engine: same shape, same database, engine and job executor.
         DeploymentBuilder deployment = repository.createDeployment().name("raw-engine-baseline");
+        // -Dbench.raw.exclusive=false: an experiment, the bloc starts as non-exclusive jobs (see RawEngineShape)
+        boolean exclusive = !"false".equals(System.getProperty("bench.raw.exclusive"));
         List<BpmnModelInstance> models = RawEngineShape.models((int) expectedBlocs, componentsPerBloc, blocVariables,
-                productionInMappings, productionVariables);
+                productionInMappings, productionVariables, exclusive);
         for (int i = 0; i < models.size(); i++) {
             deployment.addModelInstance("raw-" + i + ".bpmn", models.get(i));
         }
@@ -144,6 +146,9 @@ public final class CampaignLaunchBenchmark {
         BenchSupport.row("incidents", incidents);
         BenchSupport.row("variables per production instance (process / rows)", productionVariables + " / " + productionRows);
         BenchSupport.row("variables per bloc instance (process / rows)", blocVariables + " / " + blocRows);
+        if (!exclusive) {
+            BenchSupport.row("raw engine: bloc starts as non-exclusive jobs", "yes");
+        }
         BenchSupport.row("raw engine: start request (ms)", rawRequestMillis);
         BenchSupport.row("raw engine: bloc / production instances", rawBlocs + " / " + rawWaiting);
         BenchSupport.row("raw engine: start to all waiting (s)", rawSeconds);
@@ -169,6 +174,7 @@ public final class CampaignLaunchBenchmark {
         json.put("productionVariableRows", productionRows);
         json.put("blocVariableRows", blocRows);
         Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("exclusiveBlocStarts", exclusive);
         raw.put("startRequestMillis", Math.round(rawRequestMillis));
         raw.put("blocInstances", rawBlocs);
         raw.put("productionInstances", rawWaiting);

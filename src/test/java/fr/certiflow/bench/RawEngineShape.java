@@ -8,6 +8,7 @@ import org.camunda.bpm.model.bpmn.builder.CallActivityBuilder;
 import org.camunda.bpm.model.bpmn.builder.ManualTaskBuilder;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 
 /**
@@ -40,6 +41,16 @@ final class RawEngineShape {
      */
     static List<BpmnModelInstance> models(int blocInstances, List<Integer> childrenPerBloc, int blocVariables,
             int productionInMappings, int productionVariables) {
+        return models(blocInstances, childrenPerBloc, blocVariables, productionInMappings, productionVariables, true);
+    }
+
+    /**
+     * @param exclusive false makes the campaign's jobs that start bloc instances non-exclusive: the job executor then
+     *        runs them in parallel instead of one at a time for the one campaign instance (an experiment; Certiflow's
+     *        are exclusive, the engine's default)
+     */
+    static List<BpmnModelInstance> models(int blocInstances, List<Integer> childrenPerBloc, int blocVariables,
+            int productionInMappings, int productionVariables, boolean exclusive) {
         List<String> blocNames = new ArrayList<>(List.of("blocIndex", "campaignCode", "campaignId", "campaignName"));
         for (int i = blocNames.size(); i < blocVariables; i++) {
             blocNames.add("b" + i);
@@ -54,6 +65,10 @@ final class RawEngineShape {
                 .camundaInputParameter("assessment", "candidate|bloc");
         blocs.multiInstance().parallel().cardinality("${" + blocInstances + "}").camundaAsyncBefore();
         BpmnModelInstance campaign = blocs.endEvent().done();
+        if (!exclusive) {
+            campaign.getModelElementsByType(MultiInstanceLoopCharacteristics.class)
+                    .forEach(loop -> loop.setCamundaExclusive(false));
+        }
         for (String name : blocNames) {
             switch (name) {
                 case "blocIndex" -> in(campaign, "Raw_AssessBlocs", null, "${loopCounter % " + childrenPerBloc.size() + "}", name);
