@@ -93,9 +93,10 @@ public final class CampaignLaunchBenchmark {
 
         // What one instance of each carries at the wait state, and what Certiflow's call activities map.
         RepositoryService repository = app.getBean(RepositoryService.class);
-        ProcessInstance production = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
-                .listPage(0, 1).get(0);
+        // The first candidate's first bloc and one of its productions, here and in the raw shape alike.
         ProcessInstance bloc = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.BLOC_ASSESSMENT)
+                .processInstanceBusinessKey("BENCH/B00001/BC1").singleResult();
+        ProcessInstance production = runtime.createProcessInstanceQuery().superProcessInstanceId(bloc.getId())
                 .listPage(0, 1).get(0);
         int productionVariables = runtime.getVariables(production.getId()).size();
         int blocVariables = runtime.getVariables(bloc.getId()).size();
@@ -122,9 +123,9 @@ public final class CampaignLaunchBenchmark {
         double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
         long rawBlocs = runtime.createProcessInstanceQuery().processDefinitionKey(RawEngineShape.BLOC).count();
         long rawIncidents = runtime.createIncidentQuery().count() - incidents;
-        ProcessInstance rawProduction = runtime.createProcessInstanceQuery().processDefinitionKey(RawEngineShape.PRODUCTION)
-                .listPage(0, 1).get(0);
         ProcessInstance rawBloc = runtime.createProcessInstanceQuery().processDefinitionKey(RawEngineShape.BLOC)
+                .processInstanceBusinessKey("RAW/0").singleResult();
+        ProcessInstance rawProduction = runtime.createProcessInstanceQuery().superProcessInstanceId(rawBloc.getId())
                 .listPage(0, 1).get(0);
         int rawProductionVariables = runtime.getVariables(rawProduction.getId()).size();
         int rawBlocVariables = runtime.getVariables(rawBloc.getId()).size();
