@@ -1,32 +1,39 @@
 package fr.certiflow.bench;
 
-import fr.certiflow.CertiflowApplication;
-import fr.certiflow.PostgresServer;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignLauncher;
+import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.CohortImport;
 import fr.certiflow.jury.JuryPoolImport;
 import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.referential.model.Bloc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Launch benchmark (not a test): on a fresh PostgreSQL database, a campaign of N candidates (default 1,000) × the
  * seed's 3 blocs is imported and launched through the services the REST API calls; the figure is the time until
  * every production instance waits at its submission task, with the job executor doing the work as in production.
- * Run with {@code mvn -Pbench verify}; {@code -Dbench.candidates=N} changes the size. Prints a table and writes
- * target/bench/launch.json.
+ * Then, on the same database, engine and job executor, the raw engine's baseline: the same shape without Certiflow
+ * ({@link RawEngineShape}), started through the bare RuntimeService, timed the same way; the ratio of the two is
+ * what Certiflow's glue costs. Run with {@code mvn -Pbench verify}; {@code -Dbench.candidates=N} changes the size.
+ * Prints a table and writes target/bench/launch.json.
  */
 public final class CampaignLaunchBenchmark {
 
@@ -34,15 +41,11 @@ public final class CampaignLaunchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (!BenchSupport.selected("launch")) {
+            return;
+        }
         int candidates = Integer.getInteger("bench.candidates", 1000);
-        String url = PostgresServer.freshDatabase("certiflow_bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CertiflowApplication.class)
-                .profiles("postgres")
-                .run("--server.port=0", "--logging.level.root=warn", "--spring.main.banner-mode=off",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + PostgresServer.USER,
-                        "--spring.datasource.password=" + PostgresServer.PASSWORD,
-                        "--certiflow.admin.password=benchmark-admin-secret")) {
+        try (ConfigurableApplicationContext app = BenchSupport.start("certiflow_bench_launch")) {
             run(app, candidates);
         }
         System.exit(0);
@@ -74,49 +77,158 @@ public final class CampaignLaunchBenchmark {
         }
         app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv", jury.toString().getBytes(StandardCharsets.UTF_8));
 
-        long expectedBlocs = 3L * size;
-        long expectedProductions = 5L * size;
+        List<Integer> componentsPerBloc = app.getBean(CampaignReferentials.class).of(campaign).blocs().stream()
+                .filter(bloc -> List.of("BC1", "BC2", "BC3").contains(bloc.code()))
+                .map(Bloc::components).map(List::size).toList();
+        long expectedBlocs = (long) componentsPerBloc.size() * size;
+        long expectedProductions = componentsPerBloc.stream().mapToLong(Integer::longValue).sum() * size;
         long start = System.nanoTime();
         app.getBean(CampaignLauncher.class).launch(campaign.getId());
         double requestMillis = (System.nanoTime() - start) / 1e6;
-        long waiting = 0;
-        long lastPrint = 0;
-        while (waiting < expectedProductions) {
-            Thread.sleep(1000);
-            waiting = runtime.createExecutionQuery().processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
-                    .activityId("Task_AwaitSubmission").count();
-            long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
-            if (elapsed - lastPrint >= 15) {
-                lastPrint = elapsed;
-                System.out.printf("  … %d s: %d / %d productions waiting, %d jobs left, %d incidents%n", elapsed, waiting,
-                        expectedProductions, management.createJobQuery().executable().count(), runtime.createIncidentQuery().count());
-            }
-            if (elapsed > 3600) {
-                throw new IllegalStateException("Launch not finished after an hour");
-            }
-        }
+        long waiting = awaitWaiting(runtime, management, ProcessKeys.PRODUCTION_ASSESSMENT, "Task_AwaitSubmission",
+                expectedProductions, start);
         double seconds = (System.nanoTime() - start) / 1e9;
         long blocs = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.BLOC_ASSESSMENT).count();
         long incidents = runtime.createIncidentQuery().count();
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap";
-        System.out.println();
-        System.out.println("Campaign launch benchmark (PostgreSQL, job executor defaults)");
-        System.out.printf(Locale.ROOT, "| %-40s | %12s |%n", "figure", "value");
-        System.out.printf(Locale.ROOT, "| %-40s | %12d |%n", "candidates", size);
-        System.out.printf(Locale.ROOT, "| %-40s | %12.1f |%n", "cohort import (s)", importSeconds);
-        System.out.printf(Locale.ROOT, "| %-40s | %12.0f |%n", "launch request (ms)", requestMillis);
-        System.out.printf(Locale.ROOT, "| %-40s | %12d |%n", "bloc instances", blocs);
-        System.out.printf(Locale.ROOT, "| %-40s | %12d |%n", "production instances waiting", waiting);
-        System.out.printf(Locale.ROOT, "| %-40s | %12.1f |%n", "launch to all waiting (s)", seconds);
-        System.out.printf(Locale.ROOT, "| %-40s | %12.1f |%n", "process instances per second", (blocs + waiting) / seconds);
-        System.out.printf(Locale.ROOT, "| %-40s | %12d |%n", "incidents", incidents);
+
+        // What one instance of each carries at the wait state, and what Certiflow's call activities map.
+        RepositoryService repository = app.getBean(RepositoryService.class);
+        // The first candidate's first bloc and one of its productions, here and in the raw shape alike.
+        ProcessInstance bloc = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.BLOC_ASSESSMENT)
+                .processInstanceBusinessKey("BENCH/B00001/BC1").singleResult();
+        ProcessInstance production = runtime.createProcessInstanceQuery().superProcessInstanceId(bloc.getId())
+                .listPage(0, 1).get(0);
+        int productionVariables = runtime.getVariables(production.getId()).size();
+        int blocVariables = runtime.getVariables(bloc.getId()).size();
+        int productionInMappings = inMappings(repository, ProcessKeys.BLOC_ASSESSMENT, "CallActivity_AssessComponents");
+        long productionRows = variableRows(runtime, production.getId());
+        long blocRows = variableRows(runtime, bloc.getId());
+
+        // The raw engine: same shape, same database, engine and job executor.
+        DeploymentBuilder deployment = repository.createDeployment().name("raw-engine-baseline");
+        // -Dbench.raw.exclusive=false: an experiment, the bloc starts as non-exclusive jobs (see RawEngineShape)
+        boolean exclusive = !"false".equals(System.getProperty("bench.raw.exclusive"));
+        List<BpmnModelInstance> models = RawEngineShape.models((int) expectedBlocs, componentsPerBloc, blocVariables,
+                productionInMappings, productionVariables, exclusive);
+        for (int i = 0; i < models.size(); i++) {
+            deployment.addModelInstance("raw-" + i + ".bpmn", models.get(i));
+        }
+        deployment.deploy();
+        long rawStart = System.nanoTime();
+        runtime.startProcessInstanceByKey(RawEngineShape.CAMPAIGN, "RAW", Map.of("campaignCode", "RAW",
+                "campaignId", 1L, "campaignName", "Moteur seul"));
+        double rawRequestMillis = (System.nanoTime() - rawStart) / 1e6;
+        long rawWaiting = awaitWaiting(runtime, management, RawEngineShape.PRODUCTION, RawEngineShape.WAIT_STATE,
+                expectedProductions, rawStart);
+        double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+        long rawBlocs = runtime.createProcessInstanceQuery().processDefinitionKey(RawEngineShape.BLOC).count();
+        long rawIncidents = runtime.createIncidentQuery().count() - incidents;
+        ProcessInstance rawBloc = runtime.createProcessInstanceQuery().processDefinitionKey(RawEngineShape.BLOC)
+                .processInstanceBusinessKey("RAW/0").singleResult();
+        ProcessInstance rawProduction = runtime.createProcessInstanceQuery().superProcessInstanceId(rawBloc.getId())
+                .listPage(0, 1).get(0);
+        int rawProductionVariables = runtime.getVariables(rawProduction.getId()).size();
+        int rawBlocVariables = runtime.getVariables(rawBloc.getId()).size();
+        long rawProductionRows = variableRows(runtime, rawProduction.getId());
+        long rawBlocRows = variableRows(runtime, rawBloc.getId());
+
+        double perSecond = (blocs + waiting) / seconds;
+        double rawPerSecond = (rawBlocs + rawWaiting) / rawSeconds;
+        double ratio = seconds / rawSeconds;
+        String machine = BenchSupport.machine(app);
+        BenchSupport.title("Campaign launch benchmark (PostgreSQL), Certiflow and the raw engine on the same database");
+        BenchSupport.row("candidates", size);
+        BenchSupport.row("cohort import (s)", importSeconds);
+        BenchSupport.row("launch request (ms)", requestMillis);
+        BenchSupport.row("bloc instances", blocs);
+        BenchSupport.row("production instances waiting", waiting);
+        BenchSupport.row("launch to all waiting (s)", seconds);
+        BenchSupport.row("process instances per second", perSecond);
+        BenchSupport.row("incidents", incidents);
+        BenchSupport.row("variables per production instance (process / rows)", productionVariables + " / " + productionRows);
+        BenchSupport.row("variables per bloc instance (process / rows)", blocVariables + " / " + blocRows);
+        if (!exclusive) {
+            BenchSupport.row("raw engine: bloc starts as non-exclusive jobs", "yes");
+        }
+        BenchSupport.row("raw engine: start request (ms)", rawRequestMillis);
+        BenchSupport.row("raw engine: bloc / production instances", rawBlocs + " / " + rawWaiting);
+        BenchSupport.row("raw engine: start to all waiting (s)", rawSeconds);
+        BenchSupport.row("raw engine: process instances per second", rawPerSecond);
+        BenchSupport.row("raw engine: variables per production (process / rows)", rawProductionVariables + " / " + rawProductionRows);
+        BenchSupport.row("raw engine: variables per bloc (process / rows)", rawBlocVariables + " / " + rawBlocRows);
+        BenchSupport.row("raw engine: incidents", rawIncidents);
+        BenchSupport.row("ratio Certiflow / raw engine (time)", ratio);
         System.out.println("machine: " + machine);
-        Files.createDirectories(Path.of("target/bench"));
-        Files.writeString(Path.of("target/bench/launch.json"), String.format(Locale.ROOT,
-                "{\"candidates\": %d, \"cohortImportSeconds\": %.2f, \"launchRequestMillis\": %.0f, \"blocInstances\": %d, "
-                        + "\"productionInstances\": %d, \"expectedBlocs\": %d, \"seconds\": %.2f, \"instancesPerSecond\": %.1f, "
-                        + "\"incidents\": %d, \"machine\": \"%s\"}%n",
-                size, importSeconds, requestMillis, blocs, waiting, expectedBlocs, seconds, (blocs + waiting) / seconds, incidents, machine));
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("candidates", size);
+        json.put("cohortImportSeconds", BenchSupport.round(importSeconds, 2));
+        json.put("launchRequestMillis", Math.round(requestMillis));
+        json.put("blocInstances", blocs);
+        json.put("productionInstances", waiting);
+        json.put("expectedBlocs", expectedBlocs);
+        json.put("seconds", BenchSupport.round(seconds, 2));
+        json.put("instancesPerSecond", BenchSupport.round(perSecond, 1));
+        json.put("incidents", incidents);
+        json.put("productionVariables", productionVariables);
+        json.put("blocVariables", blocVariables);
+        json.put("productionVariableRows", productionRows);
+        json.put("blocVariableRows", blocRows);
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("exclusiveBlocStarts", exclusive);
+        raw.put("startRequestMillis", Math.round(rawRequestMillis));
+        raw.put("blocInstances", rawBlocs);
+        raw.put("productionInstances", rawWaiting);
+        raw.put("seconds", BenchSupport.round(rawSeconds, 2));
+        raw.put("instancesPerSecond", BenchSupport.round(rawPerSecond, 1));
+        raw.put("productionVariables", rawProductionVariables);
+        raw.put("blocVariables", rawBlocVariables);
+        raw.put("productionVariableRows", rawProductionRows);
+        raw.put("blocVariableRows", rawBlocRows);
+        raw.put("incidents", rawIncidents);
+        json.put("rawEngine", raw);
+        json.put("ratioCertiflowToRaw", BenchSupport.round(ratio, 2));
+        json.put("machine", machine);
+        BenchSupport.writeJson("launch.json", json);
     }
 
+    /** Polls until the expected number of instances of the process wait at the activity; returns that count. An incident stops it. */
+    static long awaitWaiting(RuntimeService runtime, ManagementService management, String processKey, String activityId,
+            long expected, long start) throws InterruptedException {
+        long waiting = 0;
+        long lastPrint = 0;
+        long incidentsBefore = runtime.createIncidentQuery().count();
+        while (waiting < expected) {
+            Thread.sleep(250);
+            waiting = runtime.createExecutionQuery().processDefinitionKey(processKey).activityId(activityId).count();
+            long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
+            if (runtime.createIncidentQuery().count() > incidentsBefore) {
+                throw new IllegalStateException(processKey + ": incident " + runtime.createIncidentQuery().list().get(0)
+                        .getIncidentMessage());
+            }
+            if (elapsed - lastPrint >= 15) {
+                lastPrint = elapsed;
+                System.out.printf("  … %s, %d s: %d / %d waiting, %d jobs left, %d incidents%n", processKey, elapsed, waiting,
+                        expected, management.createJobQuery().executable().count(), runtime.createIncidentQuery().count());
+            }
+            if (elapsed > 3600) {
+                throw new IllegalStateException(processKey + ": not all waiting after an hour");
+            }
+        }
+        return waiting;
+    }
+
+    /** The variables (source or expression, not business keys) a call activity of the deployed process maps in. */
+    private static int inMappings(RepositoryService repository, String processKey, String callActivityId) {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult();
+        CallActivity callActivity = repository.getBpmnModelInstance(definition.getId()).getModelElementById(callActivityId);
+        return (int) callActivity.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
+                .filter(in -> in.getCamundaSource() != null || in.getCamundaSourceExpression() != null).count();
+    }
+
+    /** Every variable row of the instance, local ones (multi-instance counters, element variables) included. */
+    private static long variableRows(RuntimeService runtime, String processInstanceId) {
+        return runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceId).count();
+    }
 }

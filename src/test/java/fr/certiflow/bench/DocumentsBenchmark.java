@@ -39,6 +39,9 @@ public final class DocumentsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (!BenchSupport.selected("documents")) {
+            return;
+        }
         Referential seed;
         try (InputStream in = DocumentsBenchmark.class.getResourceAsStream("/referentials/mmdc-v1.yaml")) {
             seed = new ReferentialParser().parse("mmdc-v1.yaml", in);
@@ -79,13 +82,15 @@ public final class DocumentsBenchmark {
         System.out.printf(Locale.ROOT, "| %-46s | %12d |%n", "PV size, " + candidates + " candidates (KiB)", minutes.bytes / 1024);
         System.out.printf(Locale.ROOT, "| %-46s | %12.2f |%n", "progress workbook, " + candidates + " candidates (s)", progress.seconds);
         System.out.printf(Locale.ROOT, "| %-46s | %12d |%n", "progress workbook, peak heap (MiB)", progress.peakMiB);
+        String machine = BenchSupport.machine(null);
+        System.out.println("machine: " + machine);
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/documents.json"), String.format(Locale.ROOT,
                 "{\"gridsPerSecond\": %.1f, \"barePerSecond\": %.1f, \"gridToBareRatio\": %.2f, \"minutesCandidates\": %d, "
                         + "\"minutesSeconds\": %.2f, \"minutesPeakHeapMiB\": %d, \"minutes1000PeakHeapMiB\": %d, "
-                        + "\"progressSeconds\": %.2f, \"progressPeakHeapMiB\": %d}%n",
+                        + "\"progressSeconds\": %.2f, \"progressPeakHeapMiB\": %d, \"machine\": \"%s\"}%n",
                 grids / gridSeconds, grids / bareSeconds, gridSeconds / bareSeconds, candidates, minutes.seconds,
-                minutes.peakMiB, minutesSmall.peakMiB, progress.seconds, progress.peakMiB));
+                minutes.peakMiB, minutesSmall.peakMiB, progress.seconds, progress.peakMiB, machine));
     }
 
     private static byte[] grid(Referential seed, Component component, int i) {
