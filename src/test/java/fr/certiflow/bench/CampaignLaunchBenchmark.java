@@ -90,6 +90,8 @@ public final class CampaignLaunchBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long blocs = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.BLOC_ASSESSMENT).count();
         long incidents = runtime.createIncidentQuery().count();
+        // Failed job runs (retried by the job executor): optimistic locking conflicts, constraint violations.
+        long failedJobs = app.getBean(org.camunda.bpm.engine.HistoryService.class).createHistoricJobLogQuery().failureLog().count();
 
         // What one instance of each carries at the wait state, and what Certiflow's call activities map.
         RepositoryService repository = app.getBean(RepositoryService.class);
@@ -145,6 +147,7 @@ public final class CampaignLaunchBenchmark {
         BenchSupport.row("launch to all waiting (s)", seconds);
         BenchSupport.row("process instances per second", perSecond);
         BenchSupport.row("incidents", incidents);
+        BenchSupport.row("failed job runs (retried)", failedJobs);
         BenchSupport.row("variables per production instance (process / rows)", productionVariables + " / " + productionRows);
         BenchSupport.row("variables per bloc instance (process / rows)", blocVariables + " / " + blocRows);
         if (!exclusive) {
@@ -170,6 +173,7 @@ public final class CampaignLaunchBenchmark {
         json.put("seconds", BenchSupport.round(seconds, 2));
         json.put("instancesPerSecond", BenchSupport.round(perSecond, 1));
         json.put("incidents", incidents);
+        json.put("failedJobRuns", failedJobs);
         json.put("productionVariables", productionVariables);
         json.put("blocVariables", blocVariables);
         json.put("productionVariableRows", productionRows);
