@@ -30,5 +30,16 @@ public class TaskNaming implements TaskListener {
         }
         task.setName(name.length() > 255 ? name.substring(0, 255) : name.toString());
         task.setDescription((String) task.getVariable(Variables.COMPONENT_LABEL));
+        // Copies on the task of what Tasklist's filters show beside it: a juror may read their task's own
+        // variables, not the process instance's.
+        copyToTask(task, Variables.CANDIDATE_LABEL, candidate);
+        copyToTask(task, Variables.COMPONENT_CODE, component);
+        copyToTask(task, Variables.BLOC_CODE, bloc);
+    }
+
+    private static void copyToTask(DelegateTask task, String name, Object value) {
+        if (value != null) {
+            task.setVariableLocal(name, value);
+        }
     }
 }
