@@ -188,6 +188,11 @@ public class Campaign {
         return launchedAt;
     }
 
+    /** The campaign assesses the candidate on this bloc: one of its blocs, not acquired by the candidate earlier. */
+    public boolean assesses(Candidate candidate, String blocCode) {
+        return blocs.contains(blocCode) && !candidate.getAcquiredBlocs().containsKey(blocCode);
+    }
+
     public Set<String> getBlocs() {
         return blocs;
     }

@@ -134,7 +134,7 @@ public class CampaignProcess {
         List<String> assessments = new ArrayList<>();
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
             for (Bloc bloc : referential.blocs()) {
-                if (campaign.getBlocs().contains(bloc.code()) && !candidate.getAcquiredBlocs().containsKey(bloc.code())) {
+                if (campaign.assesses(candidate, bloc.code())) {
                     assessments.add(candidate.getId() + "|" + candidate.getNumber() + "|" + bloc.code());
                 }
             }

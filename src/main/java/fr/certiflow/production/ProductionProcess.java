@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 
@@ -69,7 +69,7 @@ public class ProductionProcess {
         List<Submission> missing = new ArrayList<>();
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
             for (Bloc bloc : referential.blocs()) {
-                if (!campaign.getBlocs().contains(bloc.code()) || candidate.getAcquiredBlocs().containsKey(bloc.code())) {
+                if (!campaign.assesses(candidate, bloc.code())) {
                     continue;
                 }
                 for (Component component : bloc.components()) {
