@@ -3,6 +3,9 @@ package fr.certiflow.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.certiflow.PostgresServer;
+import fr.certiflow.packaged.CampaignClient;
+import fr.certiflow.packaged.CertiflowNode;
+import fr.certiflow.packaged.EngineDatabase;
 import fr.certiflow.process.ProcessKeys;
 import java.time.Duration;
 import java.util.ArrayList;

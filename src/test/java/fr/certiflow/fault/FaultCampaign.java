@@ -1,6 +1,8 @@
 package fr.certiflow.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.certiflow.packaged.CampaignClient;
+import fr.certiflow.packaged.CertiflowNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.certiflow.PostgresServer;
+import fr.certiflow.packaged.CampaignClient;
+import fr.certiflow.packaged.CertiflowNode;
+import fr.certiflow.packaged.EngineDatabase;
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.process.ProcessKeys;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package fr.certiflow.fault;
+package fr.certiflow.packaged;
 
 import fr.certiflow.PostgresServer;
 import java.sql.Connection;
@@ -13,55 +13,55 @@ import java.util.List;
  * Reads the shared PostgreSQL database directly, as an operator's SQL would: what the nodes committed, whatever
  * happened to them.
  */
-final class EngineDatabase {
+public final class EngineDatabase {
 
     private final String url;
 
-    EngineDatabase(String url) {
+    public EngineDatabase(String url) {
         this.url = url;
     }
 
-    long count(String sql, Object... parameters) {
+    public long count(String sql, Object... parameters) {
         return ((Number) single(sql, parameters)).longValue();
     }
 
     /** Business keys of the running instances of a process definition, one entry per instance (duplicates kept). */
-    List<String> businessKeys(String processKey) {
+    public List<String> businessKeys(String processKey) {
         return strings("select e.business_key_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_ "
                 + "where d.key_ = ? and e.id_ = e.proc_inst_id_", processKey);
     }
 
-    long instances(String processKey) {
+    public long instances(String processKey) {
         return count("select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_ "
                 + "where d.key_ = ? and e.id_ = e.proc_inst_id_", processKey);
     }
 
-    long waitingAt(String activityId) {
+    public long waitingAt(String activityId) {
         return count("select count(*) from act_ru_execution where act_id_ = ?", activityId);
     }
 
-    long incidents() {
+    public long incidents() {
         return count("select count(*) from act_ru_incident");
     }
 
     /** Jobs due now or left over (timers in the future excluded). */
-    long pendingJobs() {
+    public long pendingJobs() {
         return count("select count(*) from act_ru_job where duedate_ is null or duedate_ <= now()");
     }
 
     /** Jobs the job log records as executed successfully more than once. */
-    List<String> jobsExecutedTwice() {
+    public List<String> jobsExecutedTwice() {
         return strings("select job_id_ || ' (' || coalesce(act_id_, '?') || ')' from act_hi_job_log where job_state_ = 2 "
                 + "group by job_id_, act_id_ having count(*) > 1");
     }
 
     /** Successful job executions per node (the engine's hostname, which Certiflow sets to the node's name). */
-    long executedBy(String node, String activityId) {
+    public long executedBy(String node, String activityId) {
         return count("select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = ? and act_id_ like ?",
                 node, activityId);
     }
 
-    List<String> strings(String sql, Object... parameters) {
+    public List<String> strings(String sql, Object... parameters) {
         List<String> values = new ArrayList<>();
         query(sql, parameters, rows -> {
             while (rows.next()) {

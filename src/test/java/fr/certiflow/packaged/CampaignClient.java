@@ -1,4 +1,4 @@
-package fr.certiflow.fault;
+package fr.certiflow.packaged;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** HTTP calls to one node as one user, as a coordinator's browser or script makes them; every failure is loud. */
-final class CampaignClient {
+public final class CampaignClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -23,30 +23,30 @@ final class CampaignClient {
     private final CertiflowNode node;
     private final String authorization;
 
-    CampaignClient(CertiflowNode node, String user, String password) {
+    public CampaignClient(CertiflowNode node, String user, String password) {
         this.node = node;
         this.authorization = basic(user, password);
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         return send(request(path).GET().build(), 200);
     }
 
-    JsonNode post(String path, Object body, int expectedStatus) throws IOException, InterruptedException {
+    public JsonNode post(String path, Object body, int expectedStatus) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), expectedStatus);
     }
 
-    JsonNode put(String path, int expectedStatus) throws IOException, InterruptedException {
+    public JsonNode put(String path, int expectedStatus) throws IOException, InterruptedException {
         return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
     }
 
     /** A multipart upload with the file under "file" and any other fields. */
-    JsonNode upload(String path, Map<String, String> fields, String filename, byte[] content, int expectedStatus)
+    public JsonNode upload(String path, Map<String, String> fields, String filename, byte[] content, int expectedStatus)
             throws IOException, InterruptedException {
         String boundary = "certiflow-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -63,7 +63,7 @@ final class CampaignClient {
     }
 
     /** Creates a user of the given group through the engine REST API (an administrator's call). */
-    void createUser(String id, String password, String group) throws IOException, InterruptedException {
+    public void createUser(String id, String password, String group) throws IOException, InterruptedException {
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("id", id);
         profile.put("firstName", id);

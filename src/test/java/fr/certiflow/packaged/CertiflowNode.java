@@ -1,4 +1,4 @@
-package fr.certiflow.fault;
+package fr.certiflow.packaged;
 
 import fr.certiflow.PostgresServer;
 import java.io.IOException;
@@ -12,27 +12,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Certiflow as operators run it: the packaged jar in a JVM of its own, on PostgreSQL, stopped the hard way
  * ({@code SIGKILL}: no shutdown hook, no transaction committed after the signal). Each start logs into
- * target/fault/{name}-{start}.log.
+ * target/{folder}/{name}-{start}.log (folder {@code fault} unless set).
  */
-final class CertiflowNode implements AutoCloseable {
+public final class CertiflowNode implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "fault-admin-secret";
+    public static final String ADMIN_PASSWORD = "fault-admin-secret";
     /** Short job locks: a killed node's jobs are taken over after this long instead of Camunda's 5 minutes. */
-    static final long LOCK_MILLIS = 15_000;
+    public static final long LOCK_MILLIS = 15_000;
 
     private final String name;
     private final String databaseUrl;
     private final int port;
+    private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+    private String heap = "512m";
+    private String logFolder = "fault";
     private Process process;
     private int starts;
 
-    CertiflowNode(String name, String databaseUrl) throws IOException {
+    public CertiflowNode(String name, String databaseUrl) throws IOException {
         this.name = name;
         this.databaseUrl = databaseUrl;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -40,25 +44,43 @@ final class CertiflowNode implements AutoCloseable {
         }
     }
 
-    String name() {
+    /** The JVM's maximum heap ({@code -Xmx}), 512m unless set. */
+    public CertiflowNode heap(String maximum) {
+        this.heap = maximum;
+        return this;
+    }
+
+    /** An environment variable of the application's process (a Spring property, say), in addition to the usual ones. */
+    public CertiflowNode environment(String name, String value) {
+        extraEnvironment.put(name, value);
+        return this;
+    }
+
+    /** The folder under target/ where each start writes its log ({@code fault} unless set). */
+    public CertiflowNode logsIn(String folder) {
+        this.logFolder = folder;
+        return this;
+    }
+
+    public String name() {
         return name;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** Starts the jar and returns once the engine REST API answers. */
-    CertiflowNode start() throws IOException, InterruptedException {
+    public CertiflowNode start() throws IOException, InterruptedException {
         String jar = System.getProperty("certiflow.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("System property certiflow.jar must name the packaged application (mvn verify sets it): " + jar);
         }
         starts++;
-        Path log = Path.of("target", "fault", name + "-" + starts + ".log");
+        Path log = Path.of("target", logFolder, name + "-" + starts + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar, "--server.port=" + port, "--spring.main.banner-mode=off"));
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", jar, "--server.port=" + port, "--spring.main.banner-mode=off"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("SPRING_PROFILES_ACTIVE", "postgres");
@@ -69,6 +91,7 @@ final class CertiflowNode implements AutoCloseable {
         env.put("CERTIFLOW_NODE_NAME", name);
         env.put("CERTIFLOW_JOB_LOCK_MILLIS", Long.toString(LOCK_MILLIS));
         env.put("CERTIFLOW_JOB_MAX_WAIT_MILLIS", "2000");
+        env.putAll(extraEnvironment);
         process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
@@ -92,22 +115,22 @@ final class CertiflowNode implements AutoCloseable {
     }
 
     /** SIGKILL: the JVM stops at once, whatever it was doing. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor();
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
-    CampaignClient client(String user, String password) {
+    public CampaignClient client(String user, String password) {
         return new CampaignClient(this, user, password);
     }
 
-    CampaignClient admin() {
+    public CampaignClient admin() {
         return client("admin", ADMIN_PASSWORD);
     }
 
