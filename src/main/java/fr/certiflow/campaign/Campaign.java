@@ -76,6 +76,10 @@ public class Campaign {
     @Column(name = "launched_at")
     private Instant launchedAt;
 
+    /** The campaign process instance that runs this campaign: one, bound once. */
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -208,6 +212,18 @@ public class Campaign {
     public void launched(Instant at) {
         this.status = CampaignStatus.LAUNCHED;
         this.launchedAt = at;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    /** Binds the campaign to the process instance that runs it; a second instance is refused. */
+    public void runBy(String processInstance) {
+        if (processInstanceId != null && !processInstanceId.equals(processInstance)) {
+            throw new IllegalStateException("Campaign " + code + " is already run by process instance " + processInstanceId);
+        }
+        this.processInstanceId = processInstance;
     }
 
     public void close() {

@@ -37,11 +37,15 @@ public class CampaignLauncher {
 
     /** A campaign is launched with at least one candidate and one juror; it is then marked launched. */
     public void markLaunched(Campaign campaign) {
+        if (campaign.getStatus() != CampaignStatus.DRAFT) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode() + " est déjà lancée.");
+        }
         checkReady(campaign);
         campaign.launched(clock.instant());
     }
 
-    private void checkReady(Campaign campaign) {
+    /** Refuses (409) a campaign without a candidate or without a juror. */
+    public void checkReady(Campaign campaign) {
         if (candidates.countByCampaignId(campaign.getId()) == 0) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
                     + " n'a aucun candidat : importez la cohorte avant de la lancer.");

@@ -138,7 +138,8 @@ class DemoCampaign {
             second.ifPresent(id -> submissions.upload(id, "production", "plan-de-management.txt",
                     text.getBytes(StandardCharsets.UTF_8), "coordo"));
             // The first is found admissible, so that jure1 and jure2 have an evaluation waiting.
-            first.ifPresent(id -> awaitTask(id, "Task_CheckAdmissibility").ifPresent(task -> {
+            first.ifPresent(id -> awaitTask(ProcessKeys.productionBusinessKey(CODE, "2027-009", "A.4", 1),
+                    "Task_CheckAdmissibility").ifPresent(task -> {
                 identity.setAuthentication("coordo", List.of(fr.certiflow.identity.Groups.COORDINATORS));
                 try {
                     forms.submitTaskForm(task.getId(), Map.of(Variables.ADMISSIBILITY, "RECEVABLE"));
@@ -166,10 +167,10 @@ class DemoCampaign {
         return Optional.empty();
     }
 
-    private Optional<Task> awaitTask(Long productionId, String activity) {
+    private Optional<Task> awaitTask(String processKey, String activity) {
         for (int i = 0; i < 240; i++) {
-            Task task = tasks.createTaskQuery().taskDefinitionKey(activity)
-                    .processVariableValueEquals(Variables.PRODUCTION_ID, productionId).singleResult();
+            Task task = tasks.createTaskQuery().taskDefinitionKey(activity).processInstanceBusinessKey(processKey)
+                    .singleResult();
             if (task != null) {
                 return Optional.of(task);
             }

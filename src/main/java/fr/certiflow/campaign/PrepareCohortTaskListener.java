@@ -1,7 +1,11 @@
 package fr.certiflow.campaign;
 
+import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.SubmissionCheck;
+import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -9,7 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The coordinator says the cohort and the jury are imported: the campaign is launched if it has both. */
 @Component("prepareCohortTaskListener")
-class PrepareCohortTaskListener implements TaskListener {
+class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
 
     private final CampaignRepository campaigns;
     private final CampaignLauncher launcher;
@@ -20,12 +24,27 @@ class PrepareCohortTaskListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        Campaign campaign = campaigns.findById(((Number) task.getVariable(Variables.CAMPAIGN_ID)).longValue()).orElseThrow();
+    public Set<String> taskDefinitionKeys() {
+        return Set.of("Task_PrepareCohort");
+    }
+
+    @Override
+    public void check(DelegateTask task) {
+        TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur lance une campagne.");
         try {
-            launcher.markLaunched(campaign);
+            launcher.checkReady(campaign(task));
         } catch (ResponseStatusException e) {
             throw new ProcessException(e.getReason());
         }
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        check(task);
+        launcher.markLaunched(campaign(task));
+    }
+
+    private Campaign campaign(DelegateTask task) {
+        return campaigns.findById(((Number) task.getVariable(Variables.CAMPAIGN_ID)).longValue()).orElseThrow();
     }
 }

@@ -1,6 +1,9 @@
 package fr.certiflow.deliberation;
 
+import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.SubmissionCheck;
+import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
 import java.util.Set;
@@ -10,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The jury president's bloc deliberation: confirms the proposed result or overrides it with a written
- * justification; an adjournment (resit) only while the campaign allows another attempt.
+ * justification; an adjournment (resit) only while the campaign allows another attempt. Checked as the form is
+ * submitted (a jury president decides), recorded with its author on completion and handed to the process.
  */
 @Component("blocDeliberationTaskListener")
-public class BlocDeliberationTaskListener implements TaskListener {
+public class BlocDeliberationTaskListener implements TaskListener, SubmissionCheck {
 
     public static final String DECISION = "blocDecision";
     public static final String JUSTIFICATION = "justification";
@@ -28,37 +32,59 @@ public class BlocDeliberationTaskListener implements TaskListener {
     }
 
     @Override
+    public Set<String> taskDefinitionKeys() {
+        return Set.of("Task_DeliberateBloc");
+    }
+
+    private record Deliberation(String decision, String justification, String decidedBy) {
+    }
+
+    @Override
+    public void check(DelegateTask task) {
+        deliberation(task);
+    }
+
+    @Override
     public void notify(DelegateTask task) {
-        Object value = task.getVariable(DECISION);
+        Deliberation deliberation = deliberation(task);
+        int attempt = BlocProcess.attempt(task.getExecution());
+        Long campaignId = ((Number) task.getVariable(Variables.CAMPAIGN_ID)).longValue();
+        Long candidateId = ((Number) task.getVariable(Variables.CANDIDATE_ID)).longValue();
+        String bloc = (String) task.getVariable(Variables.BLOC_CODE);
+        results.findByCampaignIdAndCandidateIdAndBlocCodeAndAttempt(campaignId, candidateId, bloc, attempt)
+                .ifPresent(previous -> {
+                    throw new IllegalStateException("Bloc " + bloc + " of candidate " + candidateId + " was already decided at attempt " + attempt);
+                });
+        results.save(new BlocResult(campaignId, candidateId, bloc, attempt, (String) task.getVariable(BlocProcess.PROPOSED_RESULT),
+                deliberation.decision(), deliberation.justification(), deliberation.decidedBy(), clock.instant()));
+        task.getExecution().setVariable(DECISION, deliberation.decision());
+    }
+
+    /** The decision the form submitted, from the task's own variables, once checked. */
+    private static Deliberation deliberation(DelegateTask task) {
+        String decidedBy = TaskActors.requireMember(task, Groups.JURY_PRESIDENTS,
+                "Seul un président de jury délibère sur un bloc.");
+        Object value = task.getVariableLocal(DECISION);
         String decision = value == null ? null : value.toString();
         if (decision == null || !DECISIONS.contains(decision)) {
             throw new ProcessException("Choisissez la décision du jury pour ce bloc.");
         }
         String proposed = (String) task.getVariable(BlocProcess.PROPOSED_RESULT);
-        Object justificationValue = task.getVariable(JUSTIFICATION);
+        Object justificationValue = task.getVariableLocal(JUSTIFICATION);
         String justification = justificationValue == null || justificationValue.toString().isBlank() ? null
                 : justificationValue.toString().strip();
         if (!decision.equals(proposed) && justification == null) {
             throw new ProcessException("La décision (" + Decisions.label(decision) + ") diffère du résultat proposé ("
                     + Decisions.label(proposed) + ") : une justification écrite est obligatoire.");
         }
+        if (justification != null && justification.length() > 4000) {
+            throw new ProcessException("La justification dépasse 4000 caractères.");
+        }
         int attempt = BlocProcess.attempt(task.getExecution());
         int maxAttempts = ((Number) task.getVariable(BlocProcess.MAX_ATTEMPTS)).intValue();
         if (Decisions.AJOURNE.equals(decision) && attempt >= maxAttempts) {
             throw new ProcessException("Le candidat a épuisé ses " + maxAttempts + " passages autorisés : le bloc ne peut plus être ajourné.");
         }
-        Long campaignId = ((Number) task.getVariable(Variables.CAMPAIGN_ID)).longValue();
-        Long candidateId = ((Number) task.getVariable(Variables.CANDIDATE_ID)).longValue();
-        String bloc = (String) task.getVariable(Variables.BLOC_CODE);
-        String decidedBy = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-                ? (task.getAssignee() == null ? "inconnu" : task.getAssignee())
-                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-        results.findByCampaignIdAndCandidateIdAndBlocCodeAndAttempt(campaignId, candidateId, bloc, attempt)
-                .ifPresent(previous -> {
-                    results.delete(previous);
-                    results.flush();
-                });
-        results.save(new BlocResult(campaignId, candidateId, bloc, attempt, proposed, decision, justification,
-                decidedBy, clock.instant()));
+        return new Deliberation(decision, justification, decidedBy);
     }
 }

@@ -5,6 +5,7 @@ import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.CampaignRequest;
 import fr.certiflow.campaign.CampaignService;
+import fr.certiflow.campaign.CampaignStatus;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.notification.Notifier;
@@ -101,8 +102,33 @@ public class CampaignProcess {
         } catch (ResponseStatusException e) {
             throw new ProcessException(e.getReason());
         }
+        campaign.runBy(execution.getProcessInstanceId());
         execution.setProcessBusinessKey(campaign.getCode());
         execution.setVariable(Variables.CAMPAIGN_ID, campaign.getId());
+        execution.setVariable(Variables.CAMPAIGN_CODE, campaign.getCode());
+        execution.setVariable(Variables.CAMPAIGN_NAME, campaign.getName());
+    }
+
+    /**
+     * A campaign launched through Certiflow's API: its checks were made (cohort, jury, a draft launched once), and the
+     * campaign becomes this instance's. Any other start naming a campaign is refused, and nothing of it is kept: a
+     * campaign still a draft, or one another instance already runs.
+     */
+    public void bind(DelegateExecution execution) {
+        Object id = execution.getVariable(Variables.CAMPAIGN_ID);
+        Campaign campaign = id instanceof Number number ? campaigns.findById(number.longValue()).orElse(null) : null;
+        if (campaign == null) {
+            throw new ProcessException("Aucune campagne n° " + id + ".");
+        }
+        if (campaign.getStatus() != CampaignStatus.LAUNCHED) {
+            throw new ProcessException("La campagne " + campaign.getCode() + " n'a pas été lancée par Certiflow : lancez-la "
+                    + "depuis Certiflow, qui vérifie sa cohorte et son jury.");
+        }
+        if (campaign.getProcessInstanceId() != null) {
+            throw new ProcessException("La campagne " + campaign.getCode() + " est déjà en cours : elle ne se lance qu'une fois.");
+        }
+        campaign.runBy(execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(campaign.getCode());
         execution.setVariable(Variables.CAMPAIGN_CODE, campaign.getCode());
         execution.setVariable(Variables.CAMPAIGN_NAME, campaign.getName());
     }

@@ -35,15 +35,21 @@ public class ConsolidatedRating {
     @Column(length = 4000)
     private String comment;
 
+    /** The jury president who retained this rating when the jurors diverged on the composante; null when they agreed. */
+    @Column(name = "decided_by", length = 64)
+    private String decidedBy;
+
     protected ConsolidatedRating() {
     }
 
-    ConsolidatedRating(Long productionId, String criterionCode, Rating rating, boolean harmonised, String comment) {
+    ConsolidatedRating(Long productionId, String criterionCode, Rating rating, boolean harmonised, String comment,
+            String decidedBy) {
         this.productionId = productionId;
         this.criterionCode = criterionCode;
         this.rating = rating;
         this.harmonised = harmonised;
         this.comment = comment;
+        this.decidedBy = decidedBy;
     }
 
     public Long getProductionId() {
@@ -64,5 +70,9 @@ public class ConsolidatedRating {
 
     public String getComment() {
         return comment;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
     }
 }

@@ -49,7 +49,7 @@ public class Consolidation {
             List<Rating> ratings = all.stream().map(evaluation -> evaluation.rating(criterion.code())
                     .map(CriterionRating::getRating).orElse(null)).toList();
             if (ratings.stream().allMatch(rating -> Objects.equals(rating, ratings.get(0))) && ratings.get(0) != null) {
-                consolidated.save(new ConsolidatedRating(production.getId(), criterion.code(), ratings.get(0), false, null));
+                consolidated.save(new ConsolidatedRating(production.getId(), criterion.code(), ratings.get(0), false, null, null));
                 nonAcquis += ratings.get(0) == Rating.NON_ACQUIS ? 1 : 0;
             } else {
                 agree = false;

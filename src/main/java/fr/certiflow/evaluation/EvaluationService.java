@@ -1,5 +1,6 @@
 package fr.certiflow.evaluation;
 
+import fr.certiflow.process.ProcessException;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
 import java.time.Clock;
@@ -54,14 +55,14 @@ public class EvaluationService {
         return ratings;
     }
 
-    /** Checks and records; a juror's second submission for the same production replaces the first. */
+    /** Checks and records; an evaluation once recorded never changes, so a second one of the same juror is refused. */
     public Evaluation record(Long productionId, String jurorUserId, String channel, Component component,
             EvaluationInput input) {
         List<CriterionRating> ratings = check(component, input);
-        evaluations.findByProductionIdAndJurorUserId(productionId, jurorUserId).ifPresent(previous -> {
-            evaluations.delete(previous);
-            evaluations.flush();
-        });
+        if (evaluations.findByProductionIdAndJurorUserId(productionId, jurorUserId).isPresent()) {
+            throw new ProcessException("L'évaluation de " + jurorUserId + " pour cette production est déjà enregistrée : "
+                    + "elle ne se modifie plus.");
+        }
         return evaluations.save(new Evaluation(productionId, jurorUserId, channel, clock.instant(), ratings));
     }
 }

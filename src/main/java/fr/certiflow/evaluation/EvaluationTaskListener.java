@@ -1,6 +1,10 @@
 package fr.certiflow.evaluation;
 
 import fr.certiflow.grid.GridRepository;
+import fr.certiflow.jury.JuryAssignmentRepository;
+import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.SubmissionCheck;
+import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionContexts;
@@ -10,57 +14,102 @@ import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * A juror's evaluation task. On create, the form's fields are declared on the juror's own execution, so that what a
- * juror submits stays with that juror's task and no other juror sees it before consolidation; the task also gets
- * the links to the production's files and the juror's grid. On complete, the evaluation is checked and recorded.
+ * A juror's evaluation task, bound to a designation rather than to anything a user can send. The production is the
+ * one the process instance's business key names; the juror is the one the evaluation multi-instance designated (its
+ * element variable, set by the engine from the jury assignments). The task stays with that juror (a reassignment is
+ * refused); a submission is accepted only from that juror, for a production they are assigned to, once. What a juror
+ * submits stays on their own task (see {@link fr.certiflow.process.SubmissionCheck}), so no other juror sees it before
+ * consolidation.
  */
 @org.springframework.stereotype.Component("evaluationTaskListener")
-public class EvaluationTaskListener implements TaskListener {
+public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
 
     public static final String GRID_LINK = "gridLink";
     /** Set on the task by the grid upload: the evaluation came from the Excel grid, not the form. */
     public static final String CHANNEL = "evaluationChannel";
 
     private final EvaluationService evaluations;
+    private final EvaluationRepository recorded;
+    private final JuryAssignmentRepository assignments;
     private final ProductionContexts contexts;
     private final ProductionDocuments documents;
     private final GridRepository grids;
 
-    EvaluationTaskListener(EvaluationService evaluations, ProductionContexts contexts, ProductionDocuments documents,
-            GridRepository grids) {
+    EvaluationTaskListener(EvaluationService evaluations, EvaluationRepository recorded, JuryAssignmentRepository assignments,
+            ProductionContexts contexts, ProductionDocuments documents, GridRepository grids) {
         this.evaluations = evaluations;
+        this.recorded = recorded;
+        this.assignments = assignments;
         this.contexts = contexts;
         this.documents = documents;
         this.grids = grids;
     }
 
     @Override
+    public Set<String> taskDefinitionKeys() {
+        return Set.of("Task_EvaluateProduction");
+    }
+
+    @Override
     public void notify(DelegateTask task) {
-        ProductionContexts.Context context = contexts.of(task);
-        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            created(task, context.production(), context.component());
-        } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object channel = task.getVariableLocal(CHANNEL);
-            evaluations.record(context.production().getId(), task.getAssignee(), channel == null ? "FORM" : channel.toString(),
-                    context.component(), input(task, context.component()));
+        switch (task.getEventName()) {
+            case TaskListener.EVENTNAME_CREATE -> created(task);
+            case TaskListener.EVENTNAME_ASSIGNMENT -> keptByDesignatedJuror(task);
+            case TaskListener.EVENTNAME_COMPLETE -> {
+                check(task);
+                ProductionContexts.Context context = contexts.of(task);
+                Object channel = task.getVariableLocal(CHANNEL);
+                evaluations.record(context.production().getId(), designatedJuror(task),
+                        channel == null ? "FORM" : channel.toString(), context.component(), input(task, context.component()));
+            }
+            default -> {
+            }
         }
     }
 
-    private void created(DelegateTask task, Production production, Component component) {
-        DelegateExecution jurorExecution = task.getExecution();
-        for (Criterion criterion : component.criteria()) {
-            jurorExecution.setVariableLocal(EvaluationForms.ratingKey(criterion), null);
-            // Tasklist submits a checklist with the type of the existing variable: it must already be Json.
-            jurorExecution.setVariableLocal(EvaluationForms.indicatorsKey(criterion), SpinValues.jsonValue("[]").create());
-            jurorExecution.setVariableLocal(EvaluationForms.commentKey(criterion), null);
-            jurorExecution.setVariableLocal(EvaluationForms.remarkKey(criterion), null);
+    @Override
+    public void check(DelegateTask task) {
+        String juror = keptByDesignatedJuror(task);
+        TaskActors.current(task).ifPresent(user -> {
+            if (!juror.equals(user.getUserId())) {
+                throw new ProcessException("Seul le juré désigné (" + juror + ") peut enregistrer cette évaluation.");
+            }
+        });
+        ProductionContexts.Context context = contexts.of(task);
+        Long productionId = context.production().getId();
+        if (!assignments.existsByProductionIdAndJurorUserId(productionId, juror)) {
+            throw new ProcessException(juror + " n'est pas juré de cette production : son évaluation ne peut pas être enregistrée.");
         }
+        if (recorded.findByProductionIdAndJurorUserId(productionId, juror).isPresent()) {
+            throw new ProcessException("L'évaluation de " + juror + " pour cette production est déjà enregistrée : elle ne se modifie plus.");
+        }
+        evaluations.check(context.component(), input(task, context.component()));
+    }
+
+    /** The juror the multi-instance designated; the task may not leave them. */
+    private static String keptByDesignatedJuror(DelegateTask task) {
+        String juror = designatedJuror(task);
+        if (!juror.equals(task.getAssignee())) {
+            throw new ProcessException("Cette évaluation est celle de " + juror + " : elle ne peut être ni cédée ni libérée.");
+        }
+        return juror;
+    }
+
+    private static String designatedJuror(DelegateTask task) {
+        Object juror = task.getExecution().getVariableLocal(Variables.JUROR);
+        if (!(juror instanceof String id) || id.isBlank()) {
+            throw new IllegalStateException("Evaluation task " + task.getId() + " has no designated juror");
+        }
+        return id;
+    }
+
+    private void created(DelegateTask task) {
+        Production production = contexts.production(task);
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
         grids.findByProductionIdAndJurorUserId(production.getId(), task.getAssignee()).ifPresent(grid ->
                 task.setVariableLocal(GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid.getId() + ")"));
@@ -69,15 +118,16 @@ public class EvaluationTaskListener implements TaskListener {
         }
     }
 
+    /** What the juror's form submitted, from the task's own variables. */
     static EvaluationInput input(DelegateTask task, Component component) {
         Map<String, EvaluationInput.CriterionInput> criteria = new LinkedHashMap<>();
         for (Criterion criterion : component.criteria()) {
-            String rating = FormValues.text(task.getVariable(EvaluationForms.ratingKey(criterion)));
+            String rating = FormValues.text(task.getVariableLocal(EvaluationForms.ratingKey(criterion)));
             String comment = Rating.parse(rating).orElse(null) == Rating.NON_ACQUIS
-                    ? FormValues.text(task.getVariable(EvaluationForms.commentKey(criterion)))
-                    : FormValues.text(task.getVariable(EvaluationForms.remarkKey(criterion)));
+                    ? FormValues.text(task.getVariableLocal(EvaluationForms.commentKey(criterion)))
+                    : FormValues.text(task.getVariableLocal(EvaluationForms.remarkKey(criterion)));
             criteria.put(criterion.code(), new EvaluationInput.CriterionInput(rating,
-                    FormValues.ranks(task.getVariable(EvaluationForms.indicatorsKey(criterion))), comment));
+                    FormValues.ranks(task.getVariableLocal(EvaluationForms.indicatorsKey(criterion))), comment));
         }
         return new EvaluationInput(criteria);
     }

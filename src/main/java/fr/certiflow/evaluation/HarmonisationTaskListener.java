@@ -1,6 +1,9 @@
 package fr.certiflow.evaluation;
 
+import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.SubmissionCheck;
+import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionDocuments;
@@ -10,16 +13,18 @@ import fr.certiflow.referential.model.Criterion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * The jury president's harmonisation. On create, the task gets the jurors' evaluations side by side and the agreed
- * ratings pre-filled; on complete, a rating is required for every criterion and becomes the consolidated one.
+ * ratings pre-filled; as the form is submitted, a jury president and a rating for every criterion are required, with a
+ * justification; on complete, the ratings become the consolidated ones, with the president who retained them.
  */
 @org.springframework.stereotype.Component("harmonisationTaskListener")
-public class HarmonisationTaskListener implements TaskListener {
+public class HarmonisationTaskListener implements TaskListener, SubmissionCheck {
 
     public static final String SIDE_BY_SIDE = "evaluationsSideBySide";
     public static final String COMMENT = "harmonisationComment";
@@ -38,6 +43,11 @@ public class HarmonisationTaskListener implements TaskListener {
     }
 
     @Override
+    public Set<String> taskDefinitionKeys() {
+        return Set.of("Task_Harmonise");
+    }
+
+    @Override
     public void notify(DelegateTask task) {
         ProductionContexts.Context context = contexts.of(task);
         Production production = context.production();
@@ -47,6 +57,12 @@ public class HarmonisationTaskListener implements TaskListener {
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
             completed(task, production, component);
         }
+    }
+
+    @Override
+    public void check(DelegateTask task) {
+        ProductionContexts.Context context = contexts.of(task);
+        harmonised(task, context.production(), context.component());
     }
 
     private void created(DelegateTask task, Production production, Component component) {
@@ -85,33 +101,47 @@ public class HarmonisationTaskListener implements TaskListener {
     }
 
     private void completed(DelegateTask task, Production production, Component component) {
+        Harmonisation harmonisation = harmonised(task, production, component);
+        consolidated.deleteByProductionId(production.getId());
+        consolidated.flush();
+        consolidated.saveAll(harmonisation.ratings());
+        task.getExecution().setVariable(Variables.NON_ACQUIS_COUNT, harmonisation.nonAcquis());
+        task.getExecution().setVariable(Variables.CRITERIA_COUNT, component.criteria().size());
+    }
+
+    private record Harmonisation(List<ConsolidatedRating> ratings, int nonAcquis) {
+    }
+
+    /** The ratings the president retained, from the task's own variables, once checked: who decides and what. */
+    private Harmonisation harmonised(DelegateTask task, Production production, Component component) {
+        String president = TaskActors.requireMember(task, Groups.JURY_PRESIDENTS,
+                "Seul un président de jury harmonise les évaluations.");
         List<String> problems = new ArrayList<>();
         List<ConsolidatedRating> ratings = new ArrayList<>();
         Map<String, Rating> before = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
+                .filter(rating -> !rating.isHarmonised())
                 .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating));
-        String comment = FormValues.text(task.getVariable(COMMENT));
+        String comment = FormValues.text(task.getVariableLocal(COMMENT));
         int nonAcquis = 0;
         for (Criterion criterion : component.criteria()) {
-            Rating rating = Rating.parse(FormValues.text(task.getVariable(EvaluationForms.agreedKey(criterion)))).orElse(null);
+            Rating rating = Rating.parse(FormValues.text(task.getVariableLocal(EvaluationForms.agreedKey(criterion)))).orElse(null);
             if (rating == null) {
                 problems.add("critère « " + criterion.title() + " » : appréciation retenue manquante");
                 continue;
             }
             boolean harmonised = before.get(criterion.code()) != rating;
             ratings.add(new ConsolidatedRating(production.getId(), criterion.code(), rating, harmonised,
-                    harmonised ? comment : null));
+                    harmonised ? comment : null, harmonised ? president : null));
             nonAcquis += rating == Rating.NON_ACQUIS ? 1 : 0;
         }
         if (comment == null || comment.isBlank()) {
             problems.add("justifiez l'harmonisation dans le commentaire");
+        } else if (comment.length() > 4000) {
+            problems.add("la justification dépasse 4000 caractères");
         }
         if (!problems.isEmpty()) {
             throw new ProcessException("Harmonisation incomplète : " + String.join(" ; ", problems));
         }
-        consolidated.deleteByProductionId(production.getId());
-        consolidated.flush();
-        consolidated.saveAll(ratings);
-        task.getExecution().setVariable(Variables.NON_ACQUIS_COUNT, nonAcquis);
-        task.getExecution().setVariable(Variables.CRITERIA_COUNT, component.criteria().size());
+        return new Harmonisation(ratings, nonAcquis);
     }
 }

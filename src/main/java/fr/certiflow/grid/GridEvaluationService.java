@@ -4,7 +4,7 @@ import fr.certiflow.evaluation.EvaluationForms;
 import fr.certiflow.evaluation.EvaluationInput;
 import fr.certiflow.evaluation.EvaluationTaskListener;
 import fr.certiflow.evaluation.Rating;
-import fr.certiflow.process.Variables;
+import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.referential.model.Criterion;
 import java.util.HashMap;
@@ -50,13 +50,14 @@ public class GridEvaluationService {
     public void submit(Grid grid, String filename, byte[] content) {
         GridReader reader = GridReader.open(filename, content, maxBytes);
         GridWorkbook.Identification found = reader.identification();
+        ProductionContexts.Context context = contexts.of(grid.getProductionId());
         Task task = tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateProduction").taskAssignee(grid.getJurorUserId())
-                .processVariableValueEquals(Variables.PRODUCTION_ID, grid.getProductionId()).singleResult();
+                .processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
+                .processInstanceBusinessKey(context.production().getProcessKey()).singleResult();
         if (task == null) {
             throw new GridRefusedException(HttpStatus.CONFLICT, "Aucune évaluation de cette production n'attend le juré "
                     + grid.getJurorUserId() + " : elle est déjà faite ou pas encore ouverte.");
         }
-        ProductionContexts.Context context = contexts.of(grid.getProductionId());
         if (found.productionId() != grid.getProductionId()) {
             throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille est celle d'un autre candidat (production n° "
                     + found.productionId() + ") : déposez la grille téléchargée pour cette production.");

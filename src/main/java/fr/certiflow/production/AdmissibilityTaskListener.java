@@ -1,18 +1,23 @@
 package fr.certiflow.production;
 
+import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.SubmissionCheck;
+import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows the coordinator the production's files, then checks the admissibility decision before the task completes: a production may be returned once,
- * with a reason, and only while the candidate still has time to hand it in again.
+ * The coordinator's admissibility check. Shows the production's files; then, as the form is submitted, checks the
+ * decision: a production may be returned once, with a reason, and only while the candidate still has time to hand it
+ * in again. On completion the decision, read from the task's own variables, is handed to the process.
  */
 @Component("admissibilityTaskListener")
-public class AdmissibilityTaskListener implements TaskListener {
+public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck {
 
     public static final String ADMISSIBLE = "RECEVABLE";
     public static final String RETURN = "A_RETOURNER";
@@ -28,24 +33,44 @@ public class AdmissibilityTaskListener implements TaskListener {
     }
 
     @Override
+    public Set<String> taskDefinitionKeys() {
+        return Set.of("Task_CheckAdmissibility");
+    }
+
+    @Override
     public void notify(DelegateTask task) {
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(contexts.production(task).getId()));
             return;
         }
-        Object decision = task.getVariable(Variables.ADMISSIBILITY);
-        Production production = contexts.production(task);
+        check(task);
+        Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
         if (ADMISSIBLE.equals(decision)) {
-            production.moveTo(ProductionStatus.ADMISSIBLE);
+            contexts.production(task).moveTo(ProductionStatus.ADMISSIBLE);
+        } else {
+            task.getExecution().setVariable(Variables.RETURN_REASON, ((String) task.getVariableLocal(Variables.RETURN_REASON)).strip());
+        }
+        task.getExecution().setVariable(Variables.ADMISSIBILITY, decision);
+    }
+
+    @Override
+    public void check(DelegateTask task) {
+        TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur décide de la recevabilité d'une production.");
+        Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
+        if (ADMISSIBLE.equals(decision)) {
             return;
         }
         if (!RETURN.equals(decision)) {
             throw new ProcessException("Indiquez si la production est recevable ou à renvoyer au candidat.");
         }
-        Object reason = task.getVariable(Variables.RETURN_REASON);
+        Object reason = task.getVariableLocal(Variables.RETURN_REASON);
         if (!(reason instanceof String text) || text.isBlank()) {
             throw new ProcessException("Indiquez au candidat la raison du renvoi de sa production.");
         }
+        if (text.length() > 4000) {
+            throw new ProcessException("La raison du renvoi dépasse 4000 caractères.");
+        }
+        Production production = contexts.production(task);
         if (production.getReturnedCount() >= 1) {
             throw new ProcessException("Cette production a déjà été renvoyée une fois : elle ne peut plus l'être.");
         }

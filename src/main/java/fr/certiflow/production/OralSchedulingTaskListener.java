@@ -1,6 +1,9 @@
 package fr.certiflow.production;
 
+import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.SubmissionCheck;
+import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,13 +12,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Reads the oral defense's date and place from the scheduling form; the process waits for that date. */
+/**
+ * Reads the oral defense's date and place from the coordinator's scheduling form, checked as the form is submitted; the
+ * process then waits for that date.
+ */
 @Component("oralSchedulingTaskListener")
-public class OralSchedulingTaskListener implements TaskListener {
+public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck {
 
     public static final String ORAL_DATE = "oralDate";
     public static final String ORAL_PLACE = "oralPlace";
@@ -30,17 +37,38 @@ public class OralSchedulingTaskListener implements TaskListener {
     }
 
     @Override
+    public Set<String> taskDefinitionKeys() {
+        return Set.of("Task_ScheduleOral");
+    }
+
+    @Override
+    public void check(DelegateTask task) {
+        TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur planifie les soutenances.");
+        scheduled(task);
+    }
+
+    @Override
     public void notify(DelegateTask task) {
-        Instant at = parse(task.getVariable(ORAL_DATE));
+        check(task);
+        Instant at = parse(task.getVariableLocal(ORAL_DATE));
+        contexts.production(task).oralScheduled(at, ((String) task.getVariableLocal(ORAL_PLACE)).strip());
+        task.getExecution().setVariable(Variables.ORAL_AT, Date.from(at));
+    }
+
+    /** The date and time the form gives, once checked with the place. */
+    private Instant scheduled(DelegateTask task) {
+        Instant at = parse(task.getVariableLocal(ORAL_DATE));
         if (!at.isAfter(clock.instant())) {
             throw new ProcessException("La date de soutenance doit être dans le futur.");
         }
-        Object place = task.getVariable(ORAL_PLACE);
+        Object place = task.getVariableLocal(ORAL_PLACE);
         if (!(place instanceof String text) || text.isBlank()) {
             throw new ProcessException("Indiquez le lieu ou le lien de la soutenance.");
         }
-        contexts.production(task).oralScheduled(at, text.strip());
-        task.getExecution().setVariable(Variables.ORAL_AT, Date.from(at));
+        if (text.length() > 500) {
+            throw new ProcessException("Le lieu de la soutenance dépasse 500 caractères.");
+        }
+        return at;
     }
 
     /** Accepts a Date, an ISO date-time with or without offset (Paris time then), as the form's datetime field sends. */

@@ -32,6 +32,10 @@ public class Production {
     @Column(nullable = false)
     private int attempt;
 
+    /** The business key of the production's process instance: what binds the process to this row. */
+    @Column(name = "process_key", nullable = false, length = 200, updatable = false)
+    private String processKey;
+
     @Column(name = "submission_id", nullable = false)
     private Long submissionId;
 
@@ -66,11 +70,13 @@ public class Production {
     protected Production() {
     }
 
-    Production(Long campaignId, Long candidateId, String componentCode, int attempt, Long submissionId, Instant deadline) {
+    Production(Long campaignId, Long candidateId, String componentCode, int attempt, String processKey, Long submissionId,
+            Instant deadline) {
         this.campaignId = campaignId;
         this.candidateId = candidateId;
         this.componentCode = componentCode;
         this.attempt = attempt;
+        this.processKey = processKey;
         this.submissionId = submissionId;
         this.deadline = deadline;
     }
@@ -93,6 +99,10 @@ public class Production {
 
     public int getAttempt() {
         return attempt;
+    }
+
+    public String getProcessKey() {
+        return processKey;
     }
 
     public Long getSubmissionId() {

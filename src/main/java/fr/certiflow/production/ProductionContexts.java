@@ -3,15 +3,16 @@ package fr.certiflow.production;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
-import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
 /**
- * What a production process step works on, from its {@code productionId} variable: the production, its campaign,
- * and the référentiel composante it is assessed against.
+ * What a production process step works on: the production bound to the process instance by its business key
+ * (campaign/candidate/composante, set by the calling process), its campaign, and the référentiel composante it is
+ * assessed against. Never a process variable: a task's user could send one, not a business key.
  */
 @Service
 public class ProductionContexts {
@@ -29,18 +30,28 @@ public class ProductionContexts {
     public record Context(Production production, Campaign campaign, Referential referential, Component component) {
     }
 
-    public Production production(VariableScope scope) {
-        Object id = scope.getVariable(Variables.PRODUCTION_ID);
-        if (id == null) {
-            throw new IllegalStateException("Process variable " + Variables.PRODUCTION_ID + " is missing");
-        }
-        Long productionId = ((Number) id).longValue();
-        return productions.findById(productionId)
-                .orElseThrow(() -> new IllegalStateException("No production " + productionId));
+    public Production production(DelegateExecution execution) {
+        return byProcessKey(execution.getProcessBusinessKey());
     }
 
-    public Context of(VariableScope scope) {
-        return of(production(scope));
+    public Production production(DelegateTask task) {
+        return production(task.getExecution());
+    }
+
+    public Context of(DelegateExecution execution) {
+        return of(production(execution));
+    }
+
+    public Context of(DelegateTask task) {
+        return of(production(task));
+    }
+
+    private Production byProcessKey(String businessKey) {
+        if (businessKey == null) {
+            throw new IllegalStateException("A production process instance has no business key");
+        }
+        return productions.findByProcessKey(businessKey)
+                .orElseThrow(() -> new IllegalStateException("No production bound to process key " + businessKey));
     }
 
     public Context of(Long productionId) {

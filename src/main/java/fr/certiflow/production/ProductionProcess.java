@@ -7,6 +7,7 @@ import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.evaluation.EvaluationForms;
 import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
@@ -40,11 +41,14 @@ public class ProductionProcess {
     private final CampaignReferentials referentials;
     private final SubmissionRepository submissions;
     private final ProductionRepository productions;
+    private final ProductionContexts contexts;
     private final Notifier notifier;
     private final Clock clock;
 
     ProductionProcess(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
-            SubmissionRepository submissions, ProductionRepository productions, Notifier notifier, Clock clock) {
+            SubmissionRepository submissions, ProductionRepository productions, ProductionContexts contexts,
+            Notifier notifier, Clock clock) {
+        this.contexts = contexts;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.referentials = referentials;
@@ -98,6 +102,11 @@ public class ProductionProcess {
         Instant opens = attempt == 1 ? campaign.getOpensAt() : clock.instant();
         Instant due = attempt == 1 ? campaignDeadline : opens.plus(Duration.ofDays(campaign.getResitPeriodDays()));
         Instant deadline = candidate.getAccommodation().extend(opens, due, candidate.getExtensionDays());
+        String processKey = ProcessKeys.productionBusinessKey(campaign.getCode(), candidate.getNumber(), componentCode, attempt);
+        if (!processKey.equals(execution.getProcessBusinessKey())) {
+            throw new IllegalStateException("Production process " + execution.getProcessInstanceId() + " has business key "
+                    + execution.getProcessBusinessKey() + " but its variables name " + processKey);
+        }
         String owner = Submission.ownerKey(component, candidate);
         Submission submission = submissions.findByCampaignIdAndComponentCodeAndAttemptAndOwnerKey(
                         campaign.getId(), componentCode, attempt, owner)
@@ -105,7 +114,7 @@ public class ProductionProcess {
         Production production = productions.findByCampaignIdAndCandidateIdAndComponentCodeAndAttempt(
                         campaign.getId(), candidate.getId(), componentCode, attempt)
                 .orElseGet(() -> productions.save(new Production(campaign.getId(), candidate.getId(), componentCode,
-                        attempt, submission.getId(), deadline)));
+                        attempt, processKey, submission.getId(), deadline)));
 
         boolean oral = component.production().hasOral();
         execution.setVariable(Variables.PRODUCTION_ID, production.getId());
@@ -169,7 +178,7 @@ public class ProductionProcess {
     }
 
     Production production(DelegateExecution execution) {
-        return productions.findById(longVar(execution, Variables.PRODUCTION_ID)).orElseThrow();
+        return contexts.production(execution);
     }
 
     static Long longVar(DelegateExecution execution, String name) {

@@ -9,6 +9,8 @@ public interface ProductionRepository extends JpaRepository<Production, Long> {
     Optional<Production> findByCampaignIdAndCandidateIdAndComponentCodeAndAttempt(Long campaignId, Long candidateId,
             String componentCode, int attempt);
 
+    Optional<Production> findByProcessKey(String processKey);
+
     List<Production> findBySubmissionId(Long submissionId);
 
     List<Production> findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(Long campaignId, Long candidateId);

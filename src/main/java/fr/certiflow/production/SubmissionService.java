@@ -4,7 +4,6 @@ import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.process.ProcessKeys;
-import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.ProductionDocument;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -116,7 +115,8 @@ public class SubmissionService {
             }
             List<Execution> waiting = runtime.createExecutionQuery()
                     .messageEventSubscriptionName(ProcessKeys.MESSAGE_PRODUCTION_SUBMITTED)
-                    .processVariableValueEquals(Variables.PRODUCTION_ID, member.getId())
+                    .processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
+                    .processInstanceBusinessKey(member.getProcessKey())
                     .list();
             if (waiting.isEmpty()) {
                 continue;

@@ -6,6 +6,7 @@ import fr.certiflow.PostgresServer;
 import fr.certiflow.packaged.CampaignClient;
 import fr.certiflow.packaged.CertiflowNode;
 import fr.certiflow.packaged.EngineDatabase;
+import fr.certiflow.packaged.Wait;
 import fr.certiflow.process.ProcessKeys;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,22 +43,22 @@ class CrashDuringLaunchIT {
 
             // 2. Part of the bloc instances started.
             node.start();
-            FaultCampaign.await("a third of the bloc instances", Duration.ofMinutes(5),
+            Wait.until("a third of the bloc instances", Duration.ofMinutes(5),
                     () -> db.instances(ProcessKeys.BLOC_ASSESSMENT) >= expectedBlocs / 3);
             node.kill();
             kills.add(state(db));
 
             // 3. Part of the production instances started.
             node.start();
-            FaultCampaign.await("half of the production instances", Duration.ofMinutes(5),
+            Wait.until("half of the production instances", Duration.ofMinutes(5),
                     () -> db.instances(ProcessKeys.PRODUCTION_ASSESSMENT) >= expectedProductions / 2);
             node.kill();
             kills.add(state(db));
 
             node.start();
-            FaultCampaign.await("every production waiting for its submission", Duration.ofMinutes(8),
+            Wait.until("every production waiting for its submission", Duration.ofMinutes(8),
                     () -> db.waitingAt("Task_AwaitSubmission") >= expectedProductions);
-            FaultCampaign.await("no job left to execute", Duration.ofMinutes(2), () -> db.pendingJobs() == 0);
+            Wait.until("no job left to execute", Duration.ofMinutes(2), () -> db.pendingJobs() == 0);
         }
         System.out.println("State at each kill: " + kills);
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
  * A campaign of N candidates (groups of 4) × the seed's 3 blocs, prepared over HTTP by a coordinator as in real
@@ -102,16 +101,5 @@ final class FaultCampaign {
             }
         }
         return keys;
-    }
-
-    /** Polls every 100 ms until the condition holds; fails with the description after the timeout. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("Not reached within " + timeout + ": " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -7,6 +7,7 @@ import fr.certiflow.PostgresServer;
 import fr.certiflow.packaged.CampaignClient;
 import fr.certiflow.packaged.CertiflowNode;
 import fr.certiflow.packaged.EngineDatabase;
+import fr.certiflow.packaged.Wait;
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.process.ProcessKeys;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class TwoNodeClusterIT {
             b.start();
             campaign.prepare(a, List.of("A.1", "A.2"), Duration.ofSeconds(75));
             campaign.launch(a);
-            FaultCampaign.await("every production waiting for its submission", Duration.ofMinutes(6),
+            Wait.until("every production waiting for its submission", Duration.ofMinutes(6),
                     () -> db.waitingAt("Task_AwaitSubmission") >= expectedProductions);
             assertThat(db.executedBy("node-a", "%")).as("launch jobs executed by node A").isPositive();
             assertThat(db.executedBy("node-b", "%")).as("launch jobs executed by node B").isPositive();
@@ -56,7 +57,7 @@ class TwoNodeClusterIT {
                 coordinator.upload("/api/productions/" + id + "/files", Map.of("document", "production"), "plan.txt",
                         AssessmentFixture.FRENCH.getBytes(StandardCharsets.UTF_8), 201);
             }
-            FaultCampaign.await("every A.4 production at the admissibility check", Duration.ofMinutes(3),
+            Wait.until("every A.4 production at the admissibility check", Duration.ofMinutes(3),
                     () -> db.waitingAt("Task_CheckAdmissibility") == CANDIDATES);
             JsonNode tasks = coordinator.get("/engine-rest/task?taskDefinitionKey=Task_CheckAdmissibility&firstResult=0&maxResults=500");
             assertThat(tasks).hasSize(CANDIDATES);
@@ -72,7 +73,7 @@ class TwoNodeClusterIT {
                     }
                 }
             });
-            FaultCampaign.await("node A generating grids", Duration.ofMinutes(3),
+            Wait.until("node A generating grids", Duration.ofMinutes(3),
                     () -> db.executedBy("node-a", "Task_GenerateGrids") >= 3);
             long gridsBeforeKill = db.count("select count(*) from cf_grid");
             a.kill();
@@ -80,11 +81,11 @@ class TwoNodeClusterIT {
             assertThat(gridsBeforeKill).as("node A killed mid-way").isLessThan(2L * CANDIDATES);
             admissibility.get(5, TimeUnit.MINUTES);
 
-            FaultCampaign.await("every A.4 production with its two juror tasks", Duration.ofMinutes(4),
+            Wait.until("every A.4 production with its two juror tasks", Duration.ofMinutes(4),
                     () -> db.count("select count(*) from act_ru_task where task_def_key_ = 'Task_EvaluateProduction'") == 2L * CANDIDATES);
-            FaultCampaign.await("a reminder for every A.1 and A.2 production", Duration.ofMinutes(4),
+            Wait.until("a reminder for every A.1 and A.2 production", Duration.ofMinutes(4),
                     () -> db.count("select count(*) from cf_notification where kind = 'REMINDER'") >= 2L * CANDIDATES);
-            FaultCampaign.await("no job left to execute", Duration.ofMinutes(2), () -> db.pendingJobs() == 0);
+            Wait.until("no job left to execute", Duration.ofMinutes(2), () -> db.pendingJobs() == 0);
             assertThat(b.alive()).isTrue();
         }
 

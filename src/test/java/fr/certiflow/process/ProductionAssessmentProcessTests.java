@@ -400,7 +400,11 @@ class ProductionAssessmentProcessTests {
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AssignJuryManually").hasPassed("Event_NoEligibleJuror");
             Task manual = fixture.task(instance, "Task_AssignJuryManually");
             assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, inconnu")))
-                    .hasMessageContaining("« inconnu » n'est pas un juré connu");
+                    .hasMessageContaining("« inconnu » n'est pas un juré du jury de cette campagne");
+            // jure1 is in another campaign's pool (the one of setUp): a juror, but not one of this jury.
+            assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure1")))
+                    .hasMessageContaining("« jure1 » n'est pas un juré du jury de cette campagne");
+            assertThat(assignments.findByProductionIdOrderByJurorUserId(fixture.productionId(instance))).isEmpty();
             fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2"));
 
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_EvaluateProduction");
