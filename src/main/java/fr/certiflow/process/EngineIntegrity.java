@@ -9,10 +9,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Installs what keeps users' hands off the process record: {@link FormSubmissions} on every deployed process and
- * {@link UserCommandGuard} in front of every engine command. Task permissions themselves are the engine's
- * ({@code defaultUserPermissionNameForTask: TASK_WORK}, application.yaml): an assignee or candidate group may claim
- * and submit its task, not reassign it, nor write its variables.
+ * Installs what keeps users' hands off the process record: {@link FormSubmissions} on every deployed process,
+ * {@link UserCommandGuard} in front of every engine command, and {@link GuardedManagementService}. Task permissions
+ * themselves are the engine's ({@code defaultUserPermissionNameForTask: TASK_WORK}, application.yaml): an assignee or
+ * candidate group may claim and submit its task, not reassign it, release it, nor write its variables.
  */
 @Component
 class EngineIntegrity extends AbstractProcessEnginePlugin {
@@ -38,6 +38,7 @@ class EngineIntegrity extends AbstractProcessEnginePlugin {
             configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
         }
         configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new UserCommandGuard(configuration));
+        configuration.setManagementService(new GuardedManagementService(configuration));
     }
 
     /** The checks are task listeners with dependencies of their own: looked up at the first submission, not at start. */

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -215,6 +216,24 @@ class TaskIntegrityTests {
                     assertThat(rating.getCriterionCode()).isEqualTo("A.4-CR2");
                     assertThat(rating.getDecidedBy()).isEqualTo("president");
                 });
+    }
+
+    @Test
+    void aJobIsExecutedOnDemandByAnAdministratorOnlyAndARefusalIsNoFailureOfIt() {
+        ProcessInstance waiting = fixture.startProduction(campaign, fixture.candidate(campaign, "2027-702"), "A.4");
+        Job reminder = engine.getManagementService().createJobQuery().processInstanceId(waiting.getId()).timers()
+                .activityId("Event_SubmissionReminder").singleResult();
+
+        for (int attempt = 0; attempt < 4; attempt++) {
+            assertThat(call(juror, HttpMethod.POST, "/job/" + reminder.getId() + "/execute", null)).isEqualTo(403);
+        }
+
+        Job after = engine.getManagementService().createJobQuery().jobId(reminder.getId()).singleResult();
+        assertThat(after.getRetries()).as("no retry used up by a refused call").isEqualTo(reminder.getRetries());
+        assertThat(after.getExceptionMessage()).isNull();
+        assertThat(runtime.createIncidentQuery().processInstanceId(waiting.getId()).count()).isZero();
+        assertThat(call("admin.test", HttpMethod.POST, "/job/" + reminder.getId() + "/execute", null)).isEqualTo(204);
+        assertThat(engine.getManagementService().createJobQuery().jobId(reminder.getId()).count()).as("run by the administrator").isZero();
     }
 
     @Test
