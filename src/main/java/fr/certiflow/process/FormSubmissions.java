@@ -79,6 +79,7 @@ final class FormSubmissions extends AbstractBpmnParseListener {
         Set<String> known = fields.stream().map(DeployedForms.Field::key).collect(Collectors.toSet());
         List<String> unknown = submitted.keySet().stream().filter(key -> !known.contains(key)).sorted().toList();
         if (!unknown.isEmpty()) {
+            UserCommandGuard.SECURITY.warn("Refused a form submission with fields outside the form {}: {}", where, unknown);
             throw new SubmissionRefusedException("Champ(s) absent(s) du formulaire " + where + " : "
                     + String.join(", ", unknown) + ". Seuls les champs du formulaire sont acceptés.");
         }
@@ -117,6 +118,10 @@ final class FormSubmissions extends AbstractBpmnParseListener {
             try {
                 check.check(task);
             } catch (ProcessException refused) {
+                // The reasons are the user's mistakes as often as attempts: the message only, no stack trace.
+                UserCommandGuard.SECURITY.info("Refused the submission of task {} ({}) by {}: {}", task.getId(),
+                        task.getTaskDefinitionKey(), TaskActors.current(task).map(user -> user.getUserId()).orElse(TaskActors.CERTIFLOW),
+                        refused.getMessage());
                 throw new SubmissionRefusedException(refused.getMessage());
             }
         }

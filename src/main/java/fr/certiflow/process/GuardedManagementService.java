@@ -25,6 +25,7 @@ final class GuardedManagementService extends ManagementServiceImpl {
         Authentication user = configuration.getIdentityService().getCurrentAuthentication();
         if (user != null && user.getUserId() != null
                 && (user.getGroupIds() == null || !user.getGroupIds().contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN))) {
+            UserCommandGuard.SECURITY.warn("Refused the execution of job {} to user {}", jobId, user.getUserId());
             throw new AuthorizationException("Seul un administrateur exécute une tâche technique à la demande.");
         }
         super.executeJob(jobId);

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Engine commands that no user runs, whatever their permissions, because each would let answers or decisions into a
@@ -19,6 +21,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * authenticated user) is not concerned. Refused as an authorization failure (HTTP 403 from the engine's REST API).
  */
 final class UserCommandGuard extends CommandInterceptor {
+
+    /** Refused attempts on the record, one line each, whoever makes them (see README, « Security »). */
+    static final Logger SECURITY = LoggerFactory.getLogger("fr.certiflow.security");
 
     private final ProcessEngineConfigurationImpl configuration;
 
@@ -32,6 +37,7 @@ final class UserCommandGuard extends CommandInterceptor {
         if (user != null && user.getUserId() != null) {
             String refusal = refusal(command);
             if (refusal != null) {
+                SECURITY.warn("Refused {} to user {}", command.getClass().getSimpleName(), user.getUserId());
                 throw new AuthorizationException(refusal);
             }
         }

@@ -24,12 +24,69 @@ public final class CampaignClient {
     private final String authorization;
 
     public CampaignClient(CertiflowNode node, String user, String password) {
+        this(node, basic(user, password));
+    }
+
+    private CampaignClient(CertiflowNode node, String authorization) {
         this.node = node;
-        this.authorization = basic(user, password);
+        this.authorization = authorization;
+    }
+
+    /** Calls without credentials, as a stranger would. */
+    public static CampaignClient anonymous(CertiflowNode node) {
+        return new CampaignClient(node, (String) null);
+    }
+
+    /** A response as it came, whatever its status. */
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public JsonNode json() {
+            try {
+                return body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("Not JSON: " + body, e);
+            }
+        }
+    }
+
+    /** Any call, with a JSON body (or none), extra headers, and the response as it came. */
+    public Response call(String method, String path, Object body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path);
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body)));
+        }
+        return exchange(request.build());
+    }
+
+    public Response call(String method, String path, Object body) throws IOException, InterruptedException {
+        return call(method, path, body, Map.of());
+    }
+
+    /** A multipart upload with the file under "file" and any other fields, the response as it came. */
+    public Response multipart(String path, Map<String, String> fields, String filename, byte[] content)
+            throws IOException, InterruptedException {
+        String boundary = "certiflow-" + UUID.randomUUID();
+        return exchange(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, fields, filename, content))).build());
     }
 
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A document (a workbook, a file), which must be there. */
+    public byte[] bytes(String path) throws IOException, InterruptedException {
+        HttpRequest request = request(path).GET().build();
+        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + request.uri() + ": expected 200, got " + response.statusCode());
+        }
+        return response.body();
     }
 
     public JsonNode get(String path) throws IOException, InterruptedException {
@@ -49,6 +106,11 @@ public final class CampaignClient {
     public JsonNode upload(String path, Map<String, String> fields, String filename, byte[] content, int expectedStatus)
             throws IOException, InterruptedException {
         String boundary = "certiflow-" + UUID.randomUUID();
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, fields, filename, content))).build(), expectedStatus);
+    }
+
+    private static byte[] multipartBody(String boundary, Map<String, String> fields, String filename, byte[] content) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
@@ -58,8 +120,7 @@ public final class CampaignClient {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), expectedStatus);
+        return body.toByteArray();
     }
 
     /** Creates a user of the given group through the engine REST API (an administrator's call). */
@@ -74,8 +135,14 @@ public final class CampaignClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofMinutes(2)).header("Authorization", authorization)
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofMinutes(2))
                 .header("Accept", "application/json");
+        return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    private static Response exchange(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(), response.headers());
     }
 
     private static JsonNode send(HttpRequest request, int expectedStatus) throws IOException, InterruptedException {
