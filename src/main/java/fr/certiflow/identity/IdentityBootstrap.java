@@ -79,13 +79,13 @@ class IdentityBootstrap implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        ensureGroup(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN, "Administrateurs Camunda",
+        ensureGroup(Groups.CAMUNDA_ADMIN, Groups.CAMUNDA_ADMIN_NAME,
                 org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM);
-        grantAll(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+        grantAll(Groups.CAMUNDA_ADMIN);
         Groups.ALL.forEach(group -> ensureGroup(group.id(), group.name(),
                 org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW));
         ensureUser(admin.id(), "Administrateur", "Certiflow", admin.password(), true);
-        ensureMembership(admin.id(), org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+        ensureMembership(admin.id(), Groups.CAMUNDA_ADMIN);
         ensureMembership(admin.id(), Groups.ADMINS);
         if (demo) {
             for (DemoUser user : DEMO_USERS) {
