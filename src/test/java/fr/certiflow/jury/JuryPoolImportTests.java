@@ -224,18 +224,21 @@ class JuryPoolImportTests {
     }
 
     @Test
-    void aPresidentIsAcceptedAsAPresidentAndTheirAccountIsLeftAsItIs() {
-        account(prefix + ".pres", "Paul", "Président", Groups.JURY_PRESIDENTS);
-        Map<String, String> before = accounts(prefix + ".pres");
+    void presidentsAndJurorsOfTheAdministratorAreAcceptedAndKeepTheirAccounts() {
+        String president = prefix + ".pres";
+        String juror = prefix + ".jure";
+        account(president, "Paul", "Président", Groups.JURY_PRESIDENTS);
+        account(juror, "Julien", "Juré", Groups.JURORS);
+        Map<String, String> before = accounts(president, juror);
 
-        JuryPoolImport.Result result = importCsv(HEADER + row(prefix + ".pres", "Autre Nom", "autre@example.org", "oui"));
+        JuryPoolImport.Result result = importCsv(HEADER + row(president, "Autre Nom", "autre@example.org", "oui")
+                + row(juror, "Jules Autre", "jules@example.org", "non"));
 
-        assertThat(result).isEqualTo(new JuryPoolImport.Result(1, 0, 0, 1, 0));
-        // Not added to jurors, name and e-mail kept: the file only says the campaign counts on them.
-        assertThat(accounts(prefix + ".pres")).isEqualTo(before);
-        Juror president = jurors.findByCampaignIdAndUserId(campaign.getId(), prefix + ".pres").orElseThrow();
-        assertThat(president.isPresident()).isTrue();
-        assertThat(president.getDisplayName()).isEqualTo("Autre Nom");
+        assertThat(result).isEqualTo(new JuryPoolImport.Result(2, 0, 0, 2, 0));
+        // No group added, names and e-mails kept: the file only says whom the campaign counts on, as it names them.
+        assertThat(accounts(president, juror)).isEqualTo(before);
+        assertThat(jurorRows()).containsExactly(juror + " | Jules Autre | jules@example.org | false",
+                president + " | Autre Nom | autre@example.org | true");
     }
 
     @Test
@@ -250,20 +253,6 @@ class JuryPoolImportTests {
                 "jury.csv, ligne 2, colonne « Président de jury » : « " + prefix + ".pres » est président de jury : "
                         + "indiquez « oui » (un président délibère et n'évalue pas les productions)");
         assertThat(groups(prefix + ".pres")).containsExactly(Groups.JURY_PRESIDENTS);
-    }
-
-    @Test
-    void aJurorTheAdministratorCreatedIsAcceptedAndKeepsTheirAccount() {
-        account(prefix + ".jure", "Julien", "Juré", Groups.JURORS);
-        Map<String, String> before = accounts(prefix + ".jure");
-
-        JuryPoolImport.Result result = importCsv(HEADER + row(prefix + ".jure", "Jules Autre", "jules@example.org", "non"));
-
-        assertThat(result).isEqualTo(new JuryPoolImport.Result(1, 0, 0, 1, 0));
-        assertThat(accounts(prefix + ".jure")).isEqualTo(before);
-        Juror juror = jurors.findByCampaignIdAndUserId(campaign.getId(), prefix + ".jure").orElseThrow();
-        assertThat(juror.getDisplayName()).isEqualTo("Jules Autre");
-        assertThat(juror.getEmail()).isEqualTo("jules@example.org");
     }
 
     @Test
