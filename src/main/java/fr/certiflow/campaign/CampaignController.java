@@ -84,7 +84,7 @@ class CampaignController {
     JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file,
             HttpServletRequest request) throws IOException {
         users.requireAny(request, Groups.COORDINATORS);
-        return jury.importFile(id, file.getOriginalFilename(), file.getBytes());
+        return jury.importFile(id, file.getOriginalFilename(), file.getBytes(), users.require(request).id());
     }
 
     @GetMapping("/templates/cohort.xlsx")

@@ -9,9 +9,12 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +22,10 @@ import org.springframework.stereotype.Component;
  * Creates, at every start and idempotently, Certiflow's groups and its administrator; with the demo profile, one
  * user of each role. The administrator's password comes from configuration: there is no default outside the demo
  * profile, and the demo's default is refused on PostgreSQL.
+ *
+ * <p>Every start also unlocks the administrator's account, and the accounts listed in {@code certiflow.unlock-users}
+ * (CERTIFLOW_UNLOCK_USERS): the operator's way back in when failed logins (the engine's login throttle, see
+ * application.yaml) have locked an account, the administrator's included.
  */
 @Component
 class IdentityBootstrap implements InitializingBean {
@@ -26,6 +33,7 @@ class IdentityBootstrap implements InitializingBean {
     static final int MIN_PASSWORD_LENGTH = 8;
     static final String DEMO_PROFILE = "demo";
     static final String POSTGRES_PROFILE = "postgres";
+    static final String UNLOCK_USERS = "certiflow.unlock-users";
 
     /** The demo users: id (also their password), first name, last name, groups. */
     static final List<DemoUser> DEMO_USERS = List.of(
@@ -46,6 +54,7 @@ class IdentityBootstrap implements InitializingBean {
     private final AdminProperties admin;
     private final boolean demo;
     private final boolean postgres;
+    private final List<String> unlockUsers;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, AdminProperties admin,
             Environment environment) {
@@ -54,6 +63,8 @@ class IdentityBootstrap implements InitializingBean {
         this.admin = admin;
         this.demo = environment.matchesProfiles(DEMO_PROFILE);
         this.postgres = environment.matchesProfiles(POSTGRES_PROFILE);
+        this.unlockUsers = Binder.get(environment).bind(UNLOCK_USERS, Bindable.listOf(String.class))
+                .orElse(List.of()).stream().map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
         checkAdminPassword();
     }
 
@@ -79,22 +90,33 @@ class IdentityBootstrap implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        ensureGroup(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN, "Administrateurs Camunda",
+        ensureGroup(Groups.CAMUNDA_ADMIN, Groups.CAMUNDA_ADMIN_NAME,
                 org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM);
-        grantAll(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+        grantAll(Groups.CAMUNDA_ADMIN);
         Groups.ALL.forEach(group -> ensureGroup(group.id(), group.name(),
                 org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW));
-        ensureUser(admin.id(), "Administrateur", "Certiflow", admin.password(), true);
-        ensureMembership(admin.id(), org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+        ensureAdministrator();
+        ensureMembership(admin.id(), Groups.CAMUNDA_ADMIN);
         ensureMembership(admin.id(), Groups.ADMINS);
         if (demo) {
             for (DemoUser user : DEMO_USERS) {
-                ensureUser(user.id(), user.firstName(), user.lastName(), user.id(), false);
+                ensureUser(user.id(), user.firstName(), user.lastName(), user.id());
                 user.groups().forEach(group -> ensureMembership(user.id(), group));
             }
             identity.setUserInfo("jure3", ENGLISH_QUALIFIED, "true");
             log.info("Demo profile: users {} created, each with its id as password",
                     DEMO_USERS.stream().map(DemoUser::id).toList());
+        }
+        unlockListedUsers();
+    }
+
+    private void unlockListedUsers() {
+        for (String id : unlockUsers) {
+            if (identity.createUserQuery().userId(id).count() == 0) {
+                log.warn("Cannot unlock user {} named in {}: there is no such user", id, UNLOCK_USERS);
+            } else if (!unlock(id, UNLOCK_USERS)) {
+                log.info("User {} named in {} was not locked", id, UNLOCK_USERS);
+            }
         }
     }
 
@@ -108,24 +130,59 @@ class IdentityBootstrap implements InitializingBean {
     }
 
     /**
-     * Creates the user, or for a user whose password the configuration owns, changes the password when the
-     * configured one differs: rotating the administrator's password is a restart with the new value.
+     * Creates the administrator, or unlocks their account and sets the configured password when it differs:
+     * rotating the administrator's password, or getting back into a locked account, is a restart.
      */
-    private void ensureUser(String id, String firstName, String lastName, String password, boolean passwordOwned) {
-        User user = identity.createUserQuery().userId(id).singleResult();
-        if (user == null) {
-            user = identity.newUser(id);
-            user.setFirstName(firstName);
-            user.setLastName(lastName);
-            user.setEmail(id + "@certiflow.example");
-            user.setPassword(password);
+    private void ensureAdministrator() {
+        String id = admin.id();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            createUser(id, "Administrateur", "Certiflow", admin.password());
+            return;
+        }
+        // Unlocked first: a locked account's password check fails without looking at the password.
+        unlock(id, "administrator, at start");
+        if (!identity.checkPassword(id, admin.password())) {
+            // Read again: the failed check counted an attempt, which changed the user's revision.
+            User user = identity.createUserQuery().userId(id).singleResult();
+            user.setPassword(admin.password());
             identity.saveUser(user);
-            log.info("Created user {}", id);
-        } else if (passwordOwned && !identity.checkPassword(id, password)) {
-            user.setPassword(password);
-            identity.saveUser(user);
+            identity.unlockUser(id);
             log.info("Changed the password of user {} to the configured one", id);
         }
+    }
+
+    private void ensureUser(String id, String firstName, String lastName, String password) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            createUser(id, firstName, lastName, password);
+        }
+    }
+
+    private void createUser(String id, String firstName, String lastName, String password) {
+        User user = identity.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(id + "@certiflow.example");
+        user.setPassword(password);
+        identity.saveUser(user);
+        log.info("Created user {}", id);
+    }
+
+    /**
+     * Clears the account's failed logins and lock, and logs it when there were any.
+     *
+     * @return whether the account had failed logins or a lock
+     */
+    private boolean unlock(String id, String why) {
+        // The lock is not part of the engine's public User; its own identity provider's entity carries it.
+        if (identity.createUserQuery().userId(id).singleResult() instanceof UserEntity user
+                && (user.getAttempts() > 0 || user.getLockExpirationTime() != null)) {
+            identity.unlockUser(id);
+            log.info("Unlocked user {} ({}): {} failed login attempt(s) since the last successful one, locked until {}",
+                    id, why, user.getAttempts(), user.getLockExpirationTime() == null ? "-"
+                            : user.getLockExpirationTime().toInstant());
+            return true;
+        }
+        return false;
     }
 
     private void ensureMembership(String userId, String groupId) {

@@ -14,18 +14,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports a campaign's jury pool from .xlsx or .csv, with the cohort's rules: every problem reported with its row
- * and column, nothing imported on error, a juror identified by their user id. Creates or updates the Camunda users
- * and their memberships (jurors, and jury-presidents for presidents) in the same transaction. A new user gets a
- * random password, which an administrator replaces in Camunda Admin (or the identity provider owns it).
+ * and column, nothing imported on error, a juror identified by their user id. Accounts belong to the administrator
+ * ({@link JurorAccounts}): the import creates the accounts of new jurors, in group jurors only, in the same
+ * transaction; a row naming a coordinator's, manager's or administrator's account, or an account that is not a
+ * juror's, is a problem of that row; the president role comes from an administrator, never from a file.
  */
 @Service
 public class JuryPoolImport {
@@ -35,15 +34,16 @@ public class JuryPoolImport {
     static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int DEFAULT_MAX_LOAD = 20;
+    static final String PRESIDENT_BY_ADMINISTRATOR = "le rôle de président de jury est attribué par un administrateur";
 
     private final CampaignRepository campaigns;
     private final JurorRepository jurors;
-    private final IdentityService identity;
+    private final JurorAccounts accounts;
 
-    JuryPoolImport(CampaignRepository campaigns, JurorRepository jurors, IdentityService identity) {
+    JuryPoolImport(CampaignRepository campaigns, JurorRepository jurors, JurorAccounts accounts) {
         this.campaigns = campaigns;
         this.jurors = jurors;
-        this.identity = identity;
+        this.accounts = accounts;
     }
 
     public record Result(int created, int updated, int unchanged, int total, int usersCreated) {
@@ -63,8 +63,13 @@ public class JuryPoolImport {
         return headers;
     }
 
+    /**
+     * @param importedBy the user id of whoever imports the file (a coordinator), recorded with each account the
+     *     import creates
+     */
     @Transactional
-    public Result importFile(Long campaignId, String filename, byte[] content) {
+    public Result importFile(Long campaignId, String filename, byte[] content, String importedBy) {
+        Objects.requireNonNull(importedBy, "importedBy");
         Campaign campaign = campaigns.require(campaignId);
         Table table = TableReader.read(filename, content, HEADERS, REQUIRED);
         List<ImportProblem> problems = new ArrayList<>();
@@ -79,8 +84,9 @@ public class JuryPoolImport {
                     problems.add(problem(table, line, column, "valeur obligatoire manquante"));
                 }
             }
+            boolean wellFormedId = row.userId != null && USER_ID.matcher(row.userId).matches();
             if (row.userId != null) {
-                if (!USER_ID.matcher(row.userId).matches()) {
+                if (!wellFormedId) {
                     problems.add(problem(table, line, "userId", "identifiant « " + row.userId + " » invalide (lettres, chiffres, « . », « - », « _ »)"));
                 } else {
                     Integer previous = ids.putIfAbsent(row.userId, line.number());
@@ -109,6 +115,10 @@ public class JuryPoolImport {
                 }
             });
             row.conflicts = line.get("conflicts").orElse(null);
+            if (wellFormedId) {
+                row.account = accounts.of(row.userId);
+                accountProblem(table, line, row).ifPresent(problems::add);
+            }
             rows.add(row);
         }
         if (!problems.isEmpty()) {
@@ -119,7 +129,12 @@ public class JuryPoolImport {
         int unchanged = 0;
         int usersCreated = 0;
         for (Row row : rows) {
-            usersCreated += ensureUser(row) ? 1 : 0;
+            if (row.account.kind() == JurorAccounts.Kind.NEW) {
+                accounts.create(row.userId, row.name, row.email, campaign, importedBy);
+                usersCreated++;
+            } else if (row.account.updatable()) {
+                accounts.update(row.userId, row.name, row.email, campaign, importedBy);
+            }
             Juror juror = jurors.findByCampaignIdAndUserId(campaignId, row.userId).orElse(null);
             if (juror == null) {
                 jurors.save(row.applyTo(new Juror(campaign.getId(), row.userId, row.name, row.external, row.english,
@@ -135,32 +150,25 @@ public class JuryPoolImport {
         return new Result(created, updated, unchanged, rows.size(), usersCreated);
     }
 
-    private boolean ensureUser(Row row) {
-        boolean created = false;
-        User user = identity.createUserQuery().userId(row.userId).singleResult();
-        if (user == null) {
-            user = identity.newUser(row.userId);
-            user.setPassword(UUID.randomUUID().toString());
-            created = true;
-        }
-        String[] parts = row.name.strip().split("\\s+", 2);
-        if (created || !Objects.equals(user.getEmail(), row.email)) {
-            user.setFirstName(parts[0]);
-            user.setLastName(parts.length > 1 ? parts[1] : "");
-            user.setEmail(row.email);
-            identity.saveUser(user);
-        }
-        membership(row.userId, Groups.JURORS);
-        if (row.president) {
-            membership(row.userId, Groups.JURY_PRESIDENTS);
-        }
-        return created;
-    }
-
-    private void membership(String userId, String group) {
-        if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-            identity.createMembership(userId, group);
-        }
+    /**
+     * The account rules, as a problem of the row when it breaks one. A president is named as one, so that the row
+     * says what the campaign uses them for: presidents deliberate and do not evaluate. A file never makes anyone a
+     * president.
+     */
+    private static Optional<ImportProblem> accountProblem(Table table, Table.Row line, Row row) {
+        String id = row.userId;
+        return Optional.ofNullable(switch (row.account.kind()) {
+            case NEW -> row.president ? problem(table, line, "president", PRESIDENT_BY_ADMINISTRATOR + " : « " + id
+                    + " » n'a pas de compte, importez-le comme juré (« non »)") : null;
+            case JUROR -> row.president ? problem(table, line, "president", PRESIDENT_BY_ADMINISTRATOR + " : « " + id
+                    + " » n'est pas président de jury") : null;
+            case PRESIDENT -> row.president ? null : problem(table, line, "president", "« " + id + " » est président "
+                    + "de jury : indiquez « oui » (un président délibère et n'évalue pas les productions)");
+            case PRIVILEGED -> problem(table, line, "userId", "le compte « " + id + " » appartient au groupe "
+                    + Groups.displayName(row.account.group()) + " : un import de jury ne peut ni l'employer ni le modifier");
+            case OUTSIDER -> problem(table, line, "userId", "compte « " + id + " » existant qui n'est pas juré : un "
+                    + "administrateur doit l'ajouter au groupe " + Groups.displayName(Groups.JURORS));
+        });
     }
 
     private static boolean yesNo(Table table, Table.Row line, String column, boolean fallback, List<ImportProblem> problems) {
@@ -174,8 +182,10 @@ public class JuryPoolImport {
         }).orElse(fallback);
     }
 
+    /** A problem at the row's cell; a column the file lacks is named by its template header. */
     private static ImportProblem problem(Table table, Table.Row line, String column, String message) {
-        return new ImportProblem(table.file(), line.number(), table.header(column), message);
+        String header = table.columns().containsKey(column) ? table.header(column) : HEADERS.get(column).get(0);
+        return new ImportProblem(table.file(), line.number(), header, message);
     }
 
     private static final class Row {
@@ -188,6 +198,7 @@ public class JuryPoolImport {
         boolean president;
         int maxLoad;
         String conflicts;
+        JurorAccounts.Account account;
 
         Juror applyTo(Juror juror) {
             juror.update(name, external, english, president, maxLoad);

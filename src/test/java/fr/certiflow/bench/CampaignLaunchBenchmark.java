@@ -75,7 +75,7 @@ public final class CampaignLaunchBenchmark {
             jury.append("bench").append(i).append(";Juré ").append(i).append(';').append(i % 2 == 0 ? "oui" : "non")
                     .append(';').append(i % 5 == 0 ? "oui" : "non").append(";1000\n");
         }
-        app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv", jury.toString().getBytes(StandardCharsets.UTF_8));
+        app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv", jury.toString().getBytes(StandardCharsets.UTF_8), "coordo");
 
         List<Integer> componentsPerBloc = app.getBean(CampaignReferentials.class).of(campaign).blocs().stream()
                 .filter(bloc -> List.of("BC1", "BC2", "BC3").contains(bloc.code()))

@@ -154,7 +154,7 @@ public final class LifecycleBenchmark {
             jury.append("life").append(i).append(";Juré ").append(i).append(';').append(i % 2 == 0 ? "oui" : "non")
                     .append(';').append(i % 5 == 0 ? "oui" : "non").append(";1000\n");
         }
-        app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv", jury.toString().getBytes(StandardCharsets.UTF_8));
+        app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv", jury.toString().getBytes(StandardCharsets.UTF_8), COORDINATOR);
 
         long launchStart = System.nanoTime();
         ProcessInstance campaignProcess = app.getBean(CampaignLauncher.class).launch(campaign.getId());

@@ -99,7 +99,8 @@ class CampaignStartFormTests {
         cohort.importFile(campaign.getId(), "cohorte.csv", ("N° candidat;Nom;Prénom;Courriel\n"
                 + "2027-001;Martin;Léa;lea@example.org\n").getBytes(StandardCharsets.UTF_8));
         jury.importFile(campaign.getId(), "jury.csv", ("Identifiant;Nom;Professionnel extérieur;Qualifié en anglais\n"
-                + "jure1;Julien Juré;oui;non\njure2;Jeanne Jurée;non;non\njure3;Jessica Jurée;oui;oui\n").getBytes(StandardCharsets.UTF_8));
+                + "jure1;Julien Juré;oui;non\njure2;Jeanne Jurée;non;non\njure3;Jessica Jurée;oui;oui\n").getBytes(StandardCharsets.UTF_8),
+                "coordo");
         fixture.submit(task, "coordo", Map.of("cohortReady", true));
 
         assertThat(campaigns.findByCode(code).orElseThrow().getStatus()).isEqualTo(CampaignStatus.LAUNCHED);
