@@ -10,6 +10,8 @@ public final class Groups {
     public static final String JURY_PRESIDENTS = "jury-presidents";
     public static final String MANAGERS = "managers";
     public static final String ADMINS = "admins";
+    /** Camunda's own administrators' group (Admin webapp); its members administer Certiflow too. */
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
 
     /** Id and French display name of each group. */
     static final List<Group> ALL = List.of(
