@@ -113,6 +113,29 @@ class TasklistAndCockpitBrowserTests {
     }
 
     @Test
+    void aJurorLoggedIntoTasklistFollowsALinkToTheProductionFilesOfTheirEvaluationOnly() {
+        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, "2027-703"), "A.4");
+        Long productionId = fixture.productionId(instance);
+        fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
+        fixture.admissible(instance);
+
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "jure1", "jure1-secret");
+            browser.visible(By.xpath("//*[contains(text(), 'Mes évaluations')]"));
+            // The webapps' session, with its SameSite cookie, is what authenticates the link.
+            browser.open("/api/productions/" + productionId + "/files");
+            browser.wait.until(driver -> browser.text().contains("/api/productions/" + productionId + "/files/"));
+            browser.screenshot("09-juror-production-files");
+        }
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "jure3", "jure3-secret");
+            browser.visible(By.xpath("//*[contains(text(), 'Mes évaluations')]"));
+            browser.open("/api/productions/" + productionId + "/files");
+            browser.wait.until(driver -> browser.text().contains("Vous n'êtes pas juré de cette production."));
+        }
+    }
+
+    @Test
     void aJuryPresidentOverridesADeliberationWithAJustification() {
         ProcessInstance bloc = fixture.startBloc(campaign, fixture.candidate(campaign, "2027-701"), "BC2");
         fixture.completeProductions(bloc, component -> "ACQUIS");
