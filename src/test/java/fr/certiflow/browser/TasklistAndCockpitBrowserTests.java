@@ -68,12 +68,18 @@ class TasklistAndCockpitBrowserTests {
         return new Browser("http://localhost:" + port);
     }
 
-    @Test
-    void aJurorEvaluatesInTheFormIsToldAboutAMissingCommentAndCompletes() {
-        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, "2027-700"), "A.4");
+    /** An A.4 production handed in and admissible: jure1 and jure2 each have its evaluation in Tasklist. */
+    Long productionUnderEvaluation(String candidateNumber) {
+        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, candidateNumber), "A.4");
         Long productionId = fixture.productionId(instance);
         fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
         fixture.admissible(instance);
+        return productionId;
+    }
+
+    @Test
+    void aJurorEvaluatesInTheFormIsToldAboutAMissingCommentAndCompletes() {
+        Long productionId = productionUnderEvaluation("2027-700");
 
         try (Browser browser = browser()) {
             browser.login("tasklist", engine.getName(), "jure1", "jure1-secret");
@@ -114,10 +120,7 @@ class TasklistAndCockpitBrowserTests {
 
     @Test
     void aJurorLoggedIntoTasklistFollowsALinkToTheProductionFilesOfTheirEvaluationOnly() {
-        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, "2027-703"), "A.4");
-        Long productionId = fixture.productionId(instance);
-        fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
-        fixture.admissible(instance);
+        Long productionId = productionUnderEvaluation("2027-703");
 
         try (Browser browser = browser()) {
             browser.login("tasklist", engine.getName(), "jure1", "jure1-secret");
