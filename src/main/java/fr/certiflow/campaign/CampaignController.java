@@ -1,9 +1,7 @@
 package fr.certiflow.campaign;
 
 import fr.certiflow.identity.CurrentUsers;
-import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.JuryPoolImport;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -22,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Campaigns for coordinators: create, import the cohort and the jury pool, launch; read for managers too. */
+/**
+ * Campaigns for coordinators: create, import the cohort and the jury pool, launch; read for managers too (roles:
+ * {@code fr.certiflow.identity.ApiSecurity}).
+ */
 @RestController
 @RequestMapping("/api/campaigns")
 class CampaignController {
@@ -38,53 +39,45 @@ class CampaignController {
 
     CampaignController(CampaignService service, CampaignRepository campaigns, CampaignLauncher launcher,
             CohortImport cohort, JuryPoolImport jury, CurrentUsers users) {
+        this.users = users;
         this.service = service;
         this.campaigns = campaigns;
         this.launcher = launcher;
         this.cohort = cohort;
         this.jury = jury;
-        this.users = users;
     }
 
     @PostMapping
-    ResponseEntity<CampaignService.CampaignView> create(@RequestBody CampaignRequest body, HttpServletRequest request) {
-        users.requireAny(request, Groups.COORDINATORS);
+    ResponseEntity<CampaignService.CampaignView> create(@RequestBody CampaignRequest body) {
         Campaign campaign = service.create(body);
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.getId())).body(service.view(campaign));
     }
 
     @GetMapping
-    List<CampaignService.CampaignView> list(HttpServletRequest request) {
-        users.requireAny(request, Groups.COORDINATORS, Groups.MANAGERS, Groups.JURY_PRESIDENTS);
+    List<CampaignService.CampaignView> list() {
         return campaigns.findAll().stream().map(service::view).toList();
     }
 
     @GetMapping("/{id}")
-    CampaignService.CampaignView get(@PathVariable Long id, HttpServletRequest request) {
-        users.requireAny(request, Groups.COORDINATORS, Groups.MANAGERS, Groups.JURY_PRESIDENTS);
+    CampaignService.CampaignView get(@PathVariable Long id) {
         return service.view(campaigns.require(id));
     }
 
     @PostMapping("/{id}/launch")
-    ResponseEntity<Map<String, Object>> launch(@PathVariable Long id, HttpServletRequest request) {
-        users.requireAny(request, Groups.COORDINATORS);
+    ResponseEntity<Map<String, Object>> launch(@PathVariable Long id) {
         ProcessInstance instance = launcher.launch(id);
         return ResponseEntity.accepted().body(Map.of("campaignId", id, "processInstanceId", instance.getId(),
                 "message", "Campagne lancée : les évaluations s'ouvrent en arrière-plan."));
     }
 
     @PostMapping(path = "/{id}/cohort", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CohortImport.Result importCohort(@PathVariable Long id, @RequestParam("file") MultipartFile file,
-            HttpServletRequest request) throws IOException {
-        users.requireAny(request, Groups.COORDINATORS);
+    CohortImport.Result importCohort(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
         return cohort.importFile(id, file.getOriginalFilename(), file.getBytes());
     }
 
     @PostMapping(path = "/{id}/jurors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file,
-            HttpServletRequest request) throws IOException {
-        users.requireAny(request, Groups.COORDINATORS);
-        return jury.importFile(id, file.getOriginalFilename(), file.getBytes(), users.require(request).id());
+    JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
+        return jury.importFile(id, file.getOriginalFilename(), file.getBytes(), users.require().id());
     }
 
     @GetMapping("/templates/cohort.xlsx")

@@ -9,9 +9,13 @@ import fr.certiflow.web.InvalidRequestException;
 import fr.certiflow.web.InvalidRequestException.FieldProblem;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -24,6 +28,10 @@ import org.springframework.web.server.ResponseStatusException;
 public class CampaignService {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH).withZone(PARIS);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH).withZone(PARIS);
+    private static final String PAST = "doit être dans le futur";
 
     private final CampaignRepository campaigns;
     private final CandidateRepository candidates;
@@ -62,8 +70,12 @@ public class CampaignService {
                         + (request.referentialVersion() == null ? "" : " en version " + request.referentialVersion())));
             }
         }
+        Instant now = clock.instant();
+        Instant today = now.atZone(PARIS).toLocalDate().atStartOfDay(PARIS).toInstant();
         if (request.opensAt() == null) {
             problems.add(new FieldProblem("opensAt", "obligatoire (début de la période de remise)"));
+        } else if (request.opensAt().isBefore(today)) {
+            problems.add(new FieldProblem("opensAt", "ne peut pas précéder aujourd'hui (" + DAY.format(today) + ")"));
         }
         List<String> blocs = List.of();
         if (referential.isPresent()) {
@@ -84,11 +96,18 @@ public class CampaignService {
                     problems.add(new FieldProblem("submissionDeadlines." + component, "date limite de remise obligatoire"));
                 } else if (request.opensAt() != null && !deadline.isAfter(request.opensAt())) {
                     problems.add(new FieldProblem("submissionDeadlines." + component, "doit suivre le début de la période de remise"));
+                } else if (!deadline.isAfter(now)) {
+                    problems.add(new FieldProblem("submissionDeadlines." + component, PAST + " (" + DATE.format(deadline) + ")"));
                 }
             }
             deadlines.keySet().stream().filter(component -> !assessed.contains(component)).forEach(component ->
                     problems.add(new FieldProblem("submissionDeadlines." + component, "composante non évaluée par cette campagne")));
         }
+        Optional<Instant> lastDeadline = request.submissionDeadlines() == null ? Optional.empty()
+                : request.submissionDeadlines().values().stream().filter(Objects::nonNull).max(Instant::compareTo);
+        Optional<Instant> evaluation = Optional.ofNullable(request.evaluationDeadline());
+        after(problems, "evaluationDeadline", request.evaluationDeadline(), now, request.opensAt(), lastDeadline);
+        after(problems, "deliberationDate", request.deliberationDate(), now, request.opensAt(), lastDeadline, evaluation);
         range(problems, "jurorsPerProduction", request.jurorsPerProduction(), 1, 5);
         range(problems, "resitAttempts", request.resitAttempts(), 0, 5);
         range(problems, "reminderDays", request.reminderDays(), 0, 90);
@@ -108,6 +127,32 @@ public class CampaignService {
         Optional.ofNullable(request.reminderDays()).ifPresent(campaign::setReminderDays);
         Optional.ofNullable(request.resitPeriodDays()).ifPresent(campaign::setResitPeriodDays);
         return campaigns.save(campaign);
+    }
+
+    /**
+     * A date of the campaign's calendar, when given: in the future, after the opening and after every earlier step
+     * (the last submission deadline, then the evaluation deadline); one problem, naming the first step it does not
+     * follow.
+     */
+    private static void after(List<FieldProblem> problems, String field, Instant date, Instant now, Instant opensAt,
+            Optional<Instant> lastDeadline, Optional<Instant> evaluation) {
+        if (date == null) {
+            return;
+        }
+        if (!date.isAfter(now)) {
+            problems.add(new FieldProblem(field, PAST + " (" + DATE.format(date) + ")"));
+        } else if (evaluation.isPresent() && !date.isAfter(evaluation.get())) {
+            problems.add(new FieldProblem(field, "doit suivre la date limite d'évaluation (" + DATE.format(evaluation.get()) + ")"));
+        } else if (lastDeadline.isPresent() && !date.isAfter(lastDeadline.get())) {
+            problems.add(new FieldProblem(field, "doit suivre la dernière date limite de remise (" + DATE.format(lastDeadline.get()) + ")"));
+        } else if (opensAt != null && !date.isAfter(opensAt)) {
+            problems.add(new FieldProblem(field, "doit suivre le début de la période de remise (" + DATE.format(opensAt) + ")"));
+        }
+    }
+
+    private static void after(List<FieldProblem> problems, String field, Instant date, Instant now, Instant opensAt,
+            Optional<Instant> lastDeadline) {
+        after(problems, field, date, now, opensAt, lastDeadline, Optional.empty());
     }
 
     private static void range(List<FieldProblem> problems, String field, Integer value, int min, int max) {

@@ -5,21 +5,21 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.deliberation.Decisions;
 import fr.certiflow.evaluation.ConsolidatedRatingRepository;
 import fr.certiflow.evaluation.EvaluationRepository;
-import fr.certiflow.identity.CurrentUsers;
-import fr.certiflow.identity.Groups;
 import fr.certiflow.production.ProductionContexts;
+import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.progress.CampaignProgress;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The jury's documents as Excel workbooks: minutes, progress, consolidated grids. */
 @RestController
@@ -30,32 +30,30 @@ class DocumentsController {
     private final MinutesService minutes;
     private final CampaignProgress progress;
     private final ProductionContexts contexts;
+    private final ProductionRepository productions;
     private final CandidateRepository candidates;
     private final EvaluationRepository evaluations;
     private final ConsolidatedRatingRepository consolidated;
-    private final CurrentUsers users;
 
     DocumentsController(MinutesService minutes, CampaignProgress progress, ProductionContexts contexts,
-            CandidateRepository candidates, EvaluationRepository evaluations, ConsolidatedRatingRepository consolidated,
-            CurrentUsers users) {
+            ProductionRepository productions, CandidateRepository candidates, EvaluationRepository evaluations,
+            ConsolidatedRatingRepository consolidated) {
         this.minutes = minutes;
         this.progress = progress;
         this.contexts = contexts;
+        this.productions = productions;
         this.candidates = candidates;
         this.evaluations = evaluations;
         this.consolidated = consolidated;
-        this.users = users;
     }
 
     @GetMapping("/api/campaigns/{id}/minutes")
-    ResponseEntity<byte[]> minutes(@PathVariable Long id, HttpServletRequest request) {
-        users.requireAny(request, Groups.COORDINATORS, Groups.JURY_PRESIDENTS, Groups.MANAGERS);
+    ResponseEntity<byte[]> minutes(@PathVariable Long id) {
         return workbook("pv-deliberation-" + id + ".xlsx", minutes.minutes(id));
     }
 
     @GetMapping("/api/campaigns/{id}/progress.xlsx")
-    ResponseEntity<byte[]> progress(@PathVariable Long id, HttpServletRequest request) throws IOException {
-        users.requireAny(request, Groups.COORDINATORS, Groups.JURY_PRESIDENTS, Groups.MANAGERS);
+    ResponseEntity<byte[]> progress(@PathVariable Long id) throws IOException {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ProgressWorkbook.write(out, progress.of(id));
             return workbook("avancement-" + id + ".xlsx", out.toByteArray());
@@ -64,8 +62,10 @@ class DocumentsController {
 
     @GetMapping("/api/productions/{id}/consolidated.xlsx")
     @Transactional(readOnly = true)
-    ResponseEntity<byte[]> consolidated(@PathVariable Long id, HttpServletRequest request) {
-        users.requireAny(request, Groups.COORDINATORS, Groups.JURY_PRESIDENTS, Groups.MANAGERS);
+    ResponseEntity<byte[]> consolidated(@PathVariable Long id) {
+        if (!productions.existsById(id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune production n° " + id + ".");
+        }
         ProductionContexts.Context context = contexts.of(id);
         Candidate candidate = candidates.findById(context.production().getCandidateId()).orElseThrow();
         byte[] content = ConsolidatedGridWorkbook.write("Grille consolidée — " + context.campaign().getName(),

@@ -3,7 +3,6 @@ package fr.certiflow.grid;
 import fr.certiflow.identity.CurrentUser;
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.identity.Groups;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,9 +39,9 @@ class GridController {
 
     /** The juror hands in the filled grid instead of the form. */
     @PostMapping(path = "/api/grids/{id}/evaluation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> evaluation(@PathVariable Long id, @RequestParam("file") MultipartFile file,
-            HttpServletRequest request) throws IOException {
-        CurrentUser user = users.require(request);
+    ResponseEntity<Map<String, Object>> evaluation(@PathVariable Long id, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        CurrentUser user = users.require();
         Grid grid = grids.findById(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune grille n° " + id + "."));
         if (!grid.getJurorUserId().equals(user.id())) {
@@ -62,8 +61,8 @@ class GridController {
 
     @GetMapping("/api/grids/{id}")
     @Transactional(readOnly = true)
-    ResponseEntity<byte[]> download(@PathVariable Long id, HttpServletRequest request) {
-        CurrentUser user = users.require(request);
+    ResponseEntity<byte[]> download(@PathVariable Long id) {
+        CurrentUser user = users.require();
         Grid grid = grids.findById(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune grille n° " + id + "."));
         if (!grid.getJurorUserId().equals(user.id()) && !user.isIn(Groups.COORDINATORS) && !user.isAdministrator()) {

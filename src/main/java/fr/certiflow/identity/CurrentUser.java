@@ -10,6 +10,6 @@ public record CurrentUser(String id, Set<String> groups) {
     }
 
     public boolean isAdministrator() {
-        return groups.contains(Groups.ADMINS) || groups.contains("camunda-admin");
+        return groups.contains(Groups.ADMINS) || groups.contains(Groups.CAMUNDA_ADMIN);
     }
 }

@@ -4,7 +4,6 @@ import fr.certiflow.identity.CurrentUser;
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.JuryAssignmentRepository;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -50,12 +49,9 @@ class ProductionController {
 
     @PostMapping(path = "/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SubmissionService.Upload> upload(@PathVariable Long id, @RequestParam("document") String document,
-            @RequestParam("file") MultipartFile file, HttpServletRequest request) throws IOException {
-        CurrentUser user = users.require(request);
-        if (!user.isIn(Groups.COORDINATORS) && !user.isAdministrator()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Seuls les coordinateurs déposent les productions.");
-        }
-        SubmissionService.Upload upload = submissions.upload(id, document, file.getOriginalFilename(), file.getBytes(), user.id());
+            @RequestParam("file") MultipartFile file) throws IOException {
+        SubmissionService.Upload upload = submissions.upload(id, document, file.getOriginalFilename(), file.getBytes(),
+                users.require().id());
         return ResponseEntity.status(HttpStatus.CREATED).body(upload);
     }
 
@@ -65,8 +61,8 @@ class ProductionController {
 
     @GetMapping("/{id}/files")
     @Transactional(readOnly = true)
-    List<FileView> list(@PathVariable Long id, HttpServletRequest request) {
-        Production production = readable(id, request);
+    List<FileView> list(@PathVariable Long id) {
+        Production production = readable(id);
         return files.findBySubmissionIdOrderById(production.getSubmissionId()).stream()
                 .map(file -> new FileView(file.getId(), file.getDocumentCode(), file.getFilename(), file.getContentType(),
                         file.getSizeBytes(), file.getDetectedLanguage(), file.getUploadedAt(),
@@ -76,8 +72,8 @@ class ProductionController {
 
     @GetMapping("/{id}/files/{fileId}")
     @Transactional(readOnly = true)
-    ResponseEntity<byte[]> download(@PathVariable Long id, @PathVariable Long fileId, HttpServletRequest request) {
-        Production production = readable(id, request);
+    ResponseEntity<byte[]> download(@PathVariable Long id, @PathVariable Long fileId) {
+        Production production = readable(id);
         ProductionFile file = files.findById(fileId)
                 .filter(candidate -> candidate.getSubmissionId().equals(production.getSubmissionId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun fichier n° " + fileId
@@ -85,13 +81,12 @@ class ProductionController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.getFilename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType(file.getContentType()))
                 .body(file.getContent());
     }
 
-    private Production readable(Long id, HttpServletRequest request) {
-        CurrentUser user = users.require(request);
+    private Production readable(Long id) {
+        CurrentUser user = users.require();
         Production production = productions.findById(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune production n° " + id + "."));
         boolean allowed = user.isIn(Groups.COORDINATORS) || user.isIn(Groups.JURY_PRESIDENTS) || user.isAdministrator()

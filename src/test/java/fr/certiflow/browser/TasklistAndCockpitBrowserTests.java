@@ -68,12 +68,18 @@ class TasklistAndCockpitBrowserTests {
         return new Browser("http://localhost:" + port);
     }
 
-    @Test
-    void aJurorEvaluatesInTheFormIsToldAboutAMissingCommentAndCompletes() {
-        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, "2027-700"), "A.4");
+    /** An A.4 production handed in and admissible: jure1 and jure2 each have its evaluation in Tasklist. */
+    Long productionUnderEvaluation(String candidateNumber) {
+        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, candidateNumber), "A.4");
         Long productionId = fixture.productionId(instance);
         fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
         fixture.admissible(instance);
+        return productionId;
+    }
+
+    @Test
+    void aJurorEvaluatesInTheFormIsToldAboutAMissingCommentAndCompletes() {
+        Long productionId = productionUnderEvaluation("2027-700");
 
         try (Browser browser = browser()) {
             browser.login("tasklist", engine.getName(), "jure1", "jure1-secret");
@@ -110,6 +116,26 @@ class TasklistAndCockpitBrowserTests {
         assertThat(recorded.getChannel()).isEqualTo("FORM");
         assertThat(recorded.rating("A.4-CR1").orElseThrow().getComment()).isEqualTo("Les objectifs individuels ne sont pas définis.");
         assertThat(recorded.rating("A.4-CR1").orElseThrow().getIndicators()).containsExactly(1);
+    }
+
+    @Test
+    void aJurorLoggedIntoTasklistFollowsALinkToTheProductionFilesOfTheirEvaluationOnly() {
+        Long productionId = productionUnderEvaluation("2027-703");
+
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "jure1", "jure1-secret");
+            browser.visible(By.xpath("//*[contains(text(), 'Mes évaluations')]"));
+            // The webapps' session, with its SameSite cookie, is what authenticates the link.
+            browser.open("/api/productions/" + productionId + "/files");
+            browser.wait.until(driver -> browser.text().contains("/api/productions/" + productionId + "/files/"));
+            browser.screenshot("09-juror-production-files");
+        }
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "jure3", "jure3-secret");
+            browser.visible(By.xpath("//*[contains(text(), 'Mes évaluations')]"));
+            browser.open("/api/productions/" + productionId + "/files");
+            browser.wait.until(driver -> browser.text().contains("Vous n'êtes pas juré de cette production."));
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package fr.certiflow.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,13 @@ class CampaignApiTests {
     @Autowired
     SmallCampaignLaunch launch;
 
+    @Autowired
+    CampaignRepository campaigns;
+
     @BeforeEach
     void users() {
         launch.users();
+        SmallCampaignLaunch.today();
     }
 
     @AfterEach
@@ -57,6 +63,76 @@ class CampaignApiTests {
                         "submissionDeadlines.A.2 : date limite de remise obligatoire",
                         "submissionDeadlines.A.4 : composante non évaluée par cette campagne",
                         "jurorsPerProduction : doit être compris entre 1 et 5");
+    }
+
+    @Test
+    void aCampaignWhoseDatesAreOutOfOrderIsRefusedFieldByFieldAndNotCreated() {
+        String code = "ORDRE-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> body = new LinkedHashMap<>(SmallCampaignLaunch.campaign(code));
+        Map<String, String> deadlines = new LinkedHashMap<>();
+        for (String component : List.of("A.1", "A.2", "A.4", "A.5")) {
+            deadlines.put(component, "2027-03-01T17:00:00Z");
+        }
+        deadlines.put("A.3", "2027-05-03T16:00:00Z");
+        body.put("submissionDeadlines", deadlines);
+        body.put("evaluationDeadline", "2027-04-01T17:00:00Z");
+        body.put("deliberationDate", "2027-03-15T08:00:00Z");
+
+        assertThat(refused(body)).containsExactlyInAnyOrder(
+                "evaluationDeadline : doit suivre la dernière date limite de remise (03/05/2027 18:00)",
+                "deliberationDate : doit suivre la date limite d'évaluation (01/04/2027 19:00)");
+        assertThat(campaigns.findByCode(code)).isEmpty();
+    }
+
+    @Test
+    void aCampaignWithDatesInThePastIsRefusedFieldByFieldAndNotCreated() {
+        // Today is 30/11/2026, 10:00 in Paris.
+        String code = "PASSE-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> body = new LinkedHashMap<>(SmallCampaignLaunch.campaign(code));
+        body.put("opensAt", "2026-11-29T22:59:59Z");
+        Map<String, String> deadlines = new LinkedHashMap<>();
+        for (String component : List.of("A.1", "A.2", "A.3", "A.4", "A.5")) {
+            deadlines.put(component, "2026-11-30T08:00:00Z");
+        }
+        body.put("submissionDeadlines", deadlines);
+        body.put("evaluationDeadline", "2026-11-30T08:30:00Z");
+        body.put("deliberationDate", "2026-11-30T08:45:00Z");
+
+        assertThat(refused(body)).containsExactlyInAnyOrder(
+                "opensAt : ne peut pas précéder aujourd'hui (30/11/2026)",
+                "submissionDeadlines.A.1 : doit être dans le futur (30/11/2026 09:00)",
+                "submissionDeadlines.A.2 : doit être dans le futur (30/11/2026 09:00)",
+                "submissionDeadlines.A.3 : doit être dans le futur (30/11/2026 09:00)",
+                "submissionDeadlines.A.4 : doit être dans le futur (30/11/2026 09:00)",
+                "submissionDeadlines.A.5 : doit être dans le futur (30/11/2026 09:00)",
+                "evaluationDeadline : doit être dans le futur (30/11/2026 09:30)",
+                "deliberationDate : doit être dans le futur (30/11/2026 09:45)");
+        assertThat(campaigns.findByCode(code)).isEmpty();
+    }
+
+    @Test
+    void aCampaignOpensAtTheEarliestAtMidnightTodayInParisWithItsCalendarInOrder() {
+        String code = "MINUIT-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> body = new LinkedHashMap<>(SmallCampaignLaunch.campaign(code));
+        body.put("opensAt", "2026-11-29T23:00:00Z");
+        body.put("deliberationDate", "2027-04-02T07:00:00Z");
+
+        var response = http.withBasicAuth("coordo", "coordo-secret").postForEntity("/api/campaigns", body, JsonNode.class);
+
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+        assertThat(campaigns.findByCode(code)).get().satisfies(campaign -> {
+            assertThat(campaign.getOpensAt()).isEqualTo(Instant.parse("2026-11-29T23:00:00Z"));
+            assertThat(campaign.getDeliberationDate()).isEqualTo(Instant.parse("2027-04-02T07:00:00Z"));
+        });
+    }
+
+    /** Posts the campaign as a coordinator, expects a 400 and returns its errors as "field : message". */
+    private List<String> refused(Map<String, Object> body) {
+        var response = http.withBasicAuth("coordo", "coordo-secret").postForEntity("/api/campaigns", body, JsonNode.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        List<String> errors = new ArrayList<>();
+        response.getBody().get("errors").forEach(error -> errors.add(error.get("field").asText() + " : " + error.get("message").asText()));
+        return errors;
     }
 
     @Test

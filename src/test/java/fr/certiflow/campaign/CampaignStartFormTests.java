@@ -52,6 +52,7 @@ class CampaignStartFormTests {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
+        SmallCampaignLaunch.today();
         code = "TL-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -120,5 +121,28 @@ class CampaignStartFormTests {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.CAMPAIGN)
                 .processInstanceBusinessKey("avec espace").count()).isZero();
         assertThat(campaigns.findByCode("avec espace")).isEmpty();
+    }
+
+    @Test
+    void aStartFormWhoseDatesArePastOrOutOfOrderStartsNothing() {
+        // Today is 30/11/2026 in Paris: the form's days open at midnight and close at 23:59.
+        Map<String, Object> values = startForm();
+        values.put("opensOn", "2026-11-29");
+        values.put("submissionDeadlineOn", "2027-01-15");
+        values.put("evaluationDeadlineOn", "2027-01-15");
+        values.put("deliberationOn", "2027-01-10");
+
+        assertThatThrownBy(() -> start(values))
+                .hasMessageContaining("La campagne ne peut pas être créée")
+                .hasMessageContaining("opensAt ne peut pas précéder aujourd'hui (30/11/2026)")
+                .hasMessageContaining("evaluationDeadline doit suivre la dernière date limite de remise (15/01/2027 23:59)")
+                .hasMessageContaining("deliberationDate doit suivre la date limite d'évaluation (15/01/2027 23:59)");
+        assertThat(campaigns.findByCode(code)).isEmpty();
+
+        values.put("opensOn", "2026-11-30");
+        values.put("evaluationDeadlineOn", "2027-01-16");
+        values.put("deliberationOn", "2027-01-17");
+        start(values);
+        assertThat(campaigns.findByCode(code)).isPresent();
     }
 }

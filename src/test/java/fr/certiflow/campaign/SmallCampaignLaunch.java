@@ -7,12 +7,15 @@ import fr.certiflow.identity.Groups;
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.process.ProcessKeys;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -60,7 +63,19 @@ public class SmallCampaignLaunch {
         }
     }
 
-    static Map<String, Object> campaign(String code) {
+    /**
+     * Campaigns may not be created with past dates: the API tests create theirs on this day, five weeks before
+     * {@link #campaign}'s opening, whatever the day they run.
+     */
+    public static final Instant TODAY = Instant.parse("2026-11-30T09:00:00Z");
+
+    /** Moves the engine's clock, which Certiflow's follows, to {@link #TODAY}; tests reset it with ClockUtil.reset(). */
+    public static void today() {
+        ClockUtil.setCurrentTime(Date.from(TODAY));
+    }
+
+    /** A valid campaign of the seed's référentiel, opening after {@link #TODAY}. */
+    public static Map<String, Object> campaign(String code) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
         body.put("name", "Session de printemps");
@@ -76,6 +91,7 @@ public class SmallCampaignLaunch {
     }
 
     public void run(TestRestTemplate anonymous) {
+        today();
         users();
         TestRestTemplate coordo = anonymous.withBasicAuth("coordo", "coordo-secret");
         String code = "CAMP-" + UUID.randomUUID().toString().substring(0, 8);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ final class FaultCampaign {
     static final String COORDINATOR_PASSWORD = "coordo-fault-secret";
     static final List<String> BLOCS = List.of("BC1", "BC2", "BC3");
     static final List<String> COMPONENTS = List.of("A.1", "A.2", "A.3", "A.4", "A.5");
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     final String code;
     final int candidates;
@@ -46,7 +49,8 @@ final class FaultCampaign {
         body.put("code", code);
         body.put("name", "Campagne " + code);
         body.put("referentialCode", "MMDC");
-        body.put("opensAt", now.minus(Duration.ofDays(1)).toString());
+        // Open from the start of today (Paris): a campaign may not open in the past.
+        body.put("opensAt", LocalDate.now(PARIS).atStartOfDay(PARIS).toInstant().toString());
         Map<String, String> deadlines = new LinkedHashMap<>();
         for (String component : COMPONENTS) {
             Instant deadline = remindSoon.contains(component) ? now.plus(Duration.ofDays(1)).plus(remindIn) : now.plus(Duration.ofDays(60));

@@ -7,7 +7,11 @@ import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.SmallCampaignLaunch;
 import fr.certiflow.grid.GridRepository;
 import fr.certiflow.process.AssessmentFixture;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -18,13 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may do what, asserted for each role against Certiflow's API and the engine's REST API, on a production under
@@ -73,6 +81,35 @@ class AuthorizationMatrixTests {
             "anonymous, GET, /api/referentials, 401",
             "jure1, GET, /api/referentials, 200",
             "manager, GET, /api/referentials, 200",
+            "jure1, GET, /api/referentials/MMDC, 200",
+            "anonymous, GET, /api/referentials/MMDC/versions/1, 401",
+            "manager, GET, /api/referentials/MMDC/versions/1, 200",
+            "jure1, GET, /api/campaigns/templates/cohort.xlsx, 200",
+            "manager, GET, /api/campaigns/templates/jurors.xlsx, 200",
+            "anonymous, GET, /api/campaigns, 401",
+            "jure1, GET, /api/campaigns, 403",
+            "coordo, GET, /api/campaigns, 200",
+            "manager, GET, /api/campaigns, 200",
+            "president, GET, /api/campaigns, 200",
+            "admin, GET, /api/campaigns, 200",
+            "jure1, GET, /api/campaigns/{campaign}, 403",
+            "manager, GET, /api/campaigns/{campaign}, 200",
+            "jure1, HEAD, /api/campaigns/{campaign}, 403",
+            "manager, HEAD, /api/campaigns/{campaign}, 200",
+            "anonymous, DELETE, /api/campaigns/{campaign}, 401",
+            "jure1, DELETE, /api/campaigns/{campaign}, 405",
+            "manager, PUT, /api/campaigns/{campaign}, 405",
+            "anonymous, GET, /api/nothing-here, 401",
+            "jure1, GET, /api/nothing-here, 403",
+            "admin, GET, /api/nothing-here, 403",
+            "jure1, GET, /api/campaigns/{campaign}/, 403",
+            "admin, POST, /api/campaigns, 400",
+            "anonymous, POST, /api/campaigns/{campaign}/cohort, 401",
+            "manager, POST, /api/campaigns/{campaign}/cohort, 403",
+            "president, POST, /api/campaigns/{campaign}/cohort, 403",
+            "coordo, POST, /api/campaigns/{campaign}/cohort, 400",
+            "jure1, POST, /api/campaigns/{campaign}/jurors, 403",
+            "coordo, POST, /api/campaigns/{campaign}/jurors, 400",
             "jure1, POST, /api/campaigns, 403",
             "manager, POST, /api/campaigns, 403",
             "president, POST, /api/campaigns, 403",
@@ -83,14 +120,37 @@ class AuthorizationMatrixTests {
             "jure1, GET, /api/campaigns/{campaign}/progress, 403",
             "manager, GET, /api/campaigns/{campaign}/minutes, 200",
             "jure1, GET, /api/campaigns/{campaign}/minutes, 403",
+            "president, GET, /api/campaigns/{campaign}/minutes, 200",
+            "coordo, GET, /api/campaigns/{campaign}/minutes, 200",
+            "jure1, GET, /api/campaigns/{campaign}/progress.xlsx, 403",
+            "president, GET, /api/campaigns/{campaign}/progress.xlsx, 200",
+            "president, POST, /api/campaigns/{campaign}/launch, 403",
             "manager, POST, /api/campaigns/{campaign}/launch, 403",
             "jure1, POST, /api/campaigns/{campaign}/launch, 403",
             "jure1, GET, /api/productions/{production}/files, 200",
             "jure3, GET, /api/productions/{production}/files, 403",
             "manager, GET, /api/productions/{production}/files, 403",
             "coordo, GET, /api/productions/{production}/files, 200",
+            "president, GET, /api/productions/{production}/files, 200",
+            "anonymous, GET, /api/productions/{production}/files, 401",
+            "manager, POST, /api/productions/{production}/files, 403",
+            "jure1, POST, /api/productions/{production}/files, 403",
+            "president, POST, /api/productions/{production}/files, 403",
+            "coordo, POST, /api/productions/{production}/files, 409",
+            "jure1, GET, /api/productions/{production}/consolidated.xlsx, 403",
+            "manager, GET, /api/productions/{production}/consolidated.xlsx, 200",
+            "president, GET, /api/productions/{production}/consolidated.xlsx, 200",
             "jure1, GET, /api/grids/{grid1}, 200",
             "jure2, GET, /api/grids/{grid1}, 403",
+            "coordo, GET, /api/grids/{grid1}, 200",
+            "admin, GET, /api/grids/{grid1}, 200",
+            "manager, GET, /api/grids/{grid1}, 403",
+            "president, GET, /api/grids/{grid1}, 403",
+            "anonymous, POST, /api/grids/{grid1}/evaluation, 401",
+            "coordo, POST, /api/grids/{grid1}/evaluation, 403",
+            "manager, POST, /api/grids/{grid1}/evaluation, 403",
+            "jure2, POST, /api/grids/{grid1}/evaluation, 403",
+            "jure1, POST, /api/grids/{grid1}/evaluation, 415",
             "anonymous, GET, /engine-rest/task, 401",
             "jure1, GET, /engine-rest/task/{task2}, 404",
             "jure1, GET, /engine-rest/task/{task1}/form-variables, 200",
@@ -112,13 +172,42 @@ class AuthorizationMatrixTests {
                 .replace("{instance}", instance.getId())
                 .replace("/engine-rest/", "/engine-rest/engine/" + engine.getName() + "/");
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
         if (!user.equals("anonymous")) {
-            headers.setBasicAuth(user, user + "-secret");
+            headers.setBasicAuth(user, user.equals("admin") ? "test-admin-secret" : user + "-secret");
         }
-        String body = method.equals("PUT") ? "{\"suspended\": true}" : method.equals("POST") ? "{}" : null;
+        Object body;
+        if (method.equals("POST") && url.startsWith("/api/") && UPLOADS.matcher(url).find()) {
+            // An upload that passes the role rules is refused for its content: nothing is imported or stored.
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            form.add("document", "production");
+            form.add("file", new ByteArrayResource("pas un fichier attendu".getBytes(StandardCharsets.UTF_8)) {
+                @Override
+                public String getFilename() {
+                    return "fichier.csv";
+                }
+            });
+            body = form;
+        } else {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            body = method.equals("PUT") ? "{\"suspended\": true}" : method.equals("POST") ? "{}" : null;
+        }
         var response = http.exchange(url, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class);
         assertThat(response.getStatusCode().value()).as("%s %s %s: %s", user, method, url, response.getBody()).isEqualTo(expected);
+    }
+
+    static final Pattern UPLOADS = Pattern.compile("/(cohort|jurors|files|evaluation)$");
+
+    @Test
+    void everyApiEndpointHasItsRuleAndEveryRuleItsEndpoint(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        Set<String> endpoints = mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream().filter(pattern -> pattern.startsWith("/api/"))
+                        .flatMap(pattern -> info.getMethodsCondition().getMethods().stream().map(method -> method + " " + pattern)))
+                .collect(Collectors.toSet());
+        List<String> rules = ApiSecurity.RULES.stream().map(rule -> rule.method() + " " + rule.path()).toList();
+
+        assertThat(rules).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(endpoints);
     }
 
     @Test

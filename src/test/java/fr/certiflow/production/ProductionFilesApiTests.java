@@ -8,7 +8,10 @@ import fr.certiflow.campaign.Candidate;
 import fr.certiflow.grid.GridRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.process.AssessmentFixture;
+import fr.certiflow.web.RawMultipart;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,6 +44,8 @@ class ProductionFilesApiTests {
     GridRepository grids;
     @Autowired
     fr.certiflow.campaign.SmallCampaignLaunch api;
+    @Autowired
+    ProductionFileRepository files;
 
     Campaign campaign;
     ProcessInstance instance;
@@ -97,6 +102,20 @@ class ProductionFilesApiTests {
         ResponseEntity<JsonNode> unknown = upload("coordo", "annexe", "plan.txt", AssessmentFixture.FRENCH);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknown.getBody().get("detail").asText()).contains("Document « annexe » inconnu pour la composante A.4");
+    }
+
+    @Test
+    void aFileNameWithANulCharacterOrOfAThousandCharactersIsRefusedAndNothingIsStored() {
+        for (String filename : List.of("plan\u0000.txt", "p".repeat(996) + ".txt")) {
+            ResponseEntity<JsonNode> refused = http.exchange("/api/productions/" + productionId + "/files", HttpMethod.POST,
+                    RawMultipart.of("coordo", Map.of("document", "production"), filename,
+                            AssessmentFixture.FRENCH.getBytes(StandardCharsets.UTF_8)), JsonNode.class);
+            assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("file");
+        }
+        Production production = fixture.productions.findById(productionId).orElseThrow();
+        assertThat(files.findBySubmissionIdOrderById(production.getSubmissionId())).isEmpty();
+        assertThat(production.getStatus()).isEqualTo(ProductionStatus.AWAITING_SUBMISSION);
     }
 
     @Test
