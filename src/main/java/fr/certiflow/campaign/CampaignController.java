@@ -3,16 +3,20 @@ package fr.certiflow.campaign;
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.JuryPoolImport;
+import fr.certiflow.tabular.SizeLimitedInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,15 +39,18 @@ class CampaignController {
     private final CohortImport cohort;
     private final JuryPoolImport jury;
     private final CurrentUsers users;
+    private final long maxImportBytes;
 
     CampaignController(CampaignService service, CampaignRepository campaigns, CampaignLauncher launcher,
-            CohortImport cohort, JuryPoolImport jury, CurrentUsers users) {
+            CohortImport cohort, JuryPoolImport jury, CurrentUsers users,
+            @Value("${certiflow.imports.max-file-size:10MB}") DataSize maxImportSize) {
         this.service = service;
         this.campaigns = campaigns;
         this.launcher = launcher;
         this.cohort = cohort;
         this.jury = jury;
         this.users = users;
+        this.maxImportBytes = maxImportSize.toBytes();
     }
 
     @PostMapping
@@ -77,14 +84,26 @@ class CampaignController {
     CohortImport.Result importCohort(@PathVariable Long id, @RequestParam("file") MultipartFile file,
             HttpServletRequest request) throws IOException {
         users.requireAny(request, Groups.COORDINATORS);
-        return cohort.importFile(id, file.getOriginalFilename(), file.getBytes());
+        try (InputStream content = upload(file)) {
+            return cohort.importFile(id, file.getOriginalFilename(), content);
+        }
     }
 
     @PostMapping(path = "/{id}/jurors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file,
             HttpServletRequest request) throws IOException {
         users.requireAny(request, Groups.COORDINATORS);
-        return jury.importFile(id, file.getOriginalFilename(), file.getBytes());
+        try (InputStream content = upload(file)) {
+            return jury.importFile(id, file.getOriginalFilename(), content);
+        }
+    }
+
+    /**
+     * The upload as a stream that fails past the import limit (certiflow.imports.max-file-size, below the multipart
+     * limit): the file is never held in memory whole, and a file too large is refused as soon as the limit is passed.
+     */
+    private InputStream upload(MultipartFile file) throws IOException {
+        return new SizeLimitedInputStream(file.getInputStream(), file.getOriginalFilename(), maxImportBytes);
     }
 
     @GetMapping("/templates/cohort.xlsx")

@@ -6,6 +6,7 @@ import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
 import fr.certiflow.tabular.Table;
 import fr.certiflow.tabular.TableReader;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -73,7 +74,7 @@ public class CohortImport {
     }
 
     @Transactional
-    public Result importFile(Long campaignId, String filename, byte[] content) {
+    public Result importFile(Long campaignId, String filename, InputStream content) {
         Campaign campaign = campaigns.require(campaignId);
         if (campaign.getStatus() != CampaignStatus.DRAFT) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,

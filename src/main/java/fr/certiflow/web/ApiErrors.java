@@ -2,6 +2,7 @@ package fr.certiflow.web;
 
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
+import fr.certiflow.tabular.ImportTooLargeException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -16,11 +17,20 @@ class ApiErrors {
 
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        return importProblem(HttpStatus.BAD_REQUEST, e);
+    }
+
+    @ExceptionHandler(ImportTooLargeException.class)
+    ResponseEntity<ProblemDetail> importTooLarge(ImportTooLargeException e) {
+        return importProblem(HttpStatus.PAYLOAD_TOO_LARGE, e);
+    }
+
+    private static ResponseEntity<ProblemDetail> importProblem(HttpStatus status, ImportRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle("Import refusé");
         List<Map<String, Object>> errors = e.problems().stream().map(ApiErrors::describe).toList();
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

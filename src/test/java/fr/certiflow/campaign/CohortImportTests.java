@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ class CohortImportTests {
     }
 
     CohortImport.Result importCsv(String csv) {
-        return cohort.importFile(campaign.getId(), "cohorte.csv", csv.getBytes(StandardCharsets.UTF_8));
+        return cohort.importFile(campaign.getId(), "cohorte.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -96,7 +97,7 @@ class CohortImportTests {
             workbook = out.toByteArray();
         }
         // The name says csv: the bytes say workbook, and the bytes decide.
-        CohortImport.Result result = cohort.importFile(campaign.getId(), "cohorte.csv", workbook);
+        CohortImport.Result result = cohort.importFile(campaign.getId(), "cohorte.csv", new ByteArrayInputStream(workbook));
         assertThat(result.created()).isEqualTo(2);
         assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-001").orElseThrow().getLastName()).isEqualTo("=1+1");
         assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow().getLastName())
@@ -176,7 +177,7 @@ class CohortImportTests {
         @Test
         void aFileThatIsNeitherAWorkbookNorACsv() {
             byte[] pdf = "%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
-            assertThatThrownBy(() -> cohort.importFile(campaign.getId(), "cohorte.xlsx", pdf))
+            assertThatThrownBy(() -> cohort.importFile(campaign.getId(), "cohorte.xlsx", new ByteArrayInputStream(pdf)))
                     .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
                             .extracting(ImportProblem::message).asString().startsWith("ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV"));
         }

@@ -8,6 +8,7 @@ import fr.certiflow.identity.Groups;
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -50,7 +51,7 @@ class JuryPoolImportTests {
     }
 
     JuryPoolImport.Result importCsv(String csv) {
-        return jury.importFile(campaign.getId(), "jury.csv", csv.getBytes(StandardCharsets.UTF_8));
+        return jury.importFile(campaign.getId(), "jury.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
