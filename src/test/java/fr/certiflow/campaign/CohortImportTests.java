@@ -9,7 +9,9 @@ import fr.certiflow.tabular.ImportRefusedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -136,6 +138,44 @@ class CohortImportTests {
                             "cohorte.csv, ligne 4, colonne « Courriel » : courriel « hugo@example.org » déjà présent ligne 3",
                             "cohorte.csv, ligne 4, colonne « Groupe » : le groupe « G7 » compte 1 membre(s) (lignes 4) ; un groupe compte de 2 à 6 membres"));
             assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
+        }
+
+        @Test
+        void datesThatDoNotExistAreProblemsOfTheirRowAndColumn() {
+            String csv = HEADER
+                    + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (31/02/2025)\n"
+                    + "2027-002;Petit;Hugo;hugo@example.org;;;;;;;BC1 (2025-06-30), BC2 (2025-02-29)\n"
+                    + "2027-003;Durand;Manon;manon@example.org;;;;;;;BC3 (2025-13-01)\n";
+            assertThatThrownBy(() -> importCsv(csv)).isInstanceOfSatisfying(ImportRefusedException.class, e ->
+                    assertThat(e.problems()).extracting(ImportProblem::toString).containsExactly(
+                            "cohorte.csv, ligne 2, colonne « Blocs acquis » : date « 31/02/2025 » du bloc BC1 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)",
+                            "cohorte.csv, ligne 3, colonne « Blocs acquis » : date « 2025-02-29 » du bloc BC2 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)",
+                            "cohorte.csv, ligne 4, colonne « Blocs acquis » : date « 2025-13-01 » du bloc BC3 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)"));
+            assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
+        }
+
+        @Test
+        void aBlocCannotHaveBeenAcquiredAfterToday() {
+            ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-10T12:00:00Z")));
+            assertThatThrownBy(() -> importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (11/03/2026)\n"))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
+                            .hasToString("cohorte.csv, ligne 2, colonne « Blocs acquis » : date « 11/03/2026 » du bloc BC1 dans le futur : "
+                                    + "un bloc ne peut pas avoir été acquis après aujourd'hui (10/03/2026)"));
+            assertThat(importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (10/03/2026)\n").created()).isEqualTo(1);
+        }
+
+        @Test
+        void a29FebruaryOfALeapYearIsAcceptedInBothForms() {
+            importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (29/02/2024), BC2 (2024-02-29)\n");
+            assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-001").orElseThrow().getAcquiredBlocs())
+                    .containsEntry("BC1", LocalDate.of(2024, 2, 29)).containsEntry("BC2", LocalDate.of(2024, 2, 29));
+        }
+
+        @Test
+        void todayIsTodayInParis() {
+            // 23:30 in UTC is already the next day in Paris, where the certification takes place
+            ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-10T23:30:00Z")));
+            assertThat(importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (11/03/2026)\n").created()).isEqualTo(1);
         }
 
         @Test
