@@ -101,7 +101,7 @@ public final class TableReader {
         } catch (ImportRefusedException refused) {
             throw refused;
         } catch (Exception e) {
-            throw refused(file, "classeur illisible ou trop volumineux (" + e.getMessage() + ")");
+            throw refused(file, unreadable(e));
         } finally {
             if (spooled != null) {
                 try {
@@ -111,6 +111,16 @@ public final class TableReader {
                 }
             }
         }
+    }
+
+    /** Why POI could not read a workbook, in French when it is one of its limits, else its first line. */
+    private static String unreadable(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Zip bomb")) {
+            return "classeur refusé : trop volumineux une fois décompressé (protection contre les bombes de décompression)";
+        }
+        int end = message.indexOf('\n');
+        return "classeur illisible ou trop volumineux (" + (end < 0 ? message : message.substring(0, end)).strip() + ")";
     }
 
     /** One line as read: the first non-blank one is the header, the next ones the rows. */

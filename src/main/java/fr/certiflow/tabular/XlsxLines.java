@@ -47,6 +47,7 @@ final class XlsxLines {
 
     static void read(String file, Path path, Consumer<Line> lines) throws IOException, OpenXML4JException {
         WorkbookPackageCheck.check(file, path);
+        PoiLimits.apply();
         OPCPackage pkg = OPCPackage.open(path.toFile(), PackageAccess.READ);
         try {
             XSSFReader reader = new XSSFReader(pkg);
@@ -316,6 +317,9 @@ final class XlsxLines {
 
         private int column(String reference) {
             if (reference == null) {
+                if (nextColumn > SpreadsheetVersion.EXCEL2007.getLastColumnIndex()) {
+                    throw TableReader.refused(file, "classeur illisible (plus de " + nextColumn + " cellules ligne " + row + ")");
+                }
                 return nextColumn;
             }
             int letters = 0;

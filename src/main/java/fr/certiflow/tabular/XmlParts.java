@@ -24,6 +24,7 @@ import org.xml.sax.helpers.DefaultHandler;
 final class XmlParts {
 
     static final int MAX_MARKUP_RUN = 1024 * 1024;
+    private static final int DECLARATION_BYTES = 1024;
     private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
     private XmlParts() {
@@ -42,10 +43,13 @@ final class XmlParts {
         }
     }
 
-    /** After an optional BOM and blanks, the part starts with '<', and declares no encoding other than UTF-8. */
+    /**
+     * After an optional BOM and blanks, the part starts with '<', and its XML declaration (whole within the first
+     * kilobyte) names no encoding other than UTF-8.
+     */
     private static void requireUtf8(String file, String part, BufferedInputStream in) throws IOException {
-        in.mark(256);
-        byte[] start = in.readNBytes(256);
+        in.mark(DECLARATION_BYTES);
+        byte[] start = in.readNBytes(DECLARATION_BYTES);
         in.reset();
         int i = start.length >= 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF ? 3 : 0;
         while (i < start.length && (start[i] == ' ' || start[i] == '\t' || start[i] == '\r' || start[i] == '\n')) {
@@ -55,9 +59,12 @@ final class XmlParts {
             return; // empty: the parser says so
         }
         String head = new String(start, i, start.length - i, StandardCharsets.ISO_8859_1);
-        Matcher declared = ENCODING.matcher(head.substring(0, Math.max(0, head.indexOf("?>") + 2)));
-        boolean utf8 = head.charAt(0) == '<'
-                && (!head.startsWith("<?xml") || !declared.find() || declared.group(1).toUpperCase(Locale.ROOT).equals("UTF-8"));
+        boolean utf8 = head.charAt(0) == '<';
+        if (utf8 && head.startsWith("<?xml")) {
+            int end = head.indexOf("?>");
+            Matcher declared = ENCODING.matcher(end < 0 ? "" : head.substring(0, end));
+            utf8 = end >= 0 && (!declared.find() || declared.group(1).toUpperCase(Locale.ROOT).equals("UTF-8"));
+        }
         if (!utf8) {
             throw TableReader.refused(file, "classeur refusé : la partie " + part + " n'est pas en UTF-8");
         }

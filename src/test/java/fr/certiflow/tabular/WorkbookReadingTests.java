@@ -7,6 +7,7 @@ import fr.certiflow.campaign.ImportTemplates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -201,24 +202,34 @@ class WorkbookReadingTests {
             throw new AssertionError("accepted");
         }
 
+        /** Random letters: text that deflates no better than about half, far from POI's zip bomb ratio. */
+        static String letters(int length) {
+            StringBuilder text = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                text.append((char) ('a' + RANDOM.nextInt(26)));
+            }
+            return text.toString();
+        }
+
+        static final java.util.Random RANDOM = new java.util.Random(7);
+
         static String header() {
             return "<row r=\"1\"><c t=\"inlineStr\"><is><t>N° candidat</t></is></c><c t=\"inlineStr\"><is><t>Nom</t></is></c></row>";
         }
 
         @Test
         void sharedStringsBeyondTheBudgetAreRefusedWhileRead() {
-            // 2,000 strings of 10,000 characters: 20 million characters, twice the budget, in a file of a few hundred KB
-            String text = "a".repeat(10_000);
+            // 2,000 strings of 10,000 characters: 20 million characters, twice the budget, in a file of about 1 MB
             byte[] workbook = new HandMadeWorkbook()
                     .sharedStrings(out -> {
                         for (int i = 0; i < 2_000; i++) {
                             out.write("<si><t>");
-                            out.write(text);
+                            out.write(letters(500).repeat(20));
                             out.write("</t></si>");
                         }
                     })
                     .sheet("<sheetData>" + header() + "</sheetData>").bytes();
-            assertThat(workbook.length).isLessThan(1_000_000);
+            assertThat(workbook.length).isLessThan(2_000_000);
             assertThat(refusal(workbook)).isEqualTo("hostile.xlsx : classeur refusé : ses textes partagés dépassent 10000000 caractères");
         }
 
@@ -228,7 +239,7 @@ class WorkbookReadingTests {
                     .sharedStrings(out -> {
                         out.write("<si><t>");
                         for (int i = 0; i < 900; i++) {
-                            out.write("b".repeat(1_000));
+                            out.write(letters(1_000));
                             out.write("<!-- a comment keeps the text's runs between two '<' short -->");
                         }
                         out.write("</t></si>");
@@ -255,7 +266,7 @@ class WorkbookReadingTests {
             byte[] workbook = new HandMadeWorkbook().sheet(out -> {
                 out.write("<sheetData>" + header() + "<row r=\"2\">");
                 for (int c = 0; c < 11; c++) {
-                    out.write("<c t=\"inlineStr\"><is><t>" + "x".repeat(9_999) + "</t></is></c>");
+                    out.write("<c t=\"inlineStr\"><is><t>" + letters(9_999) + "</t></is></c>");
                 }
                 out.write("</row></sheetData>");
             }).bytes();
@@ -272,16 +283,60 @@ class WorkbookReadingTests {
         void anAttributeOfMoreThanAMegabyteIsRefused() {
             byte[] workbook = new HandMadeWorkbook().sheet(out -> {
                 out.write("<sheetData>" + header() + "<row r=\"2\" spans=\"");
-                out.write("1".repeat(XmlParts.MAX_MARKUP_RUN + 1));
+                out.write(letters(XmlParts.MAX_MARKUP_RUN + 1));
                 out.write("\"/></sheetData>");
             }).bytes();
             assertThat(refusal(workbook)).isEqualTo("hostile.xlsx : classeur refusé : la partie feuille 1 contient un texte ou un attribut de plus de 1 Mo");
         }
 
         @Test
+        void partsWeParseMustBeUtf8SoThatTheirMarkupCanBeCountedInBytes() throws Exception {
+            XmlParts.parse("w.xlsx", "feuille 1", xml("\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?><a b=\"é\"/>", StandardCharsets.UTF_8),
+                    new org.xml.sax.helpers.DefaultHandler());
+            for (var part : List.of(xml("<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>", StandardCharsets.UTF_16),
+                    xml("<?xml version=\"1.0\" encoding=\"IBM037\"?><a/>", StandardCharsets.ISO_8859_1),
+                    xml("<?xml version=\"1.0\"" + " ".repeat(2000) + "encoding=\"IBM037\"?><a/>", StandardCharsets.ISO_8859_1))) {
+                assertThatThrownBy(() -> XmlParts.parse("w.xlsx", "feuille 1", part, new org.xml.sax.helpers.DefaultHandler()))
+                        .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
+                                .hasToString("w.xlsx : classeur refusé : la partie feuille 1 n'est pas en UTF-8"));
+            }
+        }
+
+        static java.io.InputStream xml(String text, java.nio.charset.Charset charset) {
+            return new ByteArrayInputStream(text.getBytes(charset));
+        }
+
+        @Test
+        void aZipBombIsRefusedWhateverTikasOoxmlParserDidToPoisLimits() throws Exception {
+            // Tika's OOXML parser turns POI's ratio check off when its class is initialised
+            Class.forName(PoiLimits.TIKA_OOXML_PARSER);
+            byte[] bomb = new HandMadeWorkbook().sheet(out -> {
+                out.write("<sheetData>" + header() + "<row r=\"2\" spans=\"1:2\">");
+                for (int i = 0; i < 50_000; i++) {
+                    out.write("<c><v>1</v></c>");
+                }
+                out.write("</row></sheetData>");
+            }).bytes();
+            assertThat(refusal(bomb)).isEqualTo("hostile.xlsx : classeur refusé : trop volumineux une fois décompressé "
+                    + "(protection contre les bombes de décompression)");
+        }
+
+        @Test
         void aCellReferenceOutsideTheSheetIsRefused() {
             byte[] workbook = new HandMadeWorkbook().sheet("<sheetData>" + header() + "<row r=\"2\"><c r=\"ZZZZ2\"><v>1</v></c></row></sheetData>").bytes();
             assertThat(refusal(workbook)).isEqualTo("hostile.xlsx : classeur illisible (référence de cellule « ZZZZ2 »)");
+        }
+
+        @Test
+        void cellsWithoutReferencePastTheLastColumnAreRefused() {
+            byte[] workbook = new HandMadeWorkbook().sheet(out -> {
+                out.write("<sheetData>" + header() + "<row r=\"2\">");
+                for (int i = 0; i <= 16_384; i++) {
+                    out.write("<c t=\"inlineStr\"><is><t>" + letters(3) + "</t></is></c>");
+                }
+                out.write("</row></sheetData>");
+            }).bytes();
+            assertThat(refusal(workbook)).isEqualTo("hostile.xlsx : classeur illisible (plus de 16384 cellules ligne 2)");
         }
 
         @Test
