@@ -45,7 +45,9 @@ public final class TableReader {
     private final String file;
     private final Map<String, List<String>> headers;
     private final List<String> required;
+    /** Column key → its position in the file's lines, and → its slot in the table's rows. */
     private final Map<String, Integer> positions = new LinkedHashMap<>();
+    private final Map<String, Integer> slots = new LinkedHashMap<>();
     private final Map<String, String> columns = new LinkedHashMap<>();
     private final List<Table.Row> rows = new ArrayList<>();
     private final List<ImportProblem> problems = new ArrayList<>();
@@ -141,7 +143,7 @@ public final class TableReader {
             return;
         }
         countRow();
-        Map<String, String> cells = new LinkedHashMap<>();
+        String[] values = new String[slots.size()];
         positions.forEach((key, position) -> {
             String value = position < line.cells().size() ? line.cells().get(position) : "";
             if (value.length() > MAX_CELL_CHARS) {
@@ -149,12 +151,12 @@ public final class TableReader {
                 value = "";
             }
             tableChars += value.length();
-            cells.put(key, value);
+            values[slots.get(key)] = value;
         });
         if (tableChars > MAX_TABLE_CHARS) {
             throw refused(file, "le fichier contient plus de " + MAX_TABLE_CHARS + " caractères à importer");
         }
-        rows.add(new Table.Row(line.number(), cells));
+        rows.add(new Table.Row(line.number(), slots, values));
     }
 
     /** The row past the limit stops the reading: the rest of the file is never read. */
@@ -191,6 +193,7 @@ public final class TableReader {
         if (!problems.isEmpty()) {
             throw new ImportRefusedException(problems);
         }
+        positions.keySet().forEach(key -> slots.put(key, slots.size()));
     }
 
     private Table table() {
