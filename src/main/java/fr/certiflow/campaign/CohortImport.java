@@ -44,6 +44,8 @@ public class CohortImport {
     static final List<String> REQUIRED = List.of("number", "lastName", "firstName", "email");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** The longest text each column's database field holds: longer is a problem of its row, not a database error. */
+    static final Map<String, Integer> LENGTHS = Map.of("lastName", 200, "firstName", 200, "email", 320, "trainer", 200, "employer", 200);
     static final Pattern ACQUIRED = Pattern.compile("\\s*([^()\\s]+)\\s*\\(\\s*([^)]*)\\)\\s*");
     /** Strict: 31/02/2025 is not a date (a lenient or smart parser would make it 28 February). */
     static final List<DateTimeFormatter> DATES = List.of(
@@ -170,6 +172,8 @@ public class CohortImport {
                 problems.add(problem(table, line, column, "valeur obligatoire manquante"));
             }
         }
+        LENGTHS.forEach((column, max) -> line.get(column).filter(value -> value.length() > max).ifPresent(value ->
+                problems.add(problem(table, line, column, "texte de " + value.length() + " caractères, " + max + " au plus"))));
         if (row.number != null && !CODE.matcher(row.number).matches()) {
             problems.add(problem(table, line, "number", "numéro « " + row.number + " » invalide (lettres, chiffres, « . », « - », « _ »)"));
             row.number = null;

@@ -179,6 +179,15 @@ class CohortImportTests {
         }
 
         @Test
+        void aTextLongerThanItsFieldIsAProblemOfItsRowAndColumn() {
+            String name = "N".repeat(201);
+            assertThatThrownBy(() -> importCsv(HEADER + "2027-001;" + name + ";Léa;lea@example.org;;;;;;" + "E".repeat(200) + ";\n"))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
+                            .hasToString("cohorte.csv, ligne 2, colonne « Nom » : texte de 201 caractères, 200 au plus"));
+            assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
+        }
+
+        @Test
         void tiersTempsWithASpaceIsAcceptedButAnUnknownAccommodationIsNot() {
             assertThat(importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;tiers temps;;;;\n").created()).isEqualTo(1);
             assertThatThrownBy(() -> importCsv(HEADER + "2027-002;Martin;Léo;leo@example.org;;;mi-temps;;;;\n"))
