@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -40,6 +41,7 @@ class CampaignController {
     private final JuryPoolImport jury;
     private final CurrentUsers users;
     private final long maxImportBytes;
+    private final ImportGate imports = new ImportGate(Duration.ofMinutes(1));
 
     CampaignController(CampaignService service, CampaignRepository campaigns, CampaignLauncher launcher,
             CohortImport cohort, JuryPoolImport jury, CurrentUsers users,
@@ -84,18 +86,22 @@ class CampaignController {
     CohortImport.Result importCohort(@PathVariable Long id, @RequestParam("file") MultipartFile file,
             HttpServletRequest request) throws IOException {
         users.requireAny(request, Groups.COORDINATORS);
-        try (InputStream content = upload(file)) {
-            return cohort.importFile(id, file.getOriginalFilename(), content);
-        }
+        return imports.oneAtATime(() -> {
+            try (InputStream content = upload(file)) {
+                return cohort.importFile(id, file.getOriginalFilename(), content);
+            }
+        });
     }
 
     @PostMapping(path = "/{id}/jurors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file,
             HttpServletRequest request) throws IOException {
         users.requireAny(request, Groups.COORDINATORS);
-        try (InputStream content = upload(file)) {
-            return jury.importFile(id, file.getOriginalFilename(), content);
-        }
+        return imports.oneAtATime(() -> {
+            try (InputStream content = upload(file)) {
+                return jury.importFile(id, file.getOriginalFilename(), content);
+            }
+        });
     }
 
     /**
