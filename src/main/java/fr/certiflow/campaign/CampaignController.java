@@ -86,30 +86,31 @@ class CampaignController {
     CohortImport.Result importCohort(@PathVariable Long id, @RequestParam("file") MultipartFile file,
             HttpServletRequest request) throws IOException {
         users.requireAny(request, Groups.COORDINATORS);
-        return imports.oneAtATime(() -> {
-            try (InputStream content = upload(file)) {
-                return cohort.importFile(id, file.getOriginalFilename(), content);
-            }
-        });
+        return importing(file, (name, content) -> cohort.importFile(id, name, content));
     }
 
     @PostMapping(path = "/{id}/jurors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file,
             HttpServletRequest request) throws IOException {
         users.requireAny(request, Groups.COORDINATORS);
-        return imports.oneAtATime(() -> {
-            try (InputStream content = upload(file)) {
-                return jury.importFile(id, file.getOriginalFilename(), content);
-            }
-        });
+        return importing(file, (name, content) -> jury.importFile(id, name, content));
+    }
+
+    private interface Importer<T> {
+        T importFile(String filename, InputStream content);
     }
 
     /**
-     * The upload as a stream that fails past the import limit (certiflow.imports.max-file-size, below the multipart
-     * limit): the file is never held in memory whole, and a file too large is refused as soon as the limit is passed.
+     * Imports the upload, one import at a time, read as a stream that fails past the import limit
+     * (certiflow.imports.max-file-size, below the multipart limit): the file is never held in memory whole, and a
+     * file too large is refused as soon as the limit is passed.
      */
-    private InputStream upload(MultipartFile file) throws IOException {
-        return new SizeLimitedInputStream(file.getInputStream(), file.getOriginalFilename(), maxImportBytes);
+    private <T> T importing(MultipartFile file, Importer<T> importer) throws IOException {
+        return imports.oneAtATime(() -> {
+            try (InputStream content = new SizeLimitedInputStream(file.getInputStream(), file.getOriginalFilename(), maxImportBytes)) {
+                return importer.importFile(file.getOriginalFilename(), content);
+            }
+        });
     }
 
     @GetMapping("/templates/cohort.xlsx")

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -148,18 +147,8 @@ class LargeImportIT {
 
     private static long campaign(CampaignClient coordinator, String code) throws IOException, InterruptedException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("name", "Campagne " + code);
-        body.put("referentialCode", "MMDC");
-        body.put("opensAt", now.plus(Duration.ofDays(1)).toString());
-        Map<String, String> deadlines = new LinkedHashMap<>();
-        for (String component : List.of("A.1", "A.2", "A.3", "A.4", "A.5")) {
-            deadlines.put(component, now.plus(Duration.ofDays(60)).toString());
-        }
-        body.put("submissionDeadlines", deadlines);
-        body.put("evaluationDeadline", now.plus(Duration.ofDays(90)).toString());
-        return coordinator.post("/api/campaigns", body, 201).get("id").asLong();
+        return coordinator.post("/api/campaigns", CampaignClient.campaign(code, now.plus(Duration.ofDays(1)),
+                component -> now.plus(Duration.ofDays(60)), now.plus(Duration.ofDays(90))), 201).get("id").asLong();
     }
 
     /**

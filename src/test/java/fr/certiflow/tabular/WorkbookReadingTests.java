@@ -213,6 +213,17 @@ class WorkbookReadingTests {
 
         static final java.util.Random RANDOM = new java.util.Random(7);
 
+        /** The header, then a row of that many inline text cells without reference, each of that many letters. */
+        static byte[] secondRowOf(int cells, int length) {
+            return new HandMadeWorkbook().sheet(out -> {
+                out.write("<sheetData>" + header() + "<row r=\"2\">");
+                for (int c = 0; c < cells; c++) {
+                    out.write("<c t=\"inlineStr\"><is><t>" + letters(length) + "</t></is></c>");
+                }
+                out.write("</row></sheetData>");
+            }).bytes();
+        }
+
         static String header() {
             return "<row r=\"1\"><c t=\"inlineStr\"><is><t>N° candidat</t></is></c><c t=\"inlineStr\"><is><t>Nom</t></is></c></row>";
         }
@@ -263,14 +274,7 @@ class WorkbookReadingTests {
 
         @Test
         void aRowTooLongIsAProblemOfItsRow() {
-            byte[] workbook = new HandMadeWorkbook().sheet(out -> {
-                out.write("<sheetData>" + header() + "<row r=\"2\">");
-                for (int c = 0; c < 11; c++) {
-                    out.write("<c t=\"inlineStr\"><is><t>" + letters(9_999) + "</t></is></c>");
-                }
-                out.write("</row></sheetData>");
-            }).bytes();
-            assertThat(refusal(workbook)).isEqualTo("hostile.xlsx, ligne 2 : ligne de plus de 100000 caractères");
+            assertThat(refusal(secondRowOf(11, 9_999))).isEqualTo("hostile.xlsx, ligne 2 : ligne de plus de 100000 caractères");
         }
 
         @Test
@@ -329,14 +333,7 @@ class WorkbookReadingTests {
 
         @Test
         void cellsWithoutReferencePastTheLastColumnAreRefused() {
-            byte[] workbook = new HandMadeWorkbook().sheet(out -> {
-                out.write("<sheetData>" + header() + "<row r=\"2\">");
-                for (int i = 0; i <= 16_384; i++) {
-                    out.write("<c t=\"inlineStr\"><is><t>" + letters(3) + "</t></is></c>");
-                }
-                out.write("</row></sheetData>");
-            }).bytes();
-            assertThat(refusal(workbook)).isEqualTo("hostile.xlsx : classeur illisible (plus de 16384 cellules ligne 2)");
+            assertThat(refusal(secondRowOf(16_385, 3))).isEqualTo("hostile.xlsx : classeur illisible (plus de 16384 cellules ligne 2)");
         }
 
         @Test
