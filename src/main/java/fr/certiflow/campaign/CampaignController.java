@@ -2,15 +2,20 @@ package fr.certiflow.campaign;
 
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.jury.JuryPoolImport;
+import fr.certiflow.tabular.SizeLimitedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,15 +41,19 @@ class CampaignController {
     private final CohortImport cohort;
     private final JuryPoolImport jury;
     private final CurrentUsers users;
+    private final long maxImportBytes;
+    private final ImportGate imports = new ImportGate(Duration.ofMinutes(1));
 
     CampaignController(CampaignService service, CampaignRepository campaigns, CampaignLauncher launcher,
-            CohortImport cohort, JuryPoolImport jury, CurrentUsers users) {
-        this.users = users;
+            CohortImport cohort, JuryPoolImport jury, CurrentUsers users,
+            @Value("${certiflow.imports.max-file-size:10MB}") DataSize maxImportSize) {
         this.service = service;
         this.campaigns = campaigns;
         this.launcher = launcher;
         this.cohort = cohort;
         this.jury = jury;
+        this.users = users;
+        this.maxImportBytes = maxImportSize.toBytes();
     }
 
     @PostMapping
@@ -72,12 +81,30 @@ class CampaignController {
 
     @PostMapping(path = "/{id}/cohort", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CohortImport.Result importCohort(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
-        return cohort.importFile(id, file.getOriginalFilename(), file.getBytes());
+        return importing(file, (name, content) -> cohort.importFile(id, name, content));
     }
 
     @PostMapping(path = "/{id}/jurors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
-        return jury.importFile(id, file.getOriginalFilename(), file.getBytes(), users.require().id());
+        String importedBy = users.require().id();
+        return importing(file, (name, content) -> jury.importFile(id, name, content, importedBy));
+    }
+
+    private interface Importer<T> {
+        T importFile(String filename, InputStream content);
+    }
+
+    /**
+     * Imports the upload, one import at a time, read as a stream that fails past the import limit
+     * (certiflow.imports.max-file-size, below the multipart limit): the file is never held in memory whole, and a
+     * file too large is refused as soon as the limit is passed.
+     */
+    private <T> T importing(MultipartFile file, Importer<T> importer) throws IOException {
+        return imports.oneAtATime(() -> {
+            try (InputStream content = new SizeLimitedInputStream(file.getInputStream(), file.getOriginalFilename(), maxImportBytes)) {
+                return importer.importFile(file.getOriginalFilename(), content);
+            }
+        });
     }
 
     @GetMapping("/templates/cohort.xlsx")

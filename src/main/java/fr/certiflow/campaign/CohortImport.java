@@ -6,9 +6,12 @@ import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
 import fr.certiflow.tabular.Table;
 import fr.certiflow.tabular.TableReader;
+import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,16 +44,24 @@ public class CohortImport {
     static final List<String> REQUIRED = List.of("number", "lastName", "firstName", "email");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** The longest text each column's database field holds: longer is a problem of its row, not a database error. */
+    static final Map<String, Integer> LENGTHS = Map.of("lastName", 200, "firstName", 200, "email", 320, "trainer", 200, "employer", 200);
     static final Pattern ACQUIRED = Pattern.compile("\\s*([^()\\s]+)\\s*\\(\\s*([^)]*)\\)\\s*");
+    /** Strict: 31/02/2025 is not a date (a lenient or smart parser would make it 28 February). */
+    static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     private final CampaignRepository campaigns;
     private final CandidateRepository candidates;
     private final CampaignReferentials referentials;
+    private final Clock clock;
 
-    CohortImport(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials) {
+    CohortImport(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials, Clock clock) {
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.referentials = referentials;
+        this.clock = clock;
     }
 
     public record Result(int created, int updated, int unchanged, int total) {
@@ -73,7 +84,7 @@ public class CohortImport {
     }
 
     @Transactional
-    public Result importFile(Long campaignId, String filename, byte[] content) {
+    public Result importFile(Long campaignId, String filename, InputStream content) {
         Campaign campaign = campaigns.require(campaignId);
         if (campaign.getStatus() != CampaignStatus.DRAFT) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
@@ -82,13 +93,14 @@ public class CohortImport {
         Table table = TableReader.read(filename, content, HEADERS, REQUIRED);
         Referential referential = referentials.of(campaign);
         Set<String> blocs = referential.blocs().stream().map(Bloc::code).collect(Collectors.toSet());
+        LocalDate today = LocalDate.now(clock);
         List<ImportProblem> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> numbers = new HashMap<>();
         Map<String, Integer> emails = new HashMap<>();
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (Table.Row line : table.rows()) {
-            Row row = parse(table, line, blocs, problems);
+            Row row = parse(table, line, blocs, today, problems);
             if (row.number != null) {
                 Integer previous = numbers.putIfAbsent(row.number, line.number());
                 if (previous != null) {
@@ -148,7 +160,7 @@ public class CohortImport {
         return new Result(created, updated, unchanged, rows.size());
     }
 
-    private Row parse(Table table, Table.Row line, Set<String> blocs, List<ImportProblem> problems) {
+    private Row parse(Table table, Table.Row line, Set<String> blocs, LocalDate today, List<ImportProblem> problems) {
         Row row = new Row();
         row.line = line.number();
         row.number = line.get("number").orElse(null);
@@ -160,6 +172,8 @@ public class CohortImport {
                 problems.add(problem(table, line, column, "valeur obligatoire manquante"));
             }
         }
+        LENGTHS.forEach((column, max) -> line.get(column).filter(value -> value.length() > max).ifPresent(value ->
+                problems.add(problem(table, line, column, "texte de " + value.length() + " caractères, " + max + " au plus"))));
         if (row.number != null && !CODE.matcher(row.number).matches()) {
             problems.add(problem(table, line, "number", "numéro « " + row.number + " » invalide (lettres, chiffres, « . », « - », « _ »)"));
             row.number = null;
@@ -226,14 +240,20 @@ public class CohortImport {
                     problems.add(problem(table, line, "acquired", "date « " + matcher.group(2).strip() + " » du bloc " + bloc + " illisible (AAAA-MM-JJ ou JJ/MM/AAAA)"));
                     continue;
                 }
+                if (date.isAfter(today)) {
+                    problems.add(problem(table, line, "acquired", "date « " + matcher.group(2).strip() + " » du bloc " + bloc
+                            + " dans le futur : un bloc ne peut pas avoir été acquis après aujourd'hui (" + DATES.get(1).format(today) + ")"));
+                    continue;
+                }
                 row.acquired.put(bloc, date);
             }
         });
         return row;
     }
 
+    /** The date in either accepted form, or null when it is in neither or is no real date (31/02, 29/02 of 2025). */
     static LocalDate date(String text) {
-        for (DateTimeFormatter format : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("dd/MM/yyyy"))) {
+        for (DateTimeFormatter format : DATES) {
             try {
                 return LocalDate.parse(text, format);
             } catch (DateTimeParseException ignored) {

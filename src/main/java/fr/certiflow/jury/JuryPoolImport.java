@@ -7,6 +7,7 @@ import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
 import fr.certiflow.tabular.Table;
 import fr.certiflow.tabular.TableReader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ public class JuryPoolImport {
      *     import creates
      */
     @Transactional
-    public Result importFile(Long campaignId, String filename, byte[] content, String importedBy) {
+    public Result importFile(Long campaignId, String filename, InputStream content, String importedBy) {
         Objects.requireNonNull(importedBy, "importedBy");
         Campaign campaign = campaigns.require(campaignId);
         Table table = TableReader.read(filename, content, HEADERS, REQUIRED);

@@ -3,31 +3,38 @@ package fr.certiflow.tabular;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.tika.Tika;
 
 /**
  * Reads an uploaded .xlsx or .csv into a {@link Table}, whatever the file's name says: the type comes from the
- * bytes. Headers are matched without regard to case, accents or spacing. Zip bombs and oversized workbooks are
- * refused by POI's limits, set here deliberately.
+ * bytes. Headers are matched without regard to case, accents or spacing.
+ *
+ * <p>The file is read as a stream and only the table is kept, within bounds checked while reading: at most
+ * {@link #MAX_ROWS} rows (the reading stops at the next one), {@link #MAX_CELL_CHARS} characters in a cell,
+ * {@link #MAX_LINE_CHARS} in a line, {@link #MAX_TABLE_CHARS} in the table. A CSV is parsed straight from the
+ * upload; a workbook is copied to a temporary file (deleted afterwards) that POI opens entry by entry, and its first
+ * sheet is read with the event API (see {@link XlsxLines}). Zip bombs and oversized entries are refused by POI's
+ * limits ({@link PoiLimits}). The size of the upload is the caller's to bound ({@link SizeLimitedInputStream}).
  */
 public final class TableReader {
 
     public static final int MAX_ROWS = 20_000;
+    public static final int MAX_CELL_CHARS = 10_000;
+    public static final int MAX_LINE_CHARS = 100_000;
+    public static final long MAX_TABLE_CHARS = 20_000_000;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** Bytes Tika looks at to tell the type: enough for a workbook's [Content_Types].xml, which comes first. */
+    static final int DETECTION_BYTES = 64 * 1024;
 
     static {
         PoiLimits.apply();
@@ -35,40 +42,133 @@ public final class TableReader {
 
     private static final Tika TIKA = new Tika();
 
-    private TableReader() {
+    private final String file;
+    private final Map<String, List<String>> headers;
+    private final List<String> required;
+    /** Column key → its position in the file's lines, and → its slot in the table's rows. */
+    private final Map<String, Integer> positions = new LinkedHashMap<>();
+    private final Map<String, Integer> slots = new LinkedHashMap<>();
+    private final Map<String, String> columns = new LinkedHashMap<>();
+    private final List<Table.Row> rows = new ArrayList<>();
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private boolean headerRead;
+    private int dataRows;
+    private long tableChars;
+
+    private TableReader(String file, Map<String, List<String>> headers, List<String> required) {
+        this.file = file;
+        this.headers = headers;
+        this.required = required;
     }
 
     /**
+     * @param content the upload, read once and not closed here
      * @param headers canonical column key → the accepted header texts
      * @param required the columns that must be present
      */
-    public static Table read(String filename, byte[] content, Map<String, List<String>> headers, List<String> required) {
+    public static Table read(String filename, InputStream content, Map<String, List<String>> headers, List<String> required) {
         String file = filename == null || filename.isBlank() ? "fichier" : filename;
-        List<List<String>> lines;
+        TableReader reader = new TableReader(file, headers, required);
+        byte[] start;
         String type;
-        try (InputStream in = new ByteArrayInputStream(content)) {
-            type = TIKA.detect(in, file);
+        try {
+            start = content.readNBytes(DETECTION_BYTES);
+            type = TIKA.detect(start, file);
         } catch (IOException e) {
             throw refused(file, "le fichier ne peut pas être lu");
         }
+        InputStream whole = new SequenceInputStream(new ByteArrayInputStream(start), content);
         if (XLSX.equals(type) || "application/x-tika-ooxml".equals(type)) {
-            lines = xlsx(file, content);
+            reader.xlsx(whole);
         } else if (type.startsWith("text/")) {
-            lines = csv(new String(content, StandardCharsets.UTF_8));
+            try {
+                CsvLines.read(whole, reader::accept);
+            } catch (IOException e) {
+                throw refused(file, "le fichier ne peut pas être lu");
+            }
         } else {
             throw refused(file, "ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV (type détecté : " + type + ")");
         }
-        lines.removeIf(line -> line.stream().allMatch(String::isBlank));
-        if (lines.isEmpty()) {
-            throw refused(file, "le fichier est vide");
+        return reader.table();
+    }
+
+    private void xlsx(InputStream content) {
+        Path spooled = null;
+        try {
+            spooled = Files.createTempFile("certiflow-import-", ".xlsx");
+            try (OutputStream out = Files.newOutputStream(spooled)) {
+                content.transferTo(out);
+            }
+            XlsxLines.read(file, spooled, this::accept);
+        } catch (ImportRefusedException refused) {
+            throw refused;
+        } catch (Exception e) {
+            throw refused(file, unreadable(e));
+        } finally {
+            if (spooled != null) {
+                try {
+                    Files.deleteIfExists(spooled);
+                } catch (IOException ignored) {
+                    // the temporary folder is cleaned by the system; the import's answer matters more
+                }
+            }
         }
-        if (lines.size() - 1 > MAX_ROWS) {
+    }
+
+    /** Why POI could not read a workbook, in French when it is one of its limits, else its first line. */
+    private static String unreadable(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Zip bomb")) {
+            return "classeur refusé : trop volumineux une fois décompressé (protection contre les bombes de décompression)";
+        }
+        int end = message.indexOf('\n');
+        return "classeur illisible ou trop volumineux (" + (end < 0 ? message : message.substring(0, end)).strip() + ")";
+    }
+
+    /** One line as read: the first non-blank one is the header, the next ones the rows. */
+    private void accept(Line line) {
+        if (line.blank()) {
+            return;
+        }
+        if (line.tooLong()) {
+            problems.add(new ImportProblem(file, line.number(), null, "ligne de plus de " + MAX_LINE_CHARS + " caractères"));
+            if (!headerRead) {
+                throw new ImportRefusedException(problems);
+            }
+            countRow();
+            return;
+        }
+        if (!headerRead) {
+            header(line);
+            return;
+        }
+        countRow();
+        String[] values = new String[slots.size()];
+        positions.forEach((key, position) -> {
+            String value = position < line.cells().size() ? line.cells().get(position) : "";
+            if (value.length() > MAX_CELL_CHARS) {
+                problems.add(new ImportProblem(file, line.number(), columns.get(key), "texte de plus de " + MAX_CELL_CHARS + " caractères"));
+                value = "";
+            }
+            tableChars += value.length();
+            values[slots.get(key)] = value;
+        });
+        if (tableChars > MAX_TABLE_CHARS) {
+            throw refused(file, "le fichier contient plus de " + MAX_TABLE_CHARS + " caractères à importer");
+        }
+        rows.add(new Table.Row(line.number(), slots, values));
+    }
+
+    /** The row past the limit stops the reading: the rest of the file is never read. */
+    private void countRow() {
+        if (++dataRows > MAX_ROWS) {
             throw refused(file, "plus de " + MAX_ROWS + " lignes");
         }
-        Map<String, Integer> positions = new LinkedHashMap<>();
-        Map<String, String> columns = new LinkedHashMap<>();
-        List<ImportProblem> problems = new ArrayList<>();
-        List<String> header = lines.get(0);
+    }
+
+    private void header(Line line) {
+        headerRead = true;
+        List<String> header = line.cells();
         for (int i = 0; i < header.size(); i++) {
             String written = header.get(i).strip();
             if (written.isEmpty()) {
@@ -78,118 +178,32 @@ public final class TableReader {
                     .filter(entry -> entry.getValue().stream().anyMatch(accepted -> normal(accepted).equals(normal(written))))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             if (key == null) {
-                problems.add(new ImportProblem(file, 1, written, "colonne inconnue"));
+                problems.add(new ImportProblem(file, line.number(), written, "colonne inconnue"));
             } else if (positions.putIfAbsent(key, i) != null) {
-                problems.add(new ImportProblem(file, 1, written, "colonne en double"));
+                problems.add(new ImportProblem(file, line.number(), written, "colonne en double"));
             } else {
                 columns.put(key, written);
             }
         }
         for (String column : required) {
             if (!positions.containsKey(column)) {
-                problems.add(new ImportProblem(file, 1, headers.get(column).get(0), "colonne obligatoire absente"));
+                problems.add(new ImportProblem(file, line.number(), headers.get(column).get(0), "colonne obligatoire absente"));
             }
         }
         if (!problems.isEmpty()) {
             throw new ImportRefusedException(problems);
         }
-        List<Table.Row> rows = new ArrayList<>();
-        for (int r = 1; r < lines.size(); r++) {
-            List<String> line = lines.get(r);
-            Map<String, String> cells = new LinkedHashMap<>();
-            positions.forEach((key, position) -> cells.put(key, position < line.size() ? line.get(position) : ""));
-            rows.add(new Table.Row(r + 1, cells));
+        positions.keySet().forEach(key -> slots.put(key, slots.size()));
+    }
+
+    private Table table() {
+        if (!headerRead) {
+            throw refused(file, "le fichier est vide");
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportRefusedException(problems);
         }
         return new Table(file, columns, rows);
-    }
-
-    private static List<List<String>> xlsx(String file, byte[] content) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter(Locale.FRANCE);
-            List<List<String>> lines = new ArrayList<>();
-            int last = Math.min(sheet.getLastRowNum(), MAX_ROWS + 1);
-            for (int r = 0; r <= last; r++) {
-                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-                List<String> line = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        line.add(text(row.getCell(c), formatter));
-                    }
-                }
-                lines.add(line);
-            }
-            if (sheet.getLastRowNum() > MAX_ROWS + 1) {
-                throw refused(file, "plus de " + MAX_ROWS + " lignes");
-            }
-            return lines;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ImportRefusedException refused) {
-                throw refused;
-            }
-            throw refused(file, "classeur illisible ou trop volumineux (" + e.getMessage() + ")");
-        }
-    }
-
-    /** The cell as typed: a formula stays its text ("=…"), never its computed value; dates as yyyy-mm-dd. */
-    static String text(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.FORMULA) {
-            return "=" + cell.getCellFormula();
-        }
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-        }
-        return formatter.formatCellValue(cell);
-    }
-
-    /** CSV with ';' or ',' (the one of the header line), quotes doubled inside quoted cells, UTF-8 with or without BOM. */
-    static List<List<String>> csv(String text) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        int firstLineEnd = text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n');
-        String firstLine = text.substring(0, firstLineEnd);
-        char separator = firstLine.chars().filter(c -> c == ';').count() >= firstLine.chars().filter(c -> c == ',').count() ? ';' : ',';
-        List<List<String>> lines = new ArrayList<>();
-        List<String> line = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.isEmpty()) {
-                quoted = true;
-            } else if (c == separator) {
-                line.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                line.add(cell.toString());
-                cell.setLength(0);
-                lines.add(line);
-                line = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (!cell.isEmpty() || !line.isEmpty()) {
-            line.add(cell.toString());
-            lines.add(line);
-        }
-        return lines;
     }
 
     static String normal(String text) {
@@ -197,7 +211,7 @@ public final class TableReader {
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
     }
 
-    private static ImportRefusedException refused(String file, String message) {
+    static ImportRefusedException refused(String file, String message) {
         return new ImportRefusedException(List.of(new ImportProblem(file, null, null, message)));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
+import fr.certiflow.tabular.ImportTooLargeException;
 import fr.certiflow.web.InvalidRequestException.FieldProblem;
 import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
@@ -63,11 +64,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        return importProblem(HttpStatus.BAD_REQUEST, e);
+    }
+
+    @ExceptionHandler(ImportTooLargeException.class)
+    ResponseEntity<ProblemDetail> importTooLarge(ImportTooLargeException e) {
+        return importProblem(HttpStatus.PAYLOAD_TOO_LARGE, e);
+    }
+
+    private static ResponseEntity<ProblemDetail> importProblem(HttpStatus status, ImportRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle("Import refusé");
         List<Map<String, Object>> errors = e.problems().stream().map(ApiErrors::describe).toList();
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

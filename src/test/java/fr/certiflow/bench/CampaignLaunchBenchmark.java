@@ -68,14 +68,15 @@ public final class CampaignLaunchBenchmark {
             cohort.append(String.format("B%05d;Nom%d;Prénom%d;candidat%d@example.org;G%d%n", i, i, i, i, (i - 1) / 4));
         }
         long importStart = System.nanoTime();
-        app.getBean(CohortImport.class).importFile(campaign.getId(), "cohorte.csv", cohort.toString().getBytes(StandardCharsets.UTF_8));
+        app.getBean(CohortImport.class).importFile(campaign.getId(), "cohorte.csv", new java.io.ByteArrayInputStream(cohort.toString().getBytes(StandardCharsets.UTF_8)));
         double importSeconds = (System.nanoTime() - importStart) / 1e9;
         StringBuilder jury = new StringBuilder("Identifiant;Nom;Professionnel extérieur;Qualifié en anglais;Charge maximale\n");
         for (int i = 1; i <= 40; i++) {
             jury.append("bench").append(i).append(";Juré ").append(i).append(';').append(i % 2 == 0 ? "oui" : "non")
                     .append(';').append(i % 5 == 0 ? "oui" : "non").append(";1000\n");
         }
-        app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv", jury.toString().getBytes(StandardCharsets.UTF_8), "coordo");
+        app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv",
+                new java.io.ByteArrayInputStream(jury.toString().getBytes(StandardCharsets.UTF_8)), "coordo");
 
         List<Integer> componentsPerBloc = app.getBean(CampaignReferentials.class).of(campaign).blocs().stream()
                 .filter(bloc -> List.of("BC1", "BC2", "BC3").contains(bloc.code()))

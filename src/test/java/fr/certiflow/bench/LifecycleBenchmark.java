@@ -147,14 +147,15 @@ public final class LifecycleBenchmark {
         for (int i = 1; i <= size; i++) {
             cohort.append(String.format("L%05d;Nom%d;Prénom%d;candidat%d@example.org;G%d%n", i, i, i, i, (i - 1) / 4));
         }
-        app.getBean(CohortImport.class).importFile(campaign.getId(), "cohorte.csv", cohort.toString().getBytes(StandardCharsets.UTF_8));
+        app.getBean(CohortImport.class).importFile(campaign.getId(), "cohorte.csv", new java.io.ByteArrayInputStream(cohort.toString().getBytes(StandardCharsets.UTF_8)));
         int jurors = Math.max(10, size / 2);
         StringBuilder jury = new StringBuilder("Identifiant;Nom;Professionnel extérieur;Qualifié en anglais;Charge maximale\n");
         for (int i = 1; i <= jurors; i++) {
             jury.append("life").append(i).append(";Juré ").append(i).append(';').append(i % 2 == 0 ? "oui" : "non")
                     .append(';').append(i % 5 == 0 ? "oui" : "non").append(";1000\n");
         }
-        app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv", jury.toString().getBytes(StandardCharsets.UTF_8), COORDINATOR);
+        app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv",
+                new java.io.ByteArrayInputStream(jury.toString().getBytes(StandardCharsets.UTF_8)), COORDINATOR);
 
         long launchStart = System.nanoTime();
         ProcessInstance campaignProcess = app.getBean(CampaignLauncher.class).launch(campaign.getId());

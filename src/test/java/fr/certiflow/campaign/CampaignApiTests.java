@@ -27,6 +27,8 @@ class CampaignApiTests {
     TestRestTemplate http;
     @Autowired
     SmallCampaignLaunch launch;
+    @Autowired
+    CandidateRepository candidates;
 
     @Autowired
     CampaignRepository campaigns;
@@ -151,6 +153,32 @@ class CampaignApiTests {
         var missing = http.withBasicAuth("manager", "manager-secret").getForEntity("/api/campaigns/999999", JsonNode.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
         assertThat(missing.getBody().get("detail").asText()).isEqualTo("Aucune campagne n° 999999.");
+    }
+
+    @Test
+    void aCohortFileOverTheImportLimitIsA413NamingFileAndLimitAndImportsNothing() {
+        TestRestTemplate coordo = http.withBasicAuth("coordo", "coordo-secret");
+        long id = coordo.postForEntity("/api/campaigns", SmallCampaignLaunch.campaign("BIG-" + UUID.randomUUID().toString().substring(0, 6)),
+                JsonNode.class).getBody().get("id").asLong();
+        // Fewer rows than the row limit, one byte more than the default size limit of 10 MB (the multipart limit,
+        // 50 MB, lets it through)
+        StringBuilder csv = new StringBuilder("N° candidat;Nom;Prénom;Courriel\n");
+        String name = "N".repeat(600);
+        for (int i = 0; csv.length() <= 10 * 1024 * 1024; i++) {
+            csv.append(String.format("C%06d;%s;Prénom;c%d@example.org%n", i, name, i));
+        }
+        byte[] content = java.util.Arrays.copyOf(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), 10 * 1024 * 1024 + 1);
+
+        var response = SmallCampaignLaunch.upload(coordo, id, "cohort", "cohorte.csv", content);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getBody().get("detail").asText())
+                .isEqualTo("Le fichier « cohorte.csv » dépasse la taille maximale d'un import (10 Mo) : rien n'a été importé.");
+        assertThat(response.getBody().get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("file").asText()).isEqualTo("cohorte.csv");
+            assertThat(error.get("message").asText()).isEqualTo("le fichier dépasse la taille maximale d'un import (10 Mo)");
+        });
+        assertThat(candidates.countByCampaignId(id)).isZero();
     }
 
     @Test

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -52,7 +55,7 @@ class CohortImportTests {
     }
 
     CohortImport.Result importCsv(String csv) {
-        return cohort.importFile(campaign.getId(), "cohorte.csv", csv.getBytes(StandardCharsets.UTF_8));
+        return cohort.importFile(campaign.getId(), "cohorte.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -96,7 +99,7 @@ class CohortImportTests {
             workbook = out.toByteArray();
         }
         // The name says csv: the bytes say workbook, and the bytes decide.
-        CohortImport.Result result = cohort.importFile(campaign.getId(), "cohorte.csv", workbook);
+        CohortImport.Result result = cohort.importFile(campaign.getId(), "cohorte.csv", new ByteArrayInputStream(workbook));
         assertThat(result.created()).isEqualTo(2);
         assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-001").orElseThrow().getLastName()).isEqualTo("=1+1");
         assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow().getLastName())
@@ -134,6 +137,53 @@ class CohortImportTests {
                             "cohorte.csv, ligne 4, colonne « Blocs acquis » : date « 30 juin » du bloc BC1 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)",
                             "cohorte.csv, ligne 4, colonne « Courriel » : courriel « hugo@example.org » déjà présent ligne 3",
                             "cohorte.csv, ligne 4, colonne « Groupe » : le groupe « G7 » compte 1 membre(s) (lignes 4) ; un groupe compte de 2 à 6 membres"));
+            assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
+        }
+
+        @Test
+        void datesThatDoNotExistAreProblemsOfTheirRowAndColumn() {
+            String csv = HEADER
+                    + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (31/02/2025)\n"
+                    + "2027-002;Petit;Hugo;hugo@example.org;;;;;;;BC1 (2025-06-30), BC2 (2025-02-29)\n"
+                    + "2027-003;Durand;Manon;manon@example.org;;;;;;;BC3 (2025-13-01)\n";
+            assertThatThrownBy(() -> importCsv(csv)).isInstanceOfSatisfying(ImportRefusedException.class, e ->
+                    assertThat(e.problems()).extracting(ImportProblem::toString).containsExactly(
+                            "cohorte.csv, ligne 2, colonne « Blocs acquis » : date « 31/02/2025 » du bloc BC1 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)",
+                            "cohorte.csv, ligne 3, colonne « Blocs acquis » : date « 2025-02-29 » du bloc BC2 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)",
+                            "cohorte.csv, ligne 4, colonne « Blocs acquis » : date « 2025-13-01 » du bloc BC3 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)"));
+            assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
+        }
+
+        @Test
+        void aBlocCannotHaveBeenAcquiredAfterToday() {
+            ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-10T12:00:00Z")));
+            assertThatThrownBy(() -> importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (11/03/2026)\n"))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
+                            .hasToString("cohorte.csv, ligne 2, colonne « Blocs acquis » : date « 11/03/2026 » du bloc BC1 dans le futur : "
+                                    + "un bloc ne peut pas avoir été acquis après aujourd'hui (10/03/2026)"));
+            assertThat(importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (10/03/2026)\n").created()).isEqualTo(1);
+        }
+
+        @Test
+        void a29FebruaryOfALeapYearIsAcceptedInBothForms() {
+            importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (29/02/2024), BC2 (2024-02-29)\n");
+            assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-001").orElseThrow().getAcquiredBlocs())
+                    .containsEntry("BC1", LocalDate.of(2024, 2, 29)).containsEntry("BC2", LocalDate.of(2024, 2, 29));
+        }
+
+        @Test
+        void todayIsTodayInParis() {
+            // 23:30 in UTC is already the next day in Paris, where the certification takes place
+            ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-10T23:30:00Z")));
+            assertThat(importCsv(HEADER + "2027-001;Martin;Léa;lea@example.org;;;;;;;BC1 (11/03/2026)\n").created()).isEqualTo(1);
+        }
+
+        @Test
+        void aTextLongerThanItsFieldIsAProblemOfItsRowAndColumn() {
+            String name = "N".repeat(201);
+            assertThatThrownBy(() -> importCsv(HEADER + "2027-001;" + name + ";Léa;lea@example.org;;;;;;" + "E".repeat(200) + ";\n"))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
+                            .hasToString("cohorte.csv, ligne 2, colonne « Nom » : texte de 201 caractères, 200 au plus"));
             assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
         }
 
@@ -176,7 +226,7 @@ class CohortImportTests {
         @Test
         void aFileThatIsNeitherAWorkbookNorACsv() {
             byte[] pdf = "%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
-            assertThatThrownBy(() -> cohort.importFile(campaign.getId(), "cohorte.xlsx", pdf))
+            assertThatThrownBy(() -> cohort.importFile(campaign.getId(), "cohorte.xlsx", new ByteArrayInputStream(pdf)))
                     .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
                             .extracting(ImportProblem::message).asString().startsWith("ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV"));
         }

@@ -153,8 +153,12 @@ public class SmallCampaignLaunch {
     }
 
     private static ResponseEntity<JsonNode> upload(TestRestTemplate http, long id, String what, String filename, String content) {
+        return upload(http, id, what, filename, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ResponseEntity<JsonNode> upload(TestRestTemplate http, long id, String what, String filename, byte[] content) {
         LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+        body.add("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
                 return filename;

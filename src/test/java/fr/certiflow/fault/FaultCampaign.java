@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ final class FaultCampaign {
     static final String COORDINATOR = "coordo.fault";
     static final String COORDINATOR_PASSWORD = "coordo-fault-secret";
     static final List<String> BLOCS = List.of("BC1", "BC2", "BC3");
-    static final List<String> COMPONENTS = List.of("A.1", "A.2", "A.3", "A.4", "A.5");
+    static final List<String> COMPONENTS = CampaignClient.COMPONENTS;
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     final String code;
@@ -45,19 +44,10 @@ final class FaultCampaign {
         node.admin().createUser(COORDINATOR, COORDINATOR_PASSWORD, "coordinators");
         CampaignClient coordinator = node.client(COORDINATOR, COORDINATOR_PASSWORD);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("name", "Campagne " + code);
-        body.put("referentialCode", "MMDC");
         // Open from the start of today (Paris): a campaign may not open in the past.
-        body.put("opensAt", LocalDate.now(PARIS).atStartOfDay(PARIS).toInstant().toString());
-        Map<String, String> deadlines = new LinkedHashMap<>();
-        for (String component : COMPONENTS) {
-            Instant deadline = remindSoon.contains(component) ? now.plus(Duration.ofDays(1)).plus(remindIn) : now.plus(Duration.ofDays(60));
-            deadlines.put(component, deadline.toString());
-        }
-        body.put("submissionDeadlines", deadlines);
-        body.put("evaluationDeadline", now.plus(Duration.ofDays(90)).toString());
+        Map<String, Object> body = CampaignClient.campaign(code, LocalDate.now(PARIS).atStartOfDay(PARIS).toInstant(),
+                component -> remindSoon.contains(component) ? now.plus(Duration.ofDays(1)).plus(remindIn) : now.plus(Duration.ofDays(60)),
+                now.plus(Duration.ofDays(90)));
         body.put("reminderDays", 1);
         id = coordinator.post("/api/campaigns", body, 201).get("id").asLong();
 

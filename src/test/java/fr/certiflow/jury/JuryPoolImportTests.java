@@ -8,6 +8,7 @@ import fr.certiflow.identity.Groups;
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ class JuryPoolImportTests {
     }
 
     JuryPoolImport.Result importCsv(String csv) {
-        return jury.importFile(campaign.getId(), "jury.csv", csv.getBytes(StandardCharsets.UTF_8), IMPORTER);
+        return jury.importFile(campaign.getId(), "jury.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), IMPORTER);
     }
 
     /** A row of the file: id, name, e-mail, president (oui/non); the other columns with harmless values. */

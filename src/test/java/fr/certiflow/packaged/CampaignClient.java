@@ -9,14 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** HTTP calls to one node as one user, as a coordinator's browser or script makes them; every failure is loud. */
 public final class CampaignClient {
 
+    /** The composantes of the MMDC référentiel. */
+    public static final List<String> COMPONENTS = List.of("A.1", "A.2", "A.3", "A.4", "A.5");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -121,6 +126,26 @@ public final class CampaignClient {
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
+    }
+
+    /**
+     * The body of {@code POST /api/campaigns} for a campaign of the MMDC référentiel: every composante due at the
+     * deadline its function gives; the map can take more fields before it is sent.
+     */
+    public static Map<String, Object> campaign(String code, Instant opensAt, Function<String, Instant> submissionDeadline,
+            Instant evaluationDeadline) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("name", "Campagne " + code);
+        body.put("referentialCode", "MMDC");
+        body.put("opensAt", opensAt.toString());
+        Map<String, String> deadlines = new LinkedHashMap<>();
+        for (String component : COMPONENTS) {
+            deadlines.put(component, submissionDeadline.apply(component).toString());
+        }
+        body.put("submissionDeadlines", deadlines);
+        body.put("evaluationDeadline", evaluationDeadline.toString());
+        return body;
     }
 
     /** Creates a user of the given group through the engine REST API (an administrator's call). */
