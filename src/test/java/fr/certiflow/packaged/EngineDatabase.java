@@ -21,6 +21,19 @@ public final class EngineDatabase {
         this.url = url;
     }
 
+    /** An operator's change, committed at once; returns the rows changed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public long count(String sql, Object... parameters) {
         return ((Number) single(sql, parameters)).longValue();
     }
