@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.form.handler.FormHandler;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -85,23 +86,31 @@ final class FormSubmissions extends AbstractBpmnParseListener {
         }
     }
 
-    private final class TaskFormSubmission implements TaskFormHandler {
+    /** A form handler that keeps the engine's for everything but the submission. */
+    private abstract static class Delegating<H extends FormHandler> implements FormHandler {
 
-        private final TaskFormHandler delegate;
+        final H delegate;
 
-        TaskFormSubmission(TaskFormHandler delegate) {
+        Delegating(H delegate) {
             this.delegate = delegate;
-        }
-
-        @Override
-        public TaskFormData createTaskForm(TaskEntity task) {
-            return delegate.createTaskForm(task);
         }
 
         @Override
         public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
                 ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
             delegate.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
+        }
+    }
+
+    private final class TaskFormSubmission extends Delegating<TaskFormHandler> implements TaskFormHandler {
+
+        TaskFormSubmission(TaskFormHandler delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public TaskFormData createTaskForm(TaskEntity task) {
+            return delegate.createTaskForm(task);
         }
 
         @Override
@@ -127,23 +136,15 @@ final class FormSubmissions extends AbstractBpmnParseListener {
         }
     }
 
-    private final class StartFormSubmission implements StartFormHandler {
-
-        private final StartFormHandler delegate;
+    private final class StartFormSubmission extends Delegating<StartFormHandler> implements StartFormHandler {
 
         StartFormSubmission(StartFormHandler delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public StartFormData createStartFormData(ProcessDefinitionEntity processDefinition) {
             return delegate.createStartFormData(processDefinition);
-        }
-
-        @Override
-        public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
-                ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
-            delegate.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
         }
 
         @Override

@@ -1,17 +1,18 @@
 package fr.certiflow.production;
 
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.tika.Tika;
 import org.apache.tika.exception.TikaException;
-import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
-import org.apache.tika.language.detect.LanguageDetector;
-import org.apache.tika.language.detect.LanguageResult;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.springframework.stereotype.Service;
@@ -37,16 +38,23 @@ public class DocumentInspector {
     private final Tika tika = new Tika();
     /**
      * The languages a production may come in, for the English check of the procurement case: French, English and
-     * their European neighbours. Only their profiles are loaded; all of Optimaize's (some seventy) took about 66 MB
-     * of heap for as long as the application runs.
+     * their European neighbours. Only their profiles are loaded, with the Optimaize detector itself: Tika's wrapper
+     * loads all of them (some seventy) when its class loads, about 66 MB of heap for as long as the application runs.
      */
-    static final Set<String> LANGUAGES = Set.of("en", "fr", "de", "es", "it", "pt", "nl");
+    static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "it", "pt", "nl");
+    /** As much text as Tika's detector reads: the start of a document tells its language. */
+    static final int MAX_DETECTION_TEXT = 20_000;
 
     private final LanguageDetector languages = load();
 
+    /** A language detected in a text: its ISO 639-1 code and the detector's probability (0 to 1). */
+    public record DetectedLanguage(String code, double probability) {
+    }
+
     private static LanguageDetector load() {
         try {
-            return new OptimaizeLangDetector().loadModels(LANGUAGES);
+            return LanguageDetectorBuilder.create(NgramExtractors.standard()).shortTextAlgorithm(30)
+                    .withProfiles(new LanguageProfileReader().read(LANGUAGES)).build();
         } catch (IOException e) {
             throw new IllegalStateException("Language profiles " + LANGUAGES + " cannot be loaded", e);
         }
@@ -110,15 +118,12 @@ public class DocumentInspector {
     }
 
     /** The language of the text, with the detector's confidence (0 to 1); empty when the text is too short. */
-    public Optional<LanguageResult> language(String text) {
+    public Optional<DetectedLanguage> language(String text) {
         if (text == null || text.strip().length() < 20) {
             return Optional.empty();
         }
-        synchronized (languages) {
-            languages.reset();
-            languages.addText(text);
-            LanguageResult result = languages.detect();
-            return result.isUnknown() ? Optional.empty() : Optional.of(result);
-        }
+        String sample = text.length() > MAX_DETECTION_TEXT ? text.substring(0, MAX_DETECTION_TEXT) : text;
+        return languages.getProbabilities(sample).stream().findFirst()
+                .map(best -> new DetectedLanguage(best.getLocale().getLanguage(), best.getProbability()));
     }
 }

@@ -45,8 +45,8 @@ public class LanguageCheck {
                 continue;
             }
             var detected = inspector.language(inspector.text(file.getContent()));
-            String language = detected.map(result -> result.getLanguage()).orElse(null);
-            double confidence = detected.map(result -> (double) result.getRawScore()).orElse(0.0);
+            String language = detected.map(DocumentInspector.DetectedLanguage::code).orElse(null);
+            double confidence = detected.map(DocumentInspector.DetectedLanguage::probability).orElse(0.0);
             file.languageDetected(language, confidence);
             boolean ok = document.language().equals(language) && confidence >= MIN_CONFIDENCE;
             passed &= ok;

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A user logged into a Camunda webapp as a browser is: the session cookie, and the CSRF token the webapp hands out,
- * which the browser's scripts send back in {@code X-XSRF-TOKEN}.
+ * which the browser's scripts send back in {@code X-XSRF-TOKEN}. (The login starts a new session: the token of the
+ * login page no longer holds, and the first state-changing request that sends it loses the session.)
  */
 final class WebappSession {
 
@@ -42,6 +43,9 @@ final class WebappSession {
         if (login.statusCode() != 200) {
             throw new IllegalStateException(user + " could not log into " + app + ": " + login.statusCode() + " " + login.body());
         }
+        // As the webapp's first call after its login does: the logged-in session's own CSRF token comes with it.
+        session.http.send(HttpRequest.newBuilder(node.uri("/camunda/api/admin/auth/user/default")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
         return session;
     }
 
