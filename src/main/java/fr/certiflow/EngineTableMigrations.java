@@ -7,7 +7,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Certiflow's additions to the engine's tables (indexes only), in db/engine: versioned by Flyway like db/migration,
+ * Certiflow's changes to the engine's tables (indexes, and rewriting the task permissions the engine granted before
+ * Certiflow chose TASK_WORK), in db/engine: versioned by Flyway like db/migration,
  * with a history table of their own, but applied once the engine has created its tables. The migrations of
  * db/migration run before the engine starts, when a fresh database has no engine table yet.
  */
@@ -23,6 +24,10 @@ class EngineTableMigrations implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        migrate(dataSource);
+    }
+
+    static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/engine")

@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -73,6 +75,8 @@ public class CampaignProcess {
     public static final String FORM_EVALUATION = "evaluationDeadlineOn";
     public static final String FORM_DELIBERATION = "deliberationOn";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The start form's dates, as its date fields send them; a day that does not exist (31 February) is refused. */
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     /**
      * Creates the campaign a coordinator described in the start form: every composante due on the same day (the API
@@ -140,9 +144,9 @@ public class CampaignProcess {
         }
         if (value instanceof String text && !text.isBlank()) {
             try {
-                return LocalDate.parse(text.strip().substring(0, Math.min(10, text.strip().length()))).atTime(time).atZone(PARIS).toInstant();
+                return LocalDate.parse(text.strip(), DAY).atTime(time).atZone(PARIS).toInstant();
             } catch (DateTimeParseException e) {
-                throw new ProcessException("Date illisible : « " + text + " » (attendu AAAA-MM-JJ).");
+                throw new ProcessException("Date illisible : « " + text + " » (attendu AAAA-MM-JJ, une date qui existe).");
             }
         }
         return null;

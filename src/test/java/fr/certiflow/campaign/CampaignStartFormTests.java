@@ -145,4 +145,15 @@ class CampaignStartFormTests {
         start(values);
         assertThat(campaigns.findByCode(code)).isPresent();
     }
+
+    @Test
+    void aStartFormDayThatDoesNotExistOrCarriesMoreStartsNothing() {
+        for (String day : new String[] {"2027-02-31", "2027-09-01xyz", "01/09/2027"}) {
+            Map<String, Object> values = startForm();
+            values.put("submissionDeadlineOn", day);
+
+            assertThatThrownBy(() -> start(values)).hasMessageContaining("Date illisible : « " + day + " »");
+            assertThat(campaigns.findByCode(code)).isEmpty();
+        }
+    }
 }
