@@ -18,8 +18,12 @@ public final class PostgresServer {
     private PostgresServer() {
     }
 
-    /** Drops and creates the database; returns its JDBC URL. */
-    public static String freshDatabase(String name) throws SQLException {
+    /**
+     * Drops and creates the database; returns its JDBC URL. The name is suffixed with a hash of the checkout's folder,
+     * so two checkouts testing at once on one server never drop each other's databases.
+     */
+    public static String freshDatabase(String baseName) throws SQLException {
+        String name = baseName + "_" + Integer.toHexString(System.getProperty("user.dir").hashCode() & 0xfffff);
         try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
