@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.certiflow.referential.model.InvalidReferentialException;
+import fr.certiflow.regulation.InvalidRegulationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +24,18 @@ class StartupFailureTests {
                 .hasMessageContaining("competence TC.1.2: is assessed by no criterion of component T.1");
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("Référentiel file '")
+                .contains("raise its version number");
+    }
+
+    @Test
+    void anInvalidReglementStopsTheStartAndIsNamed(CapturedOutput output) {
+        assertThatThrownBy(() -> start("test", "server.port=0",
+                "certiflow.regulations.locations=classpath:regulations/,classpath:fixtures/regulations-broken/"))
+                .hasRootCauseInstanceOf(InvalidRegulationException.class)
+                .rootCause().hasMessageContaining("mmdc-v1-r9-broken.yaml")
+                .hasMessageContaining("component.minimumAcquiredPercent: must be between 1 and 100, found 120")
+                .hasMessageContaining("juries.production.jurors: must be between 1 and 9, found 0");
+        assertThat(output).contains("APPLICATION FAILED TO START").contains("Règlement file '")
                 .contains("raise its version number");
     }
 

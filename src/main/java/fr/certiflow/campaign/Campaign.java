@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import fr.certiflow.regulation.Regulation;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,10 @@ public class Campaign {
     @Column(name = "referential_version", nullable = false)
     private int referentialVersion;
 
+    /** The version of the référentiel's règlement de certification the campaign runs under. */
+    @Column(name = "regulation_version", nullable = false)
+    private int regulationVersion;
+
     /** Start of the submission period: accommodations such as tiers-temps extend it in proportion. */
     @Column(name = "opens_at", nullable = false)
     private Instant opensAt;
@@ -53,15 +58,15 @@ public class Campaign {
     private Instant deliberationDate;
 
     @Column(name = "jurors_per_production", nullable = false)
-    private int jurorsPerProduction = 2;
+    private int jurorsPerProduction;
 
     /** How many times a deferred (ajourné) bloc may be assessed again. */
     @Column(name = "resit_attempts", nullable = false)
-    private int resitAttempts = 1;
+    private int resitAttempts;
 
     /** How long a candidate has to hand in a production again when a bloc is deferred (ajourné). */
     @Column(name = "resit_period_days", nullable = false)
-    private int resitPeriodDays = 30;
+    private int resitPeriodDays;
 
     @Column(name = "reminder_days", nullable = false)
     private int reminderDays = 7;
@@ -106,6 +111,26 @@ public class Campaign {
         this.referentialVersion = referentialVersion;
         this.opensAt = opensAt;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * The campaign runs under this règlement of its référentiel: it records its version, and copies the figures the
+     * process reads with the campaign (jurors per production, resits).
+     */
+    public void runUnder(Regulation regulation) {
+        if (!regulation.referential().code().equals(referentialCode)
+                || regulation.referential().version() != referentialVersion) {
+            throw new IllegalArgumentException(regulation.title() + " does not apply to référentiel " + referentialCode
+                    + " version " + referentialVersion);
+        }
+        this.regulationVersion = regulation.version();
+        this.jurorsPerProduction = regulation.juries().production().jurors();
+        this.resitAttempts = regulation.resits().attempts();
+        this.resitPeriodDays = regulation.resits().periodDays();
+    }
+
+    public int getRegulationVersion() {
+        return regulationVersion;
     }
 
     public Long getId() {

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * What a coordinator gives to create a campaign. Optional fields take the defaults: the latest version of the
- * référentiel, every bloc, 2 jurors per production, 1 resit, a reminder 7 days before each deadline, 30 days to
- * hand in a resit.
+ * référentiel and of its règlement, every bloc, a reminder 7 days before each deadline. The jurors per production,
+ * the resits and the time to hand in a resit are the règlement's: a request that sets them is refused.
  */
 public record CampaignRequest(
         String code,
@@ -22,5 +22,6 @@ public record CampaignRequest(
         Integer jurorsPerProduction,
         Integer resitAttempts,
         Integer reminderDays,
-        Integer resitPeriodDays) {
+        Integer resitPeriodDays,
+        Integer regulationVersion) {
 }

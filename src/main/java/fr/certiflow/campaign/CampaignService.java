@@ -5,6 +5,8 @@ import fr.certiflow.referential.ReferentialCatalog;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation;
+import fr.certiflow.regulation.RegulationCatalog;
 import fr.certiflow.web.InvalidRequestException;
 import fr.certiflow.web.InvalidRequestException.FieldProblem;
 import java.time.Clock;
@@ -37,10 +39,12 @@ public class CampaignService {
     private final CandidateRepository candidates;
     private final JurorRepository jurors;
     private final ReferentialCatalog catalog;
+    private final RegulationCatalog regulations;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
-            ReferentialCatalog catalog, Clock clock) {
+            ReferentialCatalog catalog, RegulationCatalog regulations, Clock clock) {
+        this.regulations = regulations;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.jurors = jurors;
@@ -108,24 +112,32 @@ public class CampaignService {
         Optional<Instant> evaluation = Optional.ofNullable(request.evaluationDeadline());
         after(problems, "evaluationDeadline", request.evaluationDeadline(), now, request.opensAt(), lastDeadline);
         after(problems, "deliberationDate", request.deliberationDate(), now, request.opensAt(), lastDeadline, evaluation);
-        range(problems, "jurorsPerProduction", request.jurorsPerProduction(), 1, 5);
-        range(problems, "resitAttempts", request.resitAttempts(), 0, 5);
+        Optional<Regulation> regulation = referential.flatMap(tree -> request.regulationVersion() == null
+                ? regulations.latest(tree.code(), tree.version())
+                : regulations.find(tree.code(), tree.version(), request.regulationVersion()));
+        if (referential.isPresent() && regulation.isEmpty()) {
+            problems.add(new FieldProblem("regulationVersion", "aucun règlement de certification publié pour le référentiel "
+                    + referential.get().code() + " v" + referential.get().version()
+                    + (request.regulationVersion() == null ? "" : " en version " + request.regulationVersion())));
+        }
+        String source = regulation.map(Regulation::title).orElse("règlement de certification");
+        fixedByRegulation(problems, "jurorsPerProduction", request.jurorsPerProduction(), source);
+        fixedByRegulation(problems, "resitAttempts", request.resitAttempts(), source);
+        fixedByRegulation(problems, "resitPeriodDays", request.resitPeriodDays(), source);
         range(problems, "reminderDays", request.reminderDays(), 0, 90);
-        range(problems, "resitPeriodDays", request.resitPeriodDays(), 1, 365);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         Referential tree = referential.orElseThrow();
+        Regulation rules = regulation.orElseThrow();
         Campaign campaign = new Campaign(request.code(), request.name().strip(), tree.code(), tree.version(),
                 request.opensAt(), clock.instant());
+        campaign.runUnder(rules);
         campaign.getBlocs().addAll(blocs);
         campaign.getSubmissionDeadlines().putAll(request.submissionDeadlines());
         campaign.setEvaluationDeadline(request.evaluationDeadline());
         campaign.setDeliberationDate(request.deliberationDate());
-        Optional.ofNullable(request.jurorsPerProduction()).ifPresent(campaign::setJurorsPerProduction);
-        Optional.ofNullable(request.resitAttempts()).ifPresent(campaign::setResitAttempts);
         Optional.ofNullable(request.reminderDays()).ifPresent(campaign::setReminderDays);
-        Optional.ofNullable(request.resitPeriodDays()).ifPresent(campaign::setResitPeriodDays);
         return campaigns.save(campaign);
     }
 
@@ -155,6 +167,12 @@ public class CampaignService {
         after(problems, field, date, now, opensAt, lastDeadline, Optional.empty());
     }
 
+    private static void fixedByRegulation(List<FieldProblem> problems, String field, Integer value, String rules) {
+        if (value != null) {
+            problems.add(new FieldProblem(field, "fixé par le " + rules + " : ne se choisit pas par campagne"));
+        }
+    }
+
     private static void range(List<FieldProblem> problems, String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             problems.add(new FieldProblem(field, "doit être compris entre " + min + " et " + max));
@@ -162,7 +180,7 @@ public class CampaignService {
     }
 
     public record CampaignView(Long id, String code, String name, String referentialCode, int referentialVersion,
-            List<String> blocs, Instant opensAt, Map<String, Instant> submissionDeadlines, Instant evaluationDeadline,
+            int regulationVersion, String regulationTitle, List<String> blocs, Instant opensAt, Map<String, Instant> submissionDeadlines, Instant evaluationDeadline,
             Instant deliberationDate, int jurorsPerProduction, int resitAttempts, int reminderDays, int resitPeriodDays,
             CampaignStatus status, Instant createdAt, Instant launchedAt, long candidates, long jurors) {
     }
@@ -170,7 +188,10 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public CampaignView view(Campaign campaign) {
         return new CampaignView(campaign.getId(), campaign.getCode(), campaign.getName(), campaign.getReferentialCode(),
-                campaign.getReferentialVersion(), List.copyOf(campaign.getBlocs()), campaign.getOpensAt(),
+                campaign.getReferentialVersion(), campaign.getRegulationVersion(),
+                regulations.find(campaign.getReferentialCode(), campaign.getReferentialVersion(),
+                        campaign.getRegulationVersion()).map(Regulation::title).orElse(null),
+                List.copyOf(campaign.getBlocs()), campaign.getOpensAt(),
                 Map.copyOf(campaign.getSubmissionDeadlines()), campaign.getEvaluationDeadline(),
                 campaign.getDeliberationDate(), campaign.getJurorsPerProduction(), campaign.getResitAttempts(),
                 campaign.getReminderDays(), campaign.getResitPeriodDays(), campaign.getStatus(), campaign.getCreatedAt(),

@@ -5,6 +5,7 @@ import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.SubmissionService;
+import fr.certiflow.regulation.RegulationCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,13 +53,16 @@ class DemoCampaign {
     private final IdentityService identity;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final RegulationCatalog regulations;
     private final boolean jobExecution;
 
     DemoCampaign(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
             CampaignLauncher launcher, SubmissionService submissions, RuntimeService runtime, TaskService tasks,
             FormService forms, IdentityService identity, TransactionTemplate transactions, Clock clock,
+            RegulationCatalog regulations,
             @Value("${camunda.bpm.job-execution.enabled:true}") boolean jobExecution) {
         this.jobExecution = jobExecution;
+        this.regulations = regulations;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.jurors = jurors;
@@ -90,6 +94,7 @@ class DemoCampaign {
     private Campaign create() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         Campaign campaign = new Campaign(CODE, "Session de démonstration 2027", "MMDC", 1, now.minus(Duration.ofDays(7)), now);
+        campaign.runUnder(regulations.latest("MMDC", 1).orElseThrow());
         campaign.getBlocs().addAll(List.of("BC1", "BC2", "BC3"));
         for (String component : List.of("A.1", "A.2", "A.3", "A.4", "A.5")) {
             campaign.getSubmissionDeadlines().put(component, now.plus(Duration.ofDays(30)));

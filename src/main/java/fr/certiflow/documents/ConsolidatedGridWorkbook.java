@@ -4,6 +4,7 @@ import fr.certiflow.evaluation.ConsolidatedRating;
 import fr.certiflow.evaluation.CriterionRating;
 import fr.certiflow.evaluation.Evaluation;
 import fr.certiflow.referential.model.Component;
+import fr.certiflow.regulation.Regulation;
 import fr.certiflow.referential.model.Criterion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,8 +24,9 @@ public final class ConsolidatedGridWorkbook {
     private ConsolidatedGridWorkbook() {
     }
 
-    public static byte[] write(String title, String candidate, Component component, List<Evaluation> evaluations,
-            List<ConsolidatedRating> consolidated, String result) {
+    public static byte[] write(String title, String candidate, Component component, Regulation regulation,
+            List<Evaluation> evaluations, List<ConsolidatedRating> consolidated, String result) {
+        Regulation.Scale scale = regulation.scale();
         Map<String, ConsolidatedRating> agreed = consolidated.stream()
                 .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, Function.identity()));
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -53,13 +55,17 @@ public final class ConsolidatedGridWorkbook {
                 int column = 0;
                 Workbooks.text(row, column++, criterion.title(), wrapped);
                 for (Evaluation evaluation : evaluations) {
-                    Workbooks.text(row, column++, evaluation.rating(criterion.code()).map(ConsolidatedGridWorkbook::describe)
+                    Workbooks.text(row, column++, evaluation.rating(criterion.code()).map(given -> describe(scale, given))
                             .orElse("—"), wrapped);
                 }
                 ConsolidatedRating rating = agreed.get(criterion.code());
-                Workbooks.text(row, column++, rating == null ? "—" : rating.getRating().label(), null);
+                Workbooks.text(row, column++, rating == null ? "—" : scale.label(rating.getRating()), null);
                 Workbooks.text(row, column, rating == null || !rating.isHarmonised() ? "" : "Harmonisé : " + rating.getComment(), wrapped);
             }
+            Row rule = sheet.createRow(r + 1);
+            Workbooks.text(rule, 0, "Règle de décision : composante validée avec " + regulation.component().describe()
+                    + " (" + regulation.title()
+                    + ") ; critères et indicateurs : référentiel.", wrapped);
             Workbooks.printSetup(sheet, true, 5, evaluations.size() + 2);
             workbook.write(out);
             return out.toByteArray();
@@ -68,7 +74,7 @@ public final class ConsolidatedGridWorkbook {
         }
     }
 
-    private static String describe(CriterionRating rating) {
-        return rating.getRating().label() + (rating.getComment() == null ? "" : " — " + rating.getComment());
+    private static String describe(Regulation.Scale scale, CriterionRating rating) {
+        return scale.label(rating.getRating()) + (rating.getComment() == null ? "" : " — " + rating.getComment());
     }
 }

@@ -70,7 +70,7 @@ class DocumentsController {
         Candidate candidate = candidates.findById(context.production().getCandidateId()).orElseThrow();
         byte[] content = ConsolidatedGridWorkbook.write("Grille consolidée — " + context.campaign().getName(),
                 candidate.getNumber() + (context.component().production().hasOral() ? " " + candidate.fullName() : ""),
-                context.component(), evaluations.findByProductionIdOrderByJurorUserId(id),
+                context.component(), context.regulation(), evaluations.findByProductionIdOrderByJurorUserId(id),
                 consolidated.findByProductionIdOrderByCriterionCode(id),
                 context.production().getResult() == null ? null : Decisions.label(context.production().getResult()));
         return workbook("grille-consolidee-" + id + ".xlsx", content);

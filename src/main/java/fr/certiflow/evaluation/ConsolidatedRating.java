@@ -2,8 +2,6 @@ package fr.certiflow.evaluation;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -23,10 +21,8 @@ public class ConsolidatedRating {
 
     @Column(name = "criterion_code", nullable = false, length = 64)
     private String criterionCode;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 12)
-    private Rating rating;
+    @Column(nullable = false, length = 32)
+    private String rating;
 
     /** Decided by the jury president because the jurors diverged. */
     @Column(nullable = false)
@@ -42,7 +38,7 @@ public class ConsolidatedRating {
     protected ConsolidatedRating() {
     }
 
-    ConsolidatedRating(Long productionId, String criterionCode, Rating rating, boolean harmonised, String comment,
+    ConsolidatedRating(Long productionId, String criterionCode, String rating, boolean harmonised, String comment,
             String decidedBy) {
         this.productionId = productionId;
         this.criterionCode = criterionCode;
@@ -60,7 +56,8 @@ public class ConsolidatedRating {
         return criterionCode;
     }
 
-    public Rating getRating() {
+    /** The code of a level of the règlement's scale. */
+    public String getRating() {
         return rating;
     }
 

@@ -2,8 +2,6 @@ package fr.certiflow.evaluation;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -22,10 +20,8 @@ public class CriterionRating {
 
     @Column(name = "criterion_code", nullable = false, length = 64)
     private String criterionCode;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 12)
-    private Rating rating;
+    @Column(nullable = false, length = 32)
+    private String rating;
 
     /** Observed indicators' ranks, comma-separated. */
     @Column(length = 500)
@@ -37,7 +33,7 @@ public class CriterionRating {
     protected CriterionRating() {
     }
 
-    public CriterionRating(String criterionCode, Rating rating, List<Integer> indicators, String comment) {
+    public CriterionRating(String criterionCode, String rating, List<Integer> indicators, String comment) {
         this.criterionCode = criterionCode;
         this.rating = rating;
         this.indicators = indicators.isEmpty() ? null
@@ -49,7 +45,8 @@ public class CriterionRating {
         return criterionCode;
     }
 
-    public Rating getRating() {
+    /** The code of a level of the règlement's scale. */
+    public String getRating() {
         return rating;
     }
 

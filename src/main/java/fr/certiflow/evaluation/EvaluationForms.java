@@ -11,6 +11,7 @@ import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
 import fr.certiflow.referential.model.Production;
 import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The Camunda Forms of the evaluation and the harmonisation of each composante, generated from the référentiel, so
- * that a form never drifts from the criteria it asks about. The forms live in forms/ ({@link FormGenerator} writes
+ * The Camunda Forms of the evaluation and the harmonisation of each composante, generated from the référentiel (the
+ * criteria and indicators) and its règlement (the scale, the decision rule), so that a form never drifts from either:
+ * one form per composante and règlement version. The forms live in forms/ ({@link FormGenerator} writes
  * them; a test fails when they differ from what the référentiel gives). Field keys are shared with the task
  * listeners that read what the forms submit.
  */
@@ -33,12 +35,19 @@ public final class EvaluationForms {
     private EvaluationForms() {
     }
 
-    public static String evaluationFormId(Referential referential, Component component) {
-        return "evaluation-" + slug(referential.code()) + "-v" + referential.version() + "-" + slug(component.code());
+    public static String evaluationFormId(Regulation regulation, Component component) {
+        return "evaluation-" + regulation.slug() + "-" + slug(component.code());
     }
 
-    public static String harmonisationFormId(Referential referential, Component component) {
-        return "harmonisation-" + slug(referential.code()) + "-v" + referential.version() + "-" + slug(component.code());
+    public static String harmonisationFormId(Regulation regulation, Component component) {
+        return "harmonisation-" + regulation.slug() + "-" + slug(component.code());
+    }
+
+    /** Where the form's content comes from: the référentiel for what is assessed, the règlement for how it is decided. */
+    static String sources(Referential referential, Regulation regulation) {
+        return "*Critères et indicateurs : référentiel " + referential.code() + " v" + referential.version()
+                + ". Échelle d'appréciation et règle de décision : " + regulation.title() + " (composante validée avec "
+                + regulation.component().describe() + ").*";
     }
 
     /** "A.1-CR2" gives "A1_CR2": a key FEEL and Camunda variable names accept. */
@@ -80,15 +89,18 @@ public final class EvaluationForms {
         return keys;
     }
 
-    public static String evaluationForm(Referential referential, Component component) {
+    public static String evaluationForm(Referential referential, Regulation regulation, Component component) {
+        Regulation.Scale scale = regulation.scale();
         Map<String, Competence> competences = component.competences().stream()
                 .collect(Collectors.toMap(Competence::code, Function.identity()));
         ArrayNode components = NODES.arrayNode();
         components.add(text("Text_Header", "# Évaluation — " + component.code() + " " + component.title() + "\n\n"
                 + "**Candidat :** {{candidateLabel}}  \n" + "**Production :** " + describe(component.production()) + "\n\n"
-                + "Pour chaque critère, indiquez s'il est **acquis** ou **non acquis**, cochez les indicateurs observés et "
-                + "commentez. Le commentaire est **obligatoire** lorsqu'un critère est non acquis. Votre évaluation reste "
-                + "invisible des autres jurés jusqu'à la consolidation."));
+                + "Pour chaque critère, choisissez une appréciation (" + scale.choices() + "), cochez les indicateurs "
+                + "observés et commentez. Le commentaire est **obligatoire** lorsqu'un critère n'est pas acquis ("
+                + scale.notAcquiredLevels().stream().map(Regulation.Level::label).collect(Collectors.joining(", "))
+                + "). Votre évaluation reste invisible des autres jurés jusqu'à la consolidation.\n\n"
+                + sources(referential, regulation)));
         components.add(text("Text_Documents", "### Documents remis\n\n{{documentsSummary}}\n\n{{gridLink}}"));
         int number = 1;
         for (Criterion criterion : component.criteria()) {
@@ -99,51 +111,51 @@ public final class EvaluationForms {
                 Competence competence = competences.get(code);
                 header.append("- **").append(code).append("** ").append(competence == null ? "" : competence.text()).append('\n');
             }
-            // The indicators in full here: a checklist label does not wrap in Tasklist, so it only names them.
-            header.append("\n**Indicateurs**\n\n");
-            for (int i = 0; i < criterion.indicators().size(); i++) {
-                header.append(i + 1).append(". ").append(criterion.indicators().get(i)).append('\n');
-            }
             components.add(text("Text_" + id, header.toString()));
             ObjectNode rating = field("radio", "Radio_" + id, ratingKey(criterion), "Appréciation du critère " + number);
-            rating.set("values", ratings());
+            rating.set("values", ratings(scale));
             rating.putObject("validate").put("required", true);
             components.add(rating);
+            // Each indicator labelled with its own text, so the juror never matches numbers against a list.
             ObjectNode indicators = field("checklist", "Checklist_" + id, indicatorsKey(criterion), "Indicateurs observés (critère " + number + ")");
             ArrayNode values = indicators.putArray("values");
             for (int i = 0; i < criterion.indicators().size(); i++) {
-                values.addObject().put("label", "Indicateur " + (i + 1)).put("value", String.valueOf(i + 1));
+                values.addObject().put("label", capitalise(criterion.indicators().get(i))).put("value", String.valueOf(i + 1));
             }
             components.add(indicators);
-            // One key per field: the required comment shows when the criterion is Non acquis, the optional remark
-            // otherwise. Hidden fields are neither validated nor submitted.
+            // One key per field: the required comment shows when the level chosen is not an acquired one, the
+            // optional remark otherwise. Hidden fields are neither validated nor submitted.
+            String notAcquired = scale.notAcquiredLevels().stream()
+                    .map(level -> ratingKey(criterion) + " = \"" + level.code() + "\"").collect(Collectors.joining(" or "));
+            String noneNotAcquired = scale.notAcquiredLevels().stream()
+                    .map(level -> ratingKey(criterion) + " != \"" + level.code() + "\"").collect(Collectors.joining(" and "));
             ObjectNode comment = field("textarea", "Textarea_" + id, commentKey(criterion), "Commentaire sur le critère " + number + " (obligatoire)");
             comment.put("description", "Expliquez pourquoi le critère n'est pas acquis (4000 caractères au plus).");
             comment.putObject("validate").put("required", true).put("maxLength", 4000);
-            comment.putObject("conditional").put("hide", "=" + ratingKey(criterion) + " != \"" + Rating.NON_ACQUIS.name() + "\"");
+            comment.putObject("conditional").put("hide", "=" + noneNotAcquired);
             components.add(comment);
             ObjectNode remark = field("textarea", "TextareaRemark_" + id, remarkKey(criterion), "Commentaire sur le critère " + number);
             remark.put("description", "Facultatif lorsque le critère est acquis (4000 caractères au plus).");
             remark.putObject("validate").put("maxLength", 4000);
-            remark.putObject("conditional").put("hide", "=" + ratingKey(criterion) + " = \"" + Rating.NON_ACQUIS.name() + "\"");
+            remark.putObject("conditional").put("hide", "=" + notAcquired);
             components.add(remark);
             number++;
         }
-        return write(form(evaluationFormId(referential, component), components));
+        return write(form(evaluationFormId(regulation, component), components));
     }
 
-    public static String harmonisationForm(Referential referential, Component component) {
+    public static String harmonisationForm(Referential referential, Regulation regulation, Component component) {
         ArrayNode components = NODES.arrayNode();
         components.add(text("Text_Header", "# Harmonisation — " + component.code() + " " + component.title() + "\n\n"
                 + "**Candidat :** {{candidateLabel}}\n\n"
                 + "Les jurés divergent sur au moins un critère. Voici leurs évaluations côte à côte ; retenez pour chaque "
                 + "critère l'appréciation du jury et justifiez l'harmonisation.\n\n{{evaluationsSideBySide}}\n\n"
-                + "### Documents remis\n\n{{documentsSummary}}"));
+                + "### Documents remis\n\n{{documentsSummary}}\n\n" + sources(referential, regulation)));
         int number = 1;
         for (Criterion criterion : component.criteria()) {
             ObjectNode agreed = field("radio", "Radio_" + keyBase(criterion), agreedKey(criterion),
                     "Critère " + number++ + " — " + criterion.title() + " : appréciation retenue");
-            agreed.set("values", ratings());
+            agreed.set("values", ratings(regulation.scale()));
             agreed.putObject("validate").put("required", true);
             components.add(agreed);
         }
@@ -152,7 +164,7 @@ public final class EvaluationForms {
         comment.put("description", "Obligatoire : elle figure au procès-verbal.");
         comment.putObject("validate").put("required", true).put("maxLength", 4000);
         components.add(comment);
-        return write(form(harmonisationFormId(referential, component), components));
+        return write(form(harmonisationFormId(regulation, component), components));
     }
 
     static String describe(Production production) {
@@ -162,11 +174,14 @@ public final class EvaluationForms {
                 + (production.collective() ? "travail collectif" : "travail individuel") + ", " + format + ")";
     }
 
-    private static ArrayNode ratings() {
+    private static ArrayNode ratings(Regulation.Scale scale) {
         ArrayNode values = NODES.arrayNode();
-        values.addObject().put("label", Rating.ACQUIS.label()).put("value", Rating.ACQUIS.name());
-        values.addObject().put("label", Rating.NON_ACQUIS.label()).put("value", Rating.NON_ACQUIS.name());
+        scale.levels().forEach(level -> values.addObject().put("label", level.label()).put("value", level.code()));
         return values;
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static ObjectNode text(String id, String markdown) {

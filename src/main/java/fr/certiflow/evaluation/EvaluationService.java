@@ -3,6 +3,7 @@ package fr.certiflow.evaluation;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
+import fr.certiflow.regulation.Regulation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +24,19 @@ public class EvaluationService {
         this.clock = clock;
     }
 
-    public List<CriterionRating> check(Component component, EvaluationInput input) {
+    public List<CriterionRating> check(Regulation.Scale scale, Component component, EvaluationInput input) {
         List<String> problems = new ArrayList<>();
         List<CriterionRating> ratings = new ArrayList<>();
         for (Criterion criterion : component.criteria()) {
             String name = "critère « " + criterion.title() + " » (" + criterion.code() + ")";
             EvaluationInput.CriterionInput given = input.criteria().get(criterion.code());
-            Rating rating = given == null ? null : Rating.parse(given.rating()).orElse(null);
+            Regulation.Level rating = given == null ? null : scale.level(given.rating()).orElse(null);
             if (rating == null) {
-                problems.add(name + " : appréciation manquante (Acquis ou Non acquis)");
+                problems.add(name + " : appréciation manquante (" + scale.choices() + ")");
                 continue;
             }
             String comment = given.comment() == null || given.comment().isBlank() ? null : given.comment().strip();
-            if (rating == Rating.NON_ACQUIS && comment == null) {
+            if (!rating.acquired() && comment == null) {
                 problems.add(name + " : un commentaire est obligatoire lorsque le critère est non acquis");
             }
             List<Integer> indicators = given.indicators() == null ? List.of() : given.indicators().stream().distinct().toList();
@@ -47,7 +48,7 @@ public class EvaluationService {
             if (comment != null && comment.length() > 4000) {
                 problems.add(name + " : commentaire de plus de 4000 caractères");
             }
-            ratings.add(new CriterionRating(criterion.code(), rating, indicators, comment));
+            ratings.add(new CriterionRating(criterion.code(), rating.code(), indicators, comment));
         }
         if (!problems.isEmpty()) {
             throw new EvaluationRefusedException(problems);
@@ -56,9 +57,9 @@ public class EvaluationService {
     }
 
     /** Checks and records; an evaluation once recorded never changes, so a second one of the same juror is refused. */
-    public Evaluation record(Long productionId, String jurorUserId, String channel, Component component,
-            EvaluationInput input) {
-        List<CriterionRating> ratings = check(component, input);
+    public Evaluation record(Long productionId, String jurorUserId, String channel, Regulation.Scale scale,
+            Component component, EvaluationInput input) {
+        List<CriterionRating> ratings = check(scale, component, input);
         if (evaluations.findByProductionIdAndJurorUserId(productionId, jurorUserId).isPresent()) {
             throw new ProcessException("L'évaluation de " + jurorUserId + " pour cette production est déjà enregistrée : "
                     + "elle ne se modifie plus.");

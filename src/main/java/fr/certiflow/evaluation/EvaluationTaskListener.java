@@ -12,6 +12,7 @@ import fr.certiflow.production.ProductionDocuments;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
+import fr.certiflow.regulation.Regulation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,8 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
                 ProductionContexts.Context context = contexts.of(task);
                 Object channel = task.getVariableLocal(CHANNEL);
                 evaluations.record(context.production().getId(), designatedJuror(task),
-                        channel == null ? "FORM" : channel.toString(), context.component(), input(task, context.component()));
+                        channel == null ? "FORM" : channel.toString(), context.scale(), context.component(),
+                        input(task, context.scale(), context.component()));
             }
             default -> {
             }
@@ -88,7 +90,7 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
         if (recorded.findByProductionIdAndJurorUserId(productionId, juror).isPresent()) {
             throw new ProcessException("L'évaluation de " + juror + " pour cette production est déjà enregistrée : elle ne se modifie plus.");
         }
-        evaluations.check(context.component(), input(task, context.component()));
+        evaluations.check(context.scale(), context.component(), input(task, context.scale(), context.component()));
     }
 
     /** The juror the multi-instance designated; the task may not leave them. */
@@ -119,11 +121,11 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
     }
 
     /** What the juror's form submitted, from the task's own variables. */
-    static EvaluationInput input(DelegateTask task, Component component) {
+    static EvaluationInput input(DelegateTask task, Regulation.Scale scale, Component component) {
         Map<String, EvaluationInput.CriterionInput> criteria = new LinkedHashMap<>();
         for (Criterion criterion : component.criteria()) {
             String rating = FormValues.text(task.getVariableLocal(EvaluationForms.ratingKey(criterion)));
-            String comment = Rating.parse(rating).orElse(null) == Rating.NON_ACQUIS
+            String comment = scale.level(rating).filter(level -> !level.acquired()).isPresent()
                     ? FormValues.text(task.getVariableLocal(EvaluationForms.commentKey(criterion)))
                     : FormValues.text(task.getVariableLocal(EvaluationForms.remarkKey(criterion)));
             criteria.put(criterion.code(), new EvaluationInput.CriterionInput(rating,

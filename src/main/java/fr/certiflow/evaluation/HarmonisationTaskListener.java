@@ -10,6 +10,7 @@ import fr.certiflow.production.ProductionDocuments;
 import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
+import fr.certiflow.regulation.Regulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,33 +54,34 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
         Production production = context.production();
         Component component = context.component();
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            created(task, production, component);
+            created(task, context);
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            completed(task, production, component);
+            completed(task, context);
         }
     }
 
     @Override
     public void check(DelegateTask task) {
         ProductionContexts.Context context = contexts.of(task);
-        harmonised(task, context.production(), context.component());
+        harmonised(task, context);
     }
 
-    private void created(DelegateTask task, Production production, Component component) {
+    private void created(DelegateTask task, ProductionContexts.Context context) {
+        Production production = context.production();
+        Component component = context.component();
         List<Evaluation> all = evaluations.findByProductionIdOrderByJurorUserId(production.getId());
-        Map<String, Rating> agreed = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
+        Map<String, String> agreed = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
                 .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating));
         for (Criterion criterion : component.criteria()) {
-            Rating rating = agreed.get(criterion.code());
-            task.setVariableLocal(EvaluationForms.agreedKey(criterion), rating == null ? null : rating.name());
+            task.setVariableLocal(EvaluationForms.agreedKey(criterion), agreed.get(criterion.code()));
         }
         task.setVariableLocal(COMMENT, null);
-        task.setVariableLocal(SIDE_BY_SIDE, sideBySide(component, all, agreed));
+        task.setVariableLocal(SIDE_BY_SIDE, sideBySide(component, context.scale(), all, agreed));
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
     }
 
     /** A markdown table: one row per criterion, one column per juror, divergences marked. */
-    static String sideBySide(Component component, List<Evaluation> all, Map<String, Rating> agreed) {
+    static String sideBySide(Component component, Regulation.Scale scale, List<Evaluation> all, Map<String, String> agreed) {
         StringBuilder table = new StringBuilder("| Critère |");
         all.forEach(evaluation -> table.append(" Juré ").append(evaluation.getJurorUserId()).append(" |"));
         table.append(" Concordance |\n|---|");
@@ -88,7 +90,7 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
         for (Criterion criterion : component.criteria()) {
             table.append("| ").append(cell(criterion.title())).append(" |");
             for (Evaluation evaluation : all) {
-                table.append(' ').append(evaluation.rating(criterion.code()).map(rating -> rating.getRating().label()
+                table.append(' ').append(evaluation.rating(criterion.code()).map(rating -> scale.label(rating.getRating())
                         + (rating.getComment() == null ? "" : " — « " + cell(rating.getComment()) + " »")).orElse("—")).append(" |");
             }
             table.append(agreed.containsKey(criterion.code()) ? " oui |" : " **non** |").append('\n');
@@ -100,39 +102,37 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
         return text.replace("|", "/").replace("\n", " ").replaceAll("([\\\\`*_\\[\\]<>])", "\\\\$1");
     }
 
-    private void completed(DelegateTask task, Production production, Component component) {
-        Harmonisation harmonisation = harmonised(task, production, component);
-        consolidated.deleteByProductionId(production.getId());
+    private void completed(DelegateTask task, ProductionContexts.Context context) {
+        List<ConsolidatedRating> ratings = harmonised(task, context);
+        consolidated.deleteByProductionId(context.production().getId());
         consolidated.flush();
-        consolidated.saveAll(harmonisation.ratings());
-        task.getExecution().setVariable(Variables.NON_ACQUIS_COUNT, harmonisation.nonAcquis());
-        task.getExecution().setVariable(Variables.CRITERIA_COUNT, component.criteria().size());
-    }
-
-    private record Harmonisation(List<ConsolidatedRating> ratings, int nonAcquis) {
+        consolidated.saveAll(ratings);
+        task.getExecution().setVariables(ComponentOutcome.inputs(context.regulation(), context.component(),
+                ratings.stream().collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating))));
     }
 
     /** The ratings the president retained, from the task's own variables, once checked: who decides and what. */
-    private Harmonisation harmonised(DelegateTask task, Production production, Component component) {
+    private List<ConsolidatedRating> harmonised(DelegateTask task, ProductionContexts.Context context) {
+        Production production = context.production();
+        Component component = context.component();
         String president = TaskActors.requireMember(task, Groups.JURY_PRESIDENTS,
                 "Seul un président de jury harmonise les évaluations.");
         List<String> problems = new ArrayList<>();
         List<ConsolidatedRating> ratings = new ArrayList<>();
-        Map<String, Rating> before = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
+        Map<String, String> before = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
                 .filter(rating -> !rating.isHarmonised())
                 .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating));
         String comment = FormValues.text(task.getVariableLocal(COMMENT));
-        int nonAcquis = 0;
         for (Criterion criterion : component.criteria()) {
-            Rating rating = Rating.parse(FormValues.text(task.getVariableLocal(EvaluationForms.agreedKey(criterion)))).orElse(null);
+            String rating = context.scale().level(FormValues.text(task.getVariableLocal(EvaluationForms.agreedKey(criterion))))
+                    .map(Regulation.Level::code).orElse(null);
             if (rating == null) {
                 problems.add("critère « " + criterion.title() + " » : appréciation retenue manquante");
                 continue;
             }
-            boolean harmonised = before.get(criterion.code()) != rating;
+            boolean harmonised = !rating.equals(before.get(criterion.code()));
             ratings.add(new ConsolidatedRating(production.getId(), criterion.code(), rating, harmonised,
                     harmonised ? comment : null, harmonised ? president : null));
-            nonAcquis += rating == Rating.NON_ACQUIS ? 1 : 0;
         }
         if (comment == null || comment.isBlank()) {
             problems.add("justifiez l'harmonisation dans le commentaire");
@@ -142,6 +142,6 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
         if (!problems.isEmpty()) {
             throw new ProcessException("Harmonisation incomplète : " + String.join(" ; ", problems));
         }
-        return new Harmonisation(ratings, nonAcquis);
+        return ratings;
     }
 }

@@ -3,7 +3,6 @@ package fr.certiflow.grid;
 import fr.certiflow.evaluation.EvaluationForms;
 import fr.certiflow.evaluation.EvaluationInput;
 import fr.certiflow.evaluation.EvaluationTaskListener;
-import fr.certiflow.evaluation.Rating;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.referential.model.Criterion;
@@ -80,14 +79,14 @@ public class GridEvaluationService {
             throw new GridRefusedException(HttpStatus.BAD_REQUEST, "La structure de la grille a été modifiée (cellules "
                     + "verrouillées, lignes ou textes) : seules les cellules jaunes se remplissent.");
         }
-        EvaluationInput input = reader.answers(context.component());
+        EvaluationInput input = reader.answers(context.component(), context.scale());
         Map<String, Object> values = new HashMap<>();
         for (Criterion criterion : context.component().criteria()) {
             EvaluationInput.CriterionInput given = input.criteria().get(criterion.code());
             values.put(EvaluationForms.ratingKey(criterion), given.rating());
             values.put(EvaluationForms.indicatorsKey(criterion), SpinValues.jsonValue("[" + given.indicators().stream()
                     .map(rank -> "\"" + rank + "\"").collect(Collectors.joining(",")) + "]").create());
-            boolean nonAcquis = Rating.NON_ACQUIS.name().equals(given.rating());
+            boolean nonAcquis = !context.scale().acquired(given.rating());
             values.put(nonAcquis ? EvaluationForms.commentKey(criterion) : EvaluationForms.remarkKey(criterion), given.comment());
         }
         tasks.setVariableLocal(task.getId(), EvaluationTaskListener.CHANNEL, "GRID");

@@ -63,7 +63,7 @@ public class GridGeneration {
             String dates = "Remise avant le " + DAY.format(production.getDeadline())
                     + (campaign.getEvaluationDeadline() == null ? "" : " — évaluation avant le " + DAY.format(campaign.getEvaluationDeadline()));
             String token = java.util.UUID.randomUUID().toString();
-            byte[] content = GridWorkbook.write(context.referential(), component,
+            byte[] content = GridWorkbook.write(context.referential(), context.scale(), component,
                     new GridWorkbook.Header(campaign.getName() + " (" + campaign.getCode() + ")", candidateLabel, jurorName, dates),
                     token, production.getId(), assignment.getJurorUserId());
             grids.save(new Grid(production.getId(), assignment.getJurorUserId(), token, content, clock.instant()));

@@ -2,6 +2,7 @@ package fr.certiflow.grid;
 
 import fr.certiflow.evaluation.EvaluationInput;
 import fr.certiflow.referential.model.Component;
+import fr.certiflow.regulation.Regulation;
 import fr.certiflow.tabular.PoiLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -87,23 +88,19 @@ public final class GridReader {
      * What the juror filled in. Every missing rating and every Non acquis without comment is a problem, named with
      * its cell.
      */
-    public EvaluationInput answers(Component component) {
+    public EvaluationInput answers(Component component, Regulation.Scale scale) {
         Map<String, EvaluationInput.CriterionInput> criteria = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         int number = 1;
         for (GridWorkbook.CriterionCells cells : GridWorkbook.layout(component)) {
             String label = "critère " + number++ + " « " + cells.criterion().title() + " »";
             String rating = value(cells.rating());
-            String normalised = switch (rating.toLowerCase(Locale.ROOT)) {
-                case "acquis" -> "ACQUIS";
-                case "non acquis" -> "NON_ACQUIS";
-                default -> null;
-            };
+            String normalised = rating.isEmpty() ? null : scale.level(rating).map(Regulation.Level::code).orElse(null);
             String comment = value(cells.comment());
             if (normalised == null) {
                 problems.add(label + " : appréciation " + (rating.isEmpty() ? "manquante" : "« " + rating + " » invalide")
-                        + " (cellule " + cells.rating().formatAsString() + ")");
-            } else if (normalised.equals("NON_ACQUIS") && comment.isEmpty()) {
+                        + ", attendu : " + scale.choices() + " (cellule " + cells.rating().formatAsString() + ")");
+            } else if (!scale.acquired(normalised) && comment.isEmpty()) {
                 problems.add(label + " : commentaire obligatoire pour un critère non acquis (cellule "
                         + cells.comment().formatAsString() + ")");
             }

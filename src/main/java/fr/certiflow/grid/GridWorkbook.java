@@ -5,6 +5,7 @@ import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
 import fr.certiflow.referential.model.Production;
 import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,6 @@ public final class GridWorkbook {
 
     public static final String SHEET = "Grille";
     public static final String IDENTIFICATION_SHEET = "Identification";
-    public static final String[] RATINGS = {"Acquis", "Non acquis"};
     static final int HEADER_ROWS = 8;
 
     /** What the grid's header shows. */
@@ -96,8 +96,9 @@ public final class GridWorkbook {
         }).collect(Collectors.toSet());
     }
 
-    public static byte[] write(Referential referential, Component component, Header header, String token, long productionId,
-            String juror) {
+    public static byte[] write(Referential referential, Regulation.Scale scale, Component component, Header header,
+            String token, long productionId, String juror) {
+        String[] ratings = scale.levels().stream().map(Regulation.Level::label).toArray(String[]::new);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             XSSFSheet sheet = workbook.createSheet(SHEET);
@@ -145,16 +146,16 @@ public final class GridWorkbook {
                 }
                 Row rating = sheet.createRow(cells.rating().getRow());
                 cell(rating, 0, styles.label, "Appréciation");
-                cell(rating, 1, styles.hint, "Acquis ou Non acquis (liste déroulante)");
+                cell(rating, 1, styles.hint, scale.choices() + " (liste déroulante)");
                 cell(rating, 2, styles.answer, "");
-                DataValidation dropdown = validations.createValidation(validations.createExplicitListConstraint(RATINGS),
+                DataValidation dropdown = validations.createValidation(validations.createExplicitListConstraint(ratings),
                         new CellRangeAddressList(cells.rating().getRow(), cells.rating().getRow(), 2, 2));
                 dropdown.setShowErrorBox(true);
-                dropdown.createErrorBox("Appréciation", "Choisissez Acquis ou Non acquis.");
+                dropdown.createErrorBox("Appréciation", "Choisissez " + scale.choices() + ".");
                 sheet.addValidationData(dropdown);
                 Row comment = sheet.createRow(cells.comment().getRow());
                 comment.setHeightInPoints(45);
-                cell(comment, 0, styles.label, "Commentaire (obligatoire si non acquis)");
+                cell(comment, 0, styles.label, "Commentaire (obligatoire si le critère n'est pas acquis)");
                 cell(comment, 1, styles.answerWrapped, "");
                 cell(comment, 2, styles.answerWrapped, "");
                 sheet.addMergedRegion(new CellRangeAddress(cells.comment().getRow(), cells.comment().getRow(), 1, 2));

@@ -30,8 +30,6 @@ public final class Variables {
     public static final String LANGUAGE_CHECK_SUMMARY = "languageCheckSummary";
     public static final String DOCUMENTS_SUMMARY = "documentsSummary";
     public static final String JURORS_AGREE = "jurorsAgree";
-    public static final String NON_ACQUIS_COUNT = "nonAcquisCount";
-    public static final String CRITERIA_COUNT = "criteriaCount";
     public static final String COMPONENT_RESULT = "componentResult";
     public static final String JUROR = "juror";
 

@@ -5,6 +5,7 @@ import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,12 @@ public class ProductionContexts {
         this.referentials = referentials;
     }
 
-    public record Context(Production production, Campaign campaign, Referential referential, Component component) {
+    public record Context(Production production, Campaign campaign, Referential referential, Regulation regulation,
+            Component component) {
+
+        public Regulation.Scale scale() {
+            return regulation.scale();
+        }
     }
 
     public Production production(DelegateExecution execution) {
@@ -61,7 +67,7 @@ public class ProductionContexts {
 
     private Context of(Production production) {
         Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
-        return new Context(production, campaign, referentials.of(campaign),
+        return new Context(production, campaign, referentials.of(campaign), referentials.regulation(campaign),
                 referentials.component(campaign, production.getComponentCode()));
     }
 }

@@ -12,6 +12,7 @@ import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public class ProductionProcess {
         Candidate candidate = candidates.findById(longVar(execution, Variables.CANDIDATE_ID)).orElseThrow();
         String componentCode = (String) execution.getVariable(Variables.COMPONENT_CODE);
         int attempt = intVar(execution, Variables.ATTEMPT, 1);
-        Referential referential = referentials.of(campaign);
+        Regulation regulation = referentials.regulation(campaign);
         Component component = referentials.component(campaign, componentCode);
 
         Instant campaignDeadline = campaign.submissionDeadline(componentCode).orElseThrow(() -> new IllegalStateException(
@@ -101,7 +102,8 @@ public class ProductionProcess {
         // A resit opens a new submission period from now; accommodations extend it in the same way.
         Instant opens = attempt == 1 ? campaign.getOpensAt() : clock.instant();
         Instant due = attempt == 1 ? campaignDeadline : opens.plus(Duration.ofDays(campaign.getResitPeriodDays()));
-        Instant deadline = candidate.getAccommodation().extend(opens, due, candidate.getExtensionDays());
+        Instant deadline = candidate.getAccommodation().extend(opens, due, candidate.getExtensionDays(),
+                regulation.accommodations().tiersTemps());
         String processKey = ProcessKeys.productionBusinessKey(campaign.getCode(), candidate.getNumber(), componentCode, attempt);
         if (!processKey.equals(execution.getProcessBusinessKey())) {
             throw new IllegalStateException("Production process " + execution.getProcessInstanceId() + " has business key "
@@ -126,8 +128,8 @@ public class ProductionProcess {
         execution.setVariable(Variables.CANDIDATE_LABEL, oral ? candidate.fullName() + " (" + candidate.getNumber() + ")"
                 : "Candidat n° " + candidate.getNumber());
         execution.setVariable(Variables.COMPONENT_LABEL, component.code() + " " + component.title());
-        execution.setVariable(Variables.EVALUATION_FORM_ID, EvaluationForms.evaluationFormId(referential, component));
-        execution.setVariable(Variables.HARMONISATION_FORM_ID, EvaluationForms.harmonisationFormId(referential, component));
+        execution.setVariable(Variables.EVALUATION_FORM_ID, EvaluationForms.evaluationFormId(regulation, component));
+        execution.setVariable(Variables.HARMONISATION_FORM_ID, EvaluationForms.harmonisationFormId(regulation, component));
         execution.setVariable(Variables.EVALUATION_DUE,
                 campaign.getEvaluationDeadline() == null ? null : Date.from(campaign.getEvaluationDeadline()));
     }

@@ -57,6 +57,7 @@ public final class CampaignLaunchBenchmark {
         ManagementService management = app.getBean(ManagementService.class);
         Instant opens = Instant.now();
         Campaign campaign = new Campaign("BENCH", "Campagne de mesure", "MMDC", 1, opens, opens);
+        campaign.runUnder(app.getBean(fr.certiflow.regulation.RegulationCatalog.class).latest("MMDC", 1).orElseThrow());
         campaign.getBlocs().addAll(List.of("BC1", "BC2", "BC3"));
         for (String component : List.of("A.1", "A.2", "A.3", "A.4", "A.5")) {
             campaign.getSubmissionDeadlines().put(component, opens.plus(Duration.ofDays(60)));

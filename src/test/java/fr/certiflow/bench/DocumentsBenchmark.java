@@ -94,7 +94,7 @@ public final class DocumentsBenchmark {
     }
 
     private static byte[] grid(Referential seed, Component component, int i) {
-        return GridWorkbook.write(seed, component, new GridWorkbook.Header("Session", "n° " + i, "Juré", "Dates"),
+        return GridWorkbook.write(seed, fr.certiflow.regulation.Regulations.shipped().scale(), component, new GridWorkbook.Header("Session", "n° " + i, "Juré", "Dates"),
                 "token-" + i, i, "jure1");
     }
 

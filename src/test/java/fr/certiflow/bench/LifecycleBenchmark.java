@@ -137,6 +137,7 @@ public final class LifecycleBenchmark {
     private void run() throws Exception {
         Instant opens = Instant.now();
         Campaign draft = new Campaign("LIFE", "Campagne de mesure du cycle complet", "MMDC", 1, opens, opens);
+        draft.runUnder(app.getBean(fr.certiflow.regulation.RegulationCatalog.class).latest("MMDC", 1).orElseThrow());
         draft.getBlocs().addAll(List.of("BC1", "BC2", "BC3"));
         for (String component : List.of("A.1", "A.2", "A.3", "A.4", "A.5")) {
             draft.getSubmissionDeadlines().put(component, opens.plus(Duration.ofDays(60)));

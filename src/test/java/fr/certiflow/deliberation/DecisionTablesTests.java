@@ -18,11 +18,14 @@ class DecisionTablesTests {
 
     static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-    @ParameterizedTest(name = "{0} non acquis of {1} criteria -> {2}")
-    @CsvSource({"0, 4, VALIDE", "1, 4, NON_VALIDE", "4, 4, NON_VALIDE", "0, 1, VALIDE"})
-    void aComponentIsValidatedWhenAllItsCriteriaAreAcquired(int nonAcquis, int criteria, String expected) throws IOException {
-        Object result = evaluate("component-result.dmn", "ComponentResult",
-                Map.of("nonAcquisCount", nonAcquis, "criteriaCount", criteria, "componentCode", "A.1"));
+    @ParameterizedTest(name = "{0} % acquired, minimum {1} %, required acquired {2} -> {3}")
+    @CsvSource({"100.0, 100, true, VALIDE", "75.0, 100, true, NON_VALIDE", "0.0, 100, true, NON_VALIDE",
+            "75.0, 75, true, VALIDE", "66.66, 75, true, NON_VALIDE", "100.0, 75, false, NON_VALIDE",
+            "80.0, 75, false, NON_VALIDE"})
+    void aComponentIsValidatedWhenTheReglementsShareIsReachedAndItsRequiredCriteriaAcquired(double acquired,
+            int minimum, boolean required, String expected) throws IOException {
+        Object result = evaluate("component-result.dmn", "ComponentResult", Map.of("acquiredPercent", acquired,
+                "minimumAcquiredPercent", minimum, "requiredCriteriaAcquired", required, "componentCode", "A.1"));
         assertThat(result).isEqualTo(expected);
     }
 

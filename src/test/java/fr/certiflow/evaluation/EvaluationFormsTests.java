@@ -8,6 +8,8 @@ import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.referential.model.ReferentialParser;
+import fr.certiflow.regulation.Regulation;
+import fr.certiflow.regulation.RegulationCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,23 +22,67 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The evaluation and harmonisation forms in forms/ are exactly what the référentiel gives: they cannot drift. */
+/**
+ * The evaluation and harmonisation forms in forms/ are exactly what the référentiel and its règlement give: they
+ * cannot drift; a règlement with another scale gives forms with its own levels, with no code change.
+ */
 class EvaluationFormsTests {
 
     static final Path FORMS = Path.of("forms");
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Path REFERENTIALS = Path.of("src/main/resources/referentials");
+    static final Path FIXTURE = Path.of("src/test/resources/fixtures/regulations-v2");
     static Referential seed;
+    static Regulation regulation;
+    static Regulation fourLevels;
 
     @BeforeAll
     static void parseSeed() throws IOException {
         try (InputStream in = EvaluationFormsTests.class.getResourceAsStream("/referentials/mmdc-v1.yaml")) {
             seed = new ReferentialParser().parse("mmdc-v1.yaml", in);
         }
+        regulation = read(Path.of("src/main/resources/regulations/mmdc-v1-r1.yaml"));
+        fourLevels = read(FIXTURE.resolve("mmdc-v1-r2.yaml"));
+    }
+
+    private static Regulation read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return RegulationCatalog.read(file.toString(), in, version -> seed);
+        }
+    }
+
+    @Test
+    void theFixtureReglementsFormsAreThoseItGives() throws IOException {
+        Map<String, String> generated = FormGenerator.forms(FIXTURE, List.of(REFERENTIALS));
+        assertThat(generated).hasSize(10).containsKey("evaluation-mmdc-v1-r2-a-5.form");
+        for (Map.Entry<String, String> form : generated.entrySet()) {
+            assertThat(Files.readString(FIXTURE.resolve("forms").resolve(form.getKey()), StandardCharsets.UTF_8))
+                    .as("%s differs: run the FormGenerator on the fixture (see README)", form.getKey())
+                    .isEqualTo(form.getValue());
+        }
+    }
+
+    @Test
+    void aFourLevelScaleGivesFourOptionsAndAsksACommentForBothLevelsNotAcquired() throws IOException {
+        Component component = seed.component("A.5").orElseThrow();
+        JsonNode form = JSON.readTree(EvaluationForms.evaluationForm(seed, fourLevels, component));
+        List<JsonNode> fields = new ArrayList<>();
+        form.get("components").forEach(fields::add);
+        Criterion english = component.criteria().get(3);
+        JsonNode rating = field(fields, EvaluationForms.ratingKey(english));
+        assertThat(rating.get("values").findValuesAsText("label"))
+                .containsExactly("Maîtrisé", "Acquis", "En cours d'acquisition", "Non acquis");
+        assertThat(field(fields, EvaluationForms.commentKey(english)).at("/conditional/hide").asText())
+                .isEqualTo("=A5_CR4_rating != \"EN_COURS\" and A5_CR4_rating != \"NON_ACQUIS\"");
+        assertThat(fields.get(0).get("text").asText())
+                .contains("Règlement de certification MMDC v1, révision 2 (fixture de test)")
+                .contains("au moins 75 % de ses critères acquis, dont obligatoirement A.5-CR4")
+                .contains("Critères et indicateurs : référentiel MMDC v1");
     }
 
     @Test
     void everyGeneratedFormIsInFormsUnchanged() throws IOException {
-        Map<String, String> generated = FormGenerator.forms(Path.of("src/main/resources/referentials"));
+        Map<String, String> generated = FormGenerator.forms(Path.of("src/main/resources/regulations"), List.of(REFERENTIALS));
         assertThat(generated).hasSize(10);
         for (Map.Entry<String, String> form : generated.entrySet()) {
             Path file = FORMS.resolve(form.getKey());
@@ -49,7 +95,7 @@ class EvaluationFormsTests {
 
     @Test
     void noGeneratedFormIsLeftFromAnotherReferential() throws IOException {
-        Map<String, String> generated = FormGenerator.forms(Path.of("src/main/resources/referentials"));
+        Map<String, String> generated = FormGenerator.forms(Path.of("src/main/resources/regulations"), List.of(REFERENTIALS));
         try (Stream<Path> files = Files.list(FORMS)) {
             assertThat(files.map(path -> path.getFileName().toString())
                     .filter(name -> name.startsWith("evaluation-") || name.startsWith("harmonisation-")))
@@ -60,8 +106,8 @@ class EvaluationFormsTests {
     @Test
     void theEvaluationFormAsksEveryCriterionWithItsIndicators() throws IOException {
         Component component = seed.component("A.3").orElseThrow();
-        JsonNode form = JSON.readTree(EvaluationForms.evaluationForm(seed, component));
-        assertThat(form.get("id").asText()).isEqualTo("evaluation-mmdc-v1-a-3");
+        JsonNode form = JSON.readTree(EvaluationForms.evaluationForm(seed, regulation, component));
+        assertThat(form.get("id").asText()).isEqualTo("evaluation-mmdc-v1-r1-a-3");
         assertThat(form.get("schemaVersion").asInt()).isEqualTo(16);
         List<JsonNode> fields = new ArrayList<>();
         form.get("components").forEach(fields::add);
@@ -73,15 +119,17 @@ class EvaluationFormsTests {
             JsonNode indicators = field(fields, EvaluationForms.indicatorsKey(criterion));
             assertThat(indicators.get("values").findValuesAsText("value")).hasSize(criterion.indicators().size())
                     .first().isEqualTo("1");
-            String criterionText = fields.stream().filter(node -> node.path("id").asText().equals("Text_" + EvaluationForms.keyBase(criterion)))
-                    .findFirst().orElseThrow().get("text").asText();
+            List<String> labels = indicators.get("values").findValuesAsText("label");
             for (int i = 0; i < criterion.indicators().size(); i++) {
-                assertThat(criterionText).contains((i + 1) + ". " + criterion.indicators().get(i) + "\n");
+                assertThat(labels.get(i)).as("indicator %d labelled with its own text", i + 1)
+                        .isEqualToIgnoringCase(criterion.indicators().get(i));
             }
             JsonNode comment = field(fields, EvaluationForms.commentKey(criterion));
             assertThat(comment.at("/validate/required").asBoolean()).isTrue();
             assertThat(comment.at("/conditional/hide").asText())
                     .isEqualTo("=" + EvaluationForms.ratingKey(criterion) + " != \"NON_ACQUIS\"");
+            assertThat(field(fields, EvaluationForms.remarkKey(criterion)).at("/conditional/hide").asText())
+                    .isEqualTo("=" + EvaluationForms.ratingKey(criterion) + " = \"NON_ACQUIS\"");
             assertThat(field(fields, EvaluationForms.remarkKey(criterion)).at("/validate/required").asBoolean()).isFalse();
         }
         assertThat(fields).filteredOn(node -> node.get("type").asText().equals("text"))

@@ -9,7 +9,7 @@ import fr.certiflow.campaign.Candidate;
 import fr.certiflow.evaluation.CriterionRating;
 import fr.certiflow.evaluation.Evaluation;
 import fr.certiflow.evaluation.EvaluationRepository;
-import fr.certiflow.evaluation.Rating;
+
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.referential.ReferentialCatalog;
 import fr.certiflow.referential.model.Component;

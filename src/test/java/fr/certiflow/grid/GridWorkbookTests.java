@@ -20,7 +20,7 @@ class GridWorkbookTests {
         try (InputStream in = getClass().getResourceAsStream("/referentials/mmdc-v1.yaml")) {
             seed = new ReferentialParser().parse("mmdc-v1.yaml", in);
         }
-        byte[] grid = GridWorkbook.write(seed, seed.component("A.2").orElseThrow(),
+        byte[] grid = GridWorkbook.write(seed, fr.certiflow.regulation.Regulations.shipped().scale(), seed.component("A.2").orElseThrow(),
                 new GridWorkbook.Header("Session (S1)", "=HYPERLINK(\"http://x\",\"Léa\") (n° 2027-001)", "+Juré", "@dates"),
                 "token-1", 42L, "jure1");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(grid))) {

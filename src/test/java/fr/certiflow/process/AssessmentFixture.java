@@ -9,6 +9,8 @@ import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.production.SubmissionService;
+import fr.certiflow.regulation.Regulation;
+import fr.certiflow.regulation.RegulationCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,12 +66,14 @@ public class AssessmentFixture {
     final fr.certiflow.campaign.CampaignLauncher launcher;
     public final fr.certiflow.production.ProductionRepository productions;
     final fr.certiflow.deliberation.CertificationDecisionRepository decisions;
+    final RegulationCatalog regulations;
 
     AssessmentFixture(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
             IdentityService identity, RuntimeService runtime, TaskService tasks, FormService forms,
             ManagementService management, SubmissionService submissions, TransactionTemplate transactions,
             fr.certiflow.campaign.CampaignLauncher launcher, fr.certiflow.deliberation.CertificationDecisionRepository decisions,
-            fr.certiflow.production.ProductionRepository productions) {
+            fr.certiflow.production.ProductionRepository productions, RegulationCatalog regulations) {
+        this.regulations = regulations;
         this.productions = productions;
         this.launcher = launcher;
         this.decisions = decisions;
@@ -87,9 +91,15 @@ public class AssessmentFixture {
 
     /** A campaign of the seed's référentiel, every bloc, every composante due at {@link #DEADLINE}, clock at opening. */
     public Campaign campaign(Consumer<Campaign> customise) {
+        return campaign(regulations.latest("MMDC", 1).orElseThrow(), customise);
+    }
+
+    /** The same, run under the given règlement of the seed's référentiel. */
+    public Campaign campaign(Regulation regulation, Consumer<Campaign> customise) {
         ClockUtil.setCurrentTime(Date.from(OPENS));
         Campaign campaign = new Campaign("C" + UUID.randomUUID().toString().substring(0, 8), "Session de test", "MMDC", 1,
                 OPENS, OPENS);
+        campaign.runUnder(regulation);
         campaign.getBlocs().addAll(List.of("BC1", "BC2", "BC3"));
         for (String component : List.of("A.1", "A.2", "A.3", "A.4", "A.5")) {
             campaign.getSubmissionDeadlines().put(component, DEADLINE);

@@ -9,10 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.certiflow.campaign.Accommodation;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
+import fr.certiflow.evaluation.ComponentOutcome;
 import fr.certiflow.evaluation.ConsolidatedRating;
 import fr.certiflow.evaluation.ConsolidatedRatingRepository;
 import fr.certiflow.evaluation.EvaluationRepository;
-import fr.certiflow.evaluation.Rating;
+
 import fr.certiflow.grid.GridRepository;
 import fr.certiflow.jury.JuryAssignment;
 import fr.certiflow.jury.JuryAssignmentRepository;
@@ -310,7 +311,7 @@ class ProductionAssessmentProcessTests {
             BpmnAwareTests.assertThat(instance).isEnded();
             assertThat(productions.findById(productionId).orElseThrow().getResult()).isEqualTo("NON_VALIDE");
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                    .variableName(Variables.NON_ACQUIS_COUNT).singleResult().getValue()).isEqualTo(1);
+                    .variableName(ComponentOutcome.ACQUIRED_PERCENT).singleResult().getValue()).isEqualTo(75.0);
         }
 
         @Test
@@ -372,7 +373,7 @@ class ProductionAssessmentProcessTests {
                     .filteredOn(ConsolidatedRating::isHarmonised).singleElement()
                     .satisfies(rating -> {
                         assertThat(rating.getCriterionCode()).isEqualTo("A.4-CR1");
-                        assertThat(rating.getRating()).isEqualTo(Rating.NON_ACQUIS);
+                        assertThat(rating.getRating()).isEqualTo("NON_ACQUIS");
                     });
         }
 

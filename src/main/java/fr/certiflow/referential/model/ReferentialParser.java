@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Reads a référentiel from its YAML file and validates it: a file that parses but breaks a rule is as unusable as
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public final class ReferentialParser {
 
-    private final ObjectMapper mapper = YAMLMapper.builder()
+    private static final ObjectMapper MAPPER = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -31,7 +32,7 @@ public final class ReferentialParser {
      * @param source the file's name, used in every error message
      */
     public Referential parse(String source, InputStream content) {
-        Referential referential = read(source, content);
+        Referential referential = read(source, content, Referential.class, InvalidReferentialException::new);
         List<Problem> problems = validator.validate(referential);
         if (!problems.isEmpty()) {
             throw new InvalidReferentialException(source, problems);
@@ -39,21 +40,26 @@ public final class ReferentialParser {
         return referential;
     }
 
-    private Referential read(String source, InputStream content) {
+    /**
+     * Reads a YAML data file strictly (unknown fields, missing numbers and duplicate keys are problems); a file that
+     * cannot be read ends in the exception {@code invalid} makes, naming the file, the element and the line.
+     */
+    public static <T> T read(String source, InputStream content, Class<T> type,
+            BiFunction<String, List<Problem>, ? extends InvalidFileException> invalid) {
         try {
             byte[] bytes = content.readAllBytes();
             if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-                throw new InvalidReferentialException(source, List.of(new Problem("file", "is empty")));
+                throw invalid.apply(source, List.of(new Problem("file", "is empty")));
             }
-            Referential referential = mapper.readValue(bytes, Referential.class);
-            if (referential == null) {
-                throw new InvalidReferentialException(source, List.of(new Problem("file", "is empty")));
+            T read = MAPPER.readValue(bytes, type);
+            if (read == null) {
+                throw invalid.apply(source, List.of(new Problem("file", "is empty")));
             }
-            return referential;
+            return read;
         } catch (JsonProcessingException e) {
-            throw new InvalidReferentialException(source, List.of(describe(e)));
+            throw invalid.apply(source, List.of(describe(e)));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read référentiel file '" + source + "'", e);
+            throw new UncheckedIOException("Cannot read file '" + source + "'", e);
         }
     }
 

@@ -1,0 +1,47 @@
+package fr.certiflow.evaluation;
+
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.referential.model.Criterion;
+import fr.certiflow.regulation.Regulation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the decision table ComponentResult reads of a composante's consolidated ratings, under the campaign's
+ * règlement: the share of criteria acquired (by the scale's own notion of acquired), the règlement's minimum share,
+ * and whether every criterion the règlement requires is acquired. The table decides; this only measures.
+ */
+public final class ComponentOutcome {
+
+    public static final String ACQUIRED_PERCENT = "acquiredPercent";
+    public static final String MINIMUM_ACQUIRED_PERCENT = "minimumAcquiredPercent";
+    public static final String REQUIRED_CRITERIA_ACQUIRED = "requiredCriteriaAcquired";
+    public static final String ACQUIRED_COUNT = "acquiredCount";
+    public static final String CRITERIA_COUNT = "criteriaCount";
+
+    private ComponentOutcome() {
+    }
+
+    /**
+     * @param ratings criterion code → level code, for every criterion of the composante
+     * @return the decision table's inputs, as process variables
+     */
+    public static Map<String, Object> inputs(Regulation regulation, Component component, Map<String, String> ratings) {
+        Regulation.Scale scale = regulation.scale();
+        int acquired = 0;
+        for (Criterion criterion : component.criteria()) {
+            acquired += scale.acquired(ratings.get(criterion.code())) ? 1 : 0;
+        }
+        boolean required = regulation.component().requiredCriteria().stream()
+                .filter(code -> component.criteria().stream().anyMatch(criterion -> criterion.code().equals(code)))
+                .allMatch(code -> scale.acquired(ratings.get(code)));
+        int criteria = component.criteria().size();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put(ACQUIRED_COUNT, acquired);
+        inputs.put(CRITERIA_COUNT, criteria);
+        inputs.put(ACQUIRED_PERCENT, criteria == 0 ? 0.0 : acquired * 100.0 / criteria);
+        inputs.put(MINIMUM_ACQUIRED_PERCENT, regulation.component().minimumAcquiredPercent());
+        inputs.put(REQUIRED_CRITERIA_ACQUIRED, required);
+        return inputs;
+    }
+}

@@ -1,0 +1,163 @@
+package fr.certiflow.regulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The certifier's « règlement de certification » for one référentiel version: every choice the référentiel leaves to
+ * the certifier (the rating scale, the decision rules, the juries, resits, accommodations, …). Read from a data file
+ * beside the référentiel, validated at start, published and frozen like it: a change is a new version, and a campaign
+ * records the version it runs under.
+ *
+ * @param referential the référentiel version it applies to
+ * @param version the règlement's own version, per référentiel version
+ * @param title how documents cite it, e.g. « Règlement de certification MMDC v1 »
+ * @param certifier who made these choices, as documents name them
+ */
+public record Regulation(ReferentialVersion referential, int version, String title, String certifier, Scale scale,
+        ComponentRule component, BlocRule bloc, Resits resits, Admissibility admissibility,
+        Accommodations accommodations, Juries juries, GroupRule groups, LanguageCheckRule languageCheck) {
+
+    public record ReferentialVersion(String code, int version) {
+    }
+
+    /** The levels a juror chooses from, in the order shown, and which of them count as acquired. */
+    public record Scale(List<Level> levels) {
+
+        public Optional<Level> level(Object value) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            String text = value.toString().strip();
+            return levels.stream()
+                    .filter(level -> level.code().equals(text) || level.label().equalsIgnoreCase(text)
+                            || level.code().equalsIgnoreCase(text))
+                    .findFirst();
+        }
+
+        public boolean acquired(String code) {
+            return level(code).map(Level::acquired).orElse(false);
+        }
+
+        public String label(String code) {
+            return level(code).map(Level::label).orElse(code);
+        }
+
+        public List<Level> acquiredLevels() {
+            return levels.stream().filter(Level::acquired).toList();
+        }
+
+        public List<Level> notAcquiredLevels() {
+            return levels.stream().filter(level -> !level.acquired()).toList();
+        }
+
+        /** « Acquis ou Non acquis », « Maîtrisé, Acquis, En cours d'acquisition ou Non acquis ». */
+        public String choices() {
+            List<String> labels = levels.stream().map(Level::label).toList();
+            return labels.size() == 1 ? labels.get(0)
+                    : String.join(", ", labels.subList(0, labels.size() - 1)) + " ou " + labels.get(labels.size() - 1);
+        }
+    }
+
+    /** @param code the stored value (capitals, digits, underscores) @param label what people read */
+    public record Level(String code, String label, boolean acquired) {
+    }
+
+    /**
+     * When a composante is validated from its consolidated criteria.
+     *
+     * @param minimumAcquiredPercent share of its criteria that must be acquired (100: all of them)
+     * @param requiredCriteria criteria that must be acquired whatever the share
+     */
+    public record ComponentRule(int minimumAcquiredPercent, List<String> requiredCriteria) {
+
+        public List<String> requiredCriteria() {
+            return requiredCriteria == null ? List.of() : requiredCriteria;
+        }
+
+        /** « tous ses critères acquis », « au moins 75 % de ses critères acquis, dont obligatoirement A.5-CR4 ». */
+        public String describe() {
+            return (minimumAcquiredPercent >= 100 ? "tous ses critères acquis"
+                    : "au moins " + minimumAcquiredPercent + " % de ses critères acquis")
+                    + (requiredCriteria().isEmpty() ? "" : ", dont obligatoirement " + String.join(", ", requiredCriteria()));
+        }
+    }
+
+    /** @param validityYears how long a bloc stays acquired; absent: without limit */
+    public record BlocRule(Integer validityYears) {
+
+        /** A bloc acquired on {@code acquiredOn} still counts on {@code day}. */
+        public boolean stillValid(LocalDate acquiredOn, LocalDate day) {
+            return validityYears == null || acquiredOn == null || !acquiredOn.plusYears(validityYears).isBefore(day);
+        }
+
+        public String describe() {
+            return validityYears == null ? "sans limite de durée"
+                    : validityYears + " an" + (validityYears > 1 ? "s" : "") + " à compter de la décision du jury";
+        }
+    }
+
+    /** @param attempts how many times a deferred bloc may be assessed again @param periodDays the time to hand in again */
+    public record Resits(int attempts, int periodDays) {
+    }
+
+    /** @param returnsAllowed how many times a production may be returned to its candidate as incomplete */
+    public record Admissibility(int returnsAllowed) {
+    }
+
+    public record Accommodations(PeriodShare tiersTemps) {
+    }
+
+    /** A share of the submission period added to the deadline: 1/3 for a third. */
+    public record PeriodShare(int numerator, int denominator) {
+
+        public Instant extend(Instant opensAt, Instant deadline) {
+            return deadline.plus(Duration.between(opensAt, deadline).multipliedBy(numerator).dividedBy(denominator));
+        }
+
+        public String describe() {
+            return numerator + "/" + denominator + " de la période de remise en plus";
+        }
+    }
+
+    public record Juries(ProductionJury production, CertificationJury certification) {
+    }
+
+    /**
+     * The jury of one production.
+     *
+     * @param jurors how many jurors evaluate it
+     * @param externalMinimum how many of them are external professionals, at least
+     * @param languageQualifiedMinimum for a composante assessed in a foreign language, how many are qualified in it
+     * @param presidentsEvaluate whether jury presidents may also evaluate (they harmonise and deliberate anyway)
+     */
+    public record ProductionJury(int jurors, int externalMinimum, int languageQualifiedMinimum,
+            boolean presidentsEvaluate, Exclusions exclude) {
+    }
+
+    /** Who may not sit on a candidate's jury. */
+    public record Exclusions(boolean trainer, boolean employer, boolean declaredConflicts) {
+    }
+
+    /** @param minimumMembers members designated, at least @param quorum members present for a valid decision */
+    public record CertificationJury(int minimumMembers, int quorum) {
+    }
+
+    /** Sizes of the groups of a composante assessed as collective work. */
+    public record GroupRule(int minimumSize, int maximumSize) {
+    }
+
+    /** @param minimumConfidencePercent how sure the language detection must be before it refuses a document */
+    public record LanguageCheckRule(int minimumConfidencePercent) {
+    }
+
+    /** « mmdc-v1-r1 »: how form ids and file names name this règlement. */
+    public String slug() {
+        return referential.code().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-v" + referential.version()
+                + "-r" + version;
+    }
+}

@@ -1,0 +1,170 @@
+package fr.certiflow.regulation;
+
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.referential.model.Criterion;
+import fr.certiflow.referential.model.Problem;
+import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation.Level;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rules a règlement must keep to be usable: every problem is collected, each with the element it concerns, so
+ * that one start reports them all. Checked against the référentiel it applies to (criteria it names must exist).
+ */
+final class RegulationValidator {
+
+    List<Problem> validate(Regulation regulation, Function<Regulation.ReferentialVersion, Referential> referentials) {
+        List<Problem> problems = new ArrayList<>();
+        Referential referential = null;
+        if (regulation.referential() == null || blank(regulation.referential().code())) {
+            problems.add(new Problem("referential", "is required (code and version of the référentiel)"));
+        } else {
+            referential = referentials.apply(regulation.referential());
+            if (referential == null) {
+                problems.add(new Problem("referential", "référentiel " + regulation.referential().code() + " version "
+                        + regulation.referential().version() + " is not published"));
+            }
+        }
+        if (regulation.version() < 1) {
+            problems.add(new Problem("version", "must be 1 or more, found " + regulation.version()));
+        }
+        require(problems, "title", regulation.title());
+        require(problems, "certifier", regulation.certifier());
+        scale(problems, regulation.scale());
+        component(problems, regulation.component(), referential);
+        if (present(problems, "bloc", regulation.bloc()) && regulation.bloc().validityYears() != null
+                && regulation.bloc().validityYears() < 1) {
+            problems.add(new Problem("bloc.validityYears", "must be 1 or more, or absent for no limit"));
+        }
+        if (present(problems, "resits", regulation.resits())) {
+            atLeast(problems, "resits.attempts", regulation.resits().attempts(), 0);
+            atLeast(problems, "resits.periodDays", regulation.resits().periodDays(), 1);
+        }
+        if (present(problems, "admissibility", regulation.admissibility())) {
+            atLeast(problems, "admissibility.returnsAllowed", regulation.admissibility().returnsAllowed(), 0);
+        }
+        if (present(problems, "accommodations", regulation.accommodations())
+                && present(problems, "accommodations.tiersTemps", regulation.accommodations().tiersTemps())) {
+            atLeast(problems, "accommodations.tiersTemps.numerator", regulation.accommodations().tiersTemps().numerator(), 0);
+            atLeast(problems, "accommodations.tiersTemps.denominator", regulation.accommodations().tiersTemps().denominator(), 1);
+        }
+        juries(problems, regulation.juries());
+        if (present(problems, "groups", regulation.groups())) {
+            atLeast(problems, "groups.minimumSize", regulation.groups().minimumSize(), 1);
+            atLeast(problems, "groups.maximumSize", regulation.groups().maximumSize(), regulation.groups().minimumSize());
+        }
+        if (present(problems, "languageCheck", regulation.languageCheck())) {
+            between(problems, "languageCheck.minimumConfidencePercent",
+                    regulation.languageCheck().minimumConfidencePercent(), 1, 100);
+        }
+        return problems;
+    }
+
+    private static void scale(List<Problem> problems, Regulation.Scale scale) {
+        if (!present(problems, "scale", scale) || scale.levels() == null || scale.levels().size() < 2) {
+            if (scale != null) {
+                problems.add(new Problem("scale.levels", "needs at least two levels"));
+            }
+            return;
+        }
+        Set<String> codes = new HashSet<>();
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < scale.levels().size(); i++) {
+            Level level = scale.levels().get(i);
+            String where = "scale.levels[" + i + "]";
+            if (level == null) {
+                problems.add(new Problem(where, "is empty"));
+                continue;
+            }
+            if (level.code() == null || !level.code().matches("[A-Z][A-Z0-9_]{0,31}")) {
+                problems.add(new Problem(where + ".code", "'" + level.code()
+                        + "' is not a level code (capitals, digits, underscores, 32 characters at most)"));
+            } else if (!codes.add(level.code())) {
+                problems.add(new Problem(where + ".code", "'" + level.code() + "' is used by another level"));
+            }
+            if (blank(level.label())) {
+                problems.add(new Problem(where + ".label", "is required"));
+            } else if (!labels.add(level.label().strip().toLowerCase())) {
+                problems.add(new Problem(where + ".label", "'" + level.label() + "' is used by another level"));
+            }
+        }
+        if (scale.levels().stream().noneMatch(level -> level != null && level.acquired())) {
+            problems.add(new Problem("scale.levels", "no level counts as acquired"));
+        }
+        if (scale.levels().stream().allMatch(level -> level != null && level.acquired())) {
+            problems.add(new Problem("scale.levels", "every level counts as acquired: a criterion could never fail"));
+        }
+    }
+
+    private static void component(List<Problem> problems, Regulation.ComponentRule rule, Referential referential) {
+        if (!present(problems, "component", rule)) {
+            return;
+        }
+        between(problems, "component.minimumAcquiredPercent", rule.minimumAcquiredPercent(), 1, 100);
+        if (referential == null) {
+            return;
+        }
+        Set<String> criteria = referential.blocs().stream().flatMap(bloc -> bloc.components().stream())
+                .map(Component::criteria).flatMap(List::stream).map(Criterion::code).collect(Collectors.toSet());
+        for (String code : rule.requiredCriteria()) {
+            if (!criteria.contains(code)) {
+                problems.add(new Problem("component.requiredCriteria", "'" + code + "' is not a criterion of référentiel "
+                        + referential.code() + " version " + referential.version()));
+            }
+        }
+    }
+
+    private static void juries(List<Problem> problems, Regulation.Juries juries) {
+        if (!present(problems, "juries", juries)) {
+            return;
+        }
+        Regulation.ProductionJury production = juries.production();
+        if (present(problems, "juries.production", production)) {
+            between(problems, "juries.production.jurors", production.jurors(), 1, 9);
+            between(problems, "juries.production.externalMinimum", production.externalMinimum(), 0, production.jurors());
+            between(problems, "juries.production.languageQualifiedMinimum", production.languageQualifiedMinimum(), 0,
+                    production.jurors());
+            present(problems, "juries.production.exclude", production.exclude());
+        }
+        Regulation.CertificationJury certification = juries.certification();
+        if (present(problems, "juries.certification", certification)) {
+            atLeast(problems, "juries.certification.minimumMembers", certification.minimumMembers(), 1);
+            between(problems, "juries.certification.quorum", certification.quorum(), 1, certification.minimumMembers());
+        }
+    }
+
+    private static boolean present(List<Problem> problems, String element, Object value) {
+        if (value == null) {
+            problems.add(new Problem(element, "is required"));
+            return false;
+        }
+        return true;
+    }
+
+    private static void require(List<Problem> problems, String element, String value) {
+        if (blank(value)) {
+            problems.add(new Problem(element, "is required"));
+        }
+    }
+
+    private static void atLeast(List<Problem> problems, String element, int value, int minimum) {
+        if (value < minimum) {
+            problems.add(new Problem(element, "must be " + minimum + " or more, found " + value));
+        }
+    }
+
+    private static void between(List<Problem> problems, String element, int value, int minimum, int maximum) {
+        if (value < minimum || value > maximum) {
+            problems.add(new Problem(element, "must be between " + minimum + " and " + maximum + ", found " + value));
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,82 @@
+package fr.certiflow.regulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.certiflow.referential.model.InvalidFileException;
+import fr.certiflow.referential.model.Problem;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Règlement files read and validated as at start: what they hold, and every problem named with its element. */
+class RegulationFileTests {
+
+    @Test
+    void theShippedReglementHoldsTheCertifiersCurrentChoices() {
+        Regulation regulation = Regulations.shipped();
+        assertThat(regulation.title()).isEqualTo("Règlement de certification MMDC v1");
+        assertThat(regulation.scale().levels()).extracting(Regulation.Level::label).containsExactly("Acquis", "Non acquis");
+        assertThat(regulation.scale().acquired("ACQUIS")).isTrue();
+        assertThat(regulation.scale().acquired("NON_ACQUIS")).isFalse();
+        assertThat(regulation.component().minimumAcquiredPercent()).isEqualTo(100);
+        assertThat(regulation.juries().production().jurors()).isEqualTo(2);
+        assertThat(regulation.juries().production().presidentsEvaluate()).isFalse();
+        assertThat(regulation.bloc().stillValid(LocalDate.of(2001, 1, 1), LocalDate.of(2027, 1, 1))).isTrue();
+        Instant opens = Instant.parse("2027-01-01T00:00:00Z");
+        assertThat(regulation.accommodations().tiersTemps().extend(opens, Instant.parse("2027-01-31T00:00:00Z")))
+                .isEqualTo(Instant.parse("2027-02-10T00:00:00Z"));
+        assertThat(regulation.slug()).isEqualTo("mmdc-v1-r1");
+    }
+
+    @Test
+    void theFixtureMakesOtherChoices() {
+        Regulation regulation = Regulations.fourLevels();
+        assertThat(regulation.scale().choices()).isEqualTo("Maîtrisé, Acquis, En cours d'acquisition ou Non acquis");
+        assertThat(regulation.scale().acquiredLevels()).extracting(Regulation.Level::code).containsExactly("MAITRISE", "ACQUIS");
+        assertThat(regulation.scale().level("en cours d'acquisition")).map(Regulation.Level::code).contains("EN_COURS");
+        assertThat(regulation.bloc().stillValid(LocalDate.of(2021, 6, 30), LocalDate.of(2027, 1, 1))).isFalse();
+        assertThat(regulation.bloc().stillValid(LocalDate.of(2023, 6, 30), LocalDate.of(2027, 1, 1))).isTrue();
+    }
+
+    @Test
+    void aBrokenReglementListsEveryProblemWithItsElement() {
+        assertThatThrownBy(() -> Regulations.read(Path.of("src/test/resources/fixtures/regulations-broken/mmdc-v1-r9-broken.yaml")))
+                .isInstanceOf(InvalidRegulationException.class)
+                .hasMessageStartingWith("Règlement file 'src/test/resources/fixtures/regulations-broken/mmdc-v1-r9-broken.yaml' is invalid")
+                .satisfies(thrown -> assertThat(((InvalidFileException) thrown).problems()).extracting(Problem::toString)
+                        .containsExactlyInAnyOrder(
+                                "scale.levels[1].code: 'ACQUIS' is used by another level",
+                                "component.minimumAcquiredPercent: must be between 1 and 100, found 120",
+                                "component.requiredCriteria: 'A.9-CR1' is not a criterion of référentiel MMDC version 1",
+                                "juries.production.jurors: must be between 1 and 9, found 0",
+                                "juries.production.externalMinimum: must be between 0 and 0, found 1",
+                                "juries.production.languageQualifiedMinimum: must be between 0 and 0, found 1"));
+    }
+
+    @Test
+    void anUnknownFieldOrAMissingSectionIsNamedWithItsLine() throws Exception {
+        String text = Files.readString(Regulations.SHIPPED).replace("      acquired: false", "      acquired: false\n      acquis: false");
+        assertThatThrownBy(() -> RegulationCatalog.read("typo.yaml",
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .isInstanceOf(InvalidRegulationException.class)
+                .hasMessageContaining("scale.levels[1]")
+                .hasMessageContaining("unknown field 'acquis'");
+        String noScale = Files.readString(Regulations.SHIPPED).replaceAll("(?s)\nscale:.*?\n\n", "\n\n");
+        assertThatThrownBy(() -> RegulationCatalog.read("no-scale.yaml",
+                new ByteArrayInputStream(noScale.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .hasMessageContaining("scale: is required");
+    }
+
+    @Test
+    void aReglementForAnUnpublishedReferentialIsRefused() throws Exception {
+        String text = Files.readString(Regulations.SHIPPED);
+        assertThatThrownBy(() -> RegulationCatalog.read("orphan.yaml",
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), version -> null))
+                .hasMessageContaining("referential: référentiel MMDC version 1 is not published");
+    }
+}
