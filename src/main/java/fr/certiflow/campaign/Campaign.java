@@ -217,10 +217,21 @@ public class Campaign {
         return launchedAt;
     }
 
-    /** The campaign assesses the candidate on this bloc: one of its blocs, not acquired by the candidate earlier. */
-    public boolean assesses(Candidate candidate, String blocCode) {
-        return blocs.contains(blocCode) && !candidate.getAcquiredBlocs().containsKey(blocCode);
+    /**
+     * The campaign assesses the candidate on this bloc: one of its blocs, not acquired by the candidate in an earlier
+     * campaign that still counts under the règlement's validity.
+     */
+    public boolean assesses(Candidate candidate, String blocCode, Regulation.BlocRule rule) {
+        return blocs.contains(blocCode) && !acquiredEarlier(candidate, blocCode, rule);
     }
+
+    /** The candidate acquired the bloc in an earlier campaign, and it is still valid when this campaign opens. */
+    public boolean acquiredEarlier(Candidate candidate, String blocCode, Regulation.BlocRule rule) {
+        return candidate.getAcquiredBlocs().containsKey(blocCode)
+                && rule.stillValid(candidate.getAcquiredBlocs().get(blocCode), opensAt.atZone(PARIS).toLocalDate());
+    }
+
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
 
     public Set<String> getBlocs() {
         return blocs;

@@ -163,7 +163,7 @@ public class CampaignProcess {
         List<String> assessments = new ArrayList<>();
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
             for (Bloc bloc : referential.blocs()) {
-                if (campaign.assesses(candidate, bloc.code())) {
+                if (campaign.assesses(candidate, bloc.code(), referentials.regulation(campaign).bloc())) {
                     assessments.add(candidate.getId() + "|" + candidate.getNumber() + "|" + bloc.code());
                 }
             }
@@ -225,7 +225,7 @@ public class CampaignProcess {
     Set<String> acquiredBlocs(Campaign campaign, Candidate candidate, Referential referential) {
         Set<String> acquired = new LinkedHashSet<>();
         for (Bloc bloc : referential.blocs()) {
-            if (candidate.getAcquiredBlocs().containsKey(bloc.code())) {
+            if (campaign.acquiredEarlier(candidate, bloc.code(), referentials.regulation(campaign).bloc())) {
                 acquired.add(bloc.code());
             }
         }

@@ -74,7 +74,7 @@ public class ProductionProcess {
         List<Submission> missing = new ArrayList<>();
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
             for (Bloc bloc : referential.blocs()) {
-                if (!campaign.assesses(candidate, bloc.code())) {
+                if (!campaign.assesses(candidate, bloc.code(), referentials.regulation(campaign).bloc())) {
                     continue;
                 }
                 for (Component component : bloc.components()) {

@@ -34,9 +34,12 @@ public class CampaignProgress {
     private final ProductionRepository productions;
     private final BlocResultRepository blocResults;
     private final CertificationDecisionRepository decisions;
+    private final fr.certiflow.campaign.CampaignReferentials referentials;
 
     CampaignProgress(CampaignRepository campaigns, CandidateRepository candidates, ProductionRepository productions,
-            BlocResultRepository blocResults, CertificationDecisionRepository decisions) {
+            BlocResultRepository blocResults, CertificationDecisionRepository decisions,
+            fr.certiflow.campaign.CampaignReferentials referentials) {
+        this.referentials = referentials;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.productions = productions;
@@ -76,7 +79,7 @@ public class CampaignProgress {
         for (Candidate candidate : cohort) {
             Map<String, String> blocs = new TreeMap<>();
             for (String bloc : campaign.getBlocs()) {
-                String state = candidate.getAcquiredBlocs().containsKey(bloc) ? ACQUIRED_EARLIER
+                String state = campaign.acquiredEarlier(candidate, bloc, referentials.regulation(campaign).bloc()) ? ACQUIRED_EARLIER
                         : latestBloc.getOrDefault(candidate.getId(), Map.of()).getOrDefault(bloc, IN_PROGRESS);
                 blocs.put(bloc, state);
                 blocCounts.merge(state, 1L, Long::sum);

@@ -94,7 +94,8 @@ class TasklistAndCockpitBrowserTests {
             for (int i = 1; i < 4; i++) {
                 browser.click(acquis.get(i));
             }
-            browser.click(By.xpath("(//label[normalize-space()='Indicateur 1'])[1]"));
+            // The first indicator of the first criterion, labelled with its own text.
+            browser.click(By.xpath("(//div[contains(@class, 'fjs-form-field-checklist')]//input[@type='checkbox'])[1]"));
             browser.screenshot("02-juror-form-filled");
             browser.click(By.xpath("//button[normalize-space()='Complete']"));
             WebElement required = browser.visible(By.xpath("//*[contains(text(), 'Field is required')]"));

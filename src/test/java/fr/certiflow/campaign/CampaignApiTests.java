@@ -64,7 +64,7 @@ class CampaignApiTests {
                         "blocs : bloc « BC7 » inconnu du référentiel",
                         "submissionDeadlines.A.2 : date limite de remise obligatoire",
                         "submissionDeadlines.A.4 : composante non évaluée par cette campagne",
-                        "jurorsPerProduction : doit être compris entre 1 et 5");
+                        "jurorsPerProduction : fixé par le Règlement de certification MMDC v1 : ne se choisit pas par campagne");
     }
 
     @Test

@@ -69,8 +69,6 @@ class CampaignStartFormTests {
         values.put("opensOn", "2027-09-01");
         values.put("submissionDeadlineOn", "2027-11-30");
         values.put("evaluationDeadlineOn", "2027-12-20");
-        values.put("jurorsPerProduction", 2L);
-        values.put("resitAttempts", 1L);
         values.put("reminderDays", 7L);
         return values;
     }

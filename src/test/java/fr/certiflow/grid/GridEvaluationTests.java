@@ -200,10 +200,10 @@ class GridEvaluationTests {
             });
             assertThatThrownBy(() -> service.submit(grid("jure1"), "grille.xlsx", file))
                     .isInstanceOfSatisfying(GridRefusedException.class, e -> assertThat(e.problems()).containsExactly(
-                            "critère 1 « Qualité de l'organisation du projet » : appréciation manquante (cellule "
+                            "critère 1 « Qualité de l'organisation du projet » : appréciation manquante, attendu : Acquis ou Non acquis (cellule "
                                     + layout.get(0).rating().formatAsString() + ")",
                             "critère 4 « Pertinence du système et des outils d'évaluation du projet » : appréciation « Peut-être » "
-                                    + "invalide (cellule " + layout.get(3).rating().formatAsString() + ")"));
+                                    + "invalide, attendu : Acquis ou Non acquis (cellule " + layout.get(3).rating().formatAsString() + ")"));
             assertThat(evaluations.findByProductionIdOrderByJurorUserId(productionId)).isEmpty();
         }
 

@@ -91,7 +91,7 @@ public class AssessmentFixture {
 
     /** A campaign of the seed's référentiel, every bloc, every composante due at {@link #DEADLINE}, clock at opening. */
     public Campaign campaign(Consumer<Campaign> customise) {
-        return campaign(regulations.latest("MMDC", 1).orElseThrow(), customise);
+        return campaign(regulations.find("MMDC", 1, 1).orElseThrow(), customise);
     }
 
     /** The same, run under the given règlement of the seed's référentiel. */
@@ -255,7 +255,8 @@ public class AssessmentFixture {
             String value = rating.apply(key);
             values.put(key + "_rating", value);
             values.put(key + "_indicators", SpinValues.jsonValue("[\"1\"]").create());
-            if ("NON_ACQUIS".equals(value)) {
+            // The levels not acquired of the shipped règlement and of the test fixture's four-level one.
+            if ("NON_ACQUIS".equals(value) || "EN_COURS".equals(value)) {
                 values.put(key + "_comment", "Le critère " + key + " n'est pas démontré.");
             } else {
                 values.put(key + "_remark", "Bien.");

@@ -1,0 +1,145 @@
+package fr.certiflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.deliberation.BlocResultRepository;
+import fr.certiflow.evaluation.ConsolidatedRating;
+import fr.certiflow.evaluation.ConsolidatedRatingRepository;
+import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.regulation.Regulation;
+import fr.certiflow.regulation.RegulationCatalog;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole journey under the test fixture's règlement (four levels, Maîtrisé and Acquis acquired; a composante
+ * validated with 75 % of its criteria acquired and A.5-CR4 acquired; three jurors; blocs valid five years), with no
+ * code of its own: the forms deployed are the ones generated for it, the decisions are the ones its rules give.
+ */
+@SpringBootTest(properties = {
+        "certiflow.regulations.locations=classpath:regulations/,classpath:fixtures/regulations-v2/",
+        "camunda.bpm.deployment-resource-pattern=classpath*:processes/**/*.bpmn,classpath*:processes/**/*.dmn,"
+                + "classpath*:forms/**/*.form,classpath*:fixtures/regulations-v2/forms/*.form"})
+@ActiveProfiles("test")
+class RegulationJourneyTests {
+
+    @Autowired
+    AssessmentFixture fixture;
+
+    @Autowired
+    RegulationCatalog regulations;
+
+    @Autowired
+    ProductionRepository productions;
+
+    @Autowired
+    ConsolidatedRatingRepository consolidated;
+
+    @Autowired
+    BlocResultRepository blocResults;
+
+    @Autowired
+    ProcessEngine engine;
+
+    Regulation fourLevels;
+
+    @BeforeEach
+    void init() {
+        BpmnAwareTests.init(engine);
+        fourLevels = regulations.find("MMDC", 1, 2).orElseThrow();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** One criterion « En cours d'acquisition » per composante of four criteria or more, the others Maîtrisé or Acquis. */
+    static String rating(String component, String key) {
+        if (key.endsWith("_CR1")) {
+            return "MAITRISE";
+        }
+        boolean lastOrThird = component.equals("A.5") ? key.endsWith("_CR3") : key.endsWith("_CR4");
+        return lastOrThird && !component.equals("A.1") ? "EN_COURS" : "ACQUIS";
+    }
+
+    @Test
+    void twoCandidatesAreCertifiedWithTheDecisionsTheFixturesRulesGive() {
+        Campaign campaign = fixture.campaign(fourLevels, c -> { });
+        assertThat(campaign.getRegulationVersion()).isEqualTo(2);
+        assertThat(campaign.getJurorsPerProduction()).isEqualTo(3);
+        fixture.standardJury(campaign);
+        Candidate first = fixture.candidate(campaign, "2027-301", c -> c.setGroupCode("G1"));
+        Candidate second = fixture.candidate(campaign, "2027-302", c -> c.setGroupCode("G1"));
+
+        ProcessInstance process = fixture.launch(campaign);
+        List<ProcessInstance> blocs = fixture.blocsOf(process);
+        assertThat(blocs).hasSize(6);
+        for (ProcessInstance bloc : blocs) {
+            for (ProcessInstance production : fixture.productionsOf(bloc)) {
+                String component = (String) fixture.runtime.getVariable(production.getId(), Variables.COMPONENT_CODE);
+                assertThat(fixture.runtime.getVariable(production.getId(), Variables.EVALUATION_FORM_ID))
+                        .isEqualTo("evaluation-mmdc-v1-r2-" + component.toLowerCase().replace(".", "-"));
+                fixture.completeProduction(production, (juror, key) -> rating(component, key));
+            }
+            fixture.submit(fixture.task(bloc, "Task_DeliberateBloc"), "president", Map.of("blocDecision", "VALIDE"));
+            BpmnAwareTests.assertThat(bloc).isEnded();
+        }
+        fixture.finishCampaign(process);
+
+        BpmnAwareTests.assertThat(process).isEnded();
+        assertThat(fixture.decisionOf(campaign, first)).isEqualTo("DELIVREE");
+        assertThat(fixture.decisionOf(campaign, second)).isEqualTo("DELIVREE");
+        // Every composante validated although one criterion in four (or six) is only « En cours d'acquisition ».
+        assertThat(productions.findAll()).filteredOn(production -> production.getCampaignId().equals(campaign.getId()))
+                .hasSize(10).allSatisfy(production -> assertThat(production.getResult()).isEqualTo("VALIDE"))
+                .allSatisfy(production -> assertThat(consolidated.findByProductionIdOrderByCriterionCode(production.getId()))
+                        .extracting(ConsolidatedRating::getRating).contains("MAITRISE"));
+        assertThat(fixture.runtime.createIncidentQuery().count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_EvaluateProduction")
+                .processVariableValueEquals(Variables.CAMPAIGN_ID, campaign.getId()).count())
+                .as("three jurors per production, as the fixture's règlement says").isEqualTo(30);
+    }
+
+    @Test
+    void theEnglishCriterionTheReglementRequiresDecidesAlone() {
+        Campaign campaign = fixture.campaign(fourLevels, c -> { });
+        fixture.standardJury(campaign);
+        Candidate candidate = fixture.candidate(campaign, "2027-310");
+        ProcessInstance production = fixture.startProduction(campaign, candidate, "A.5");
+        Long productionId = fixture.productionId(production);
+        // 75 % acquired, but the one not acquired is A.5-CR4, which the fixture's règlement requires.
+        fixture.completeProduction(production, (juror, key) -> key.endsWith("_CR4") ? "EN_COURS" : "ACQUIS");
+
+        BpmnAwareTests.assertThat(production).isEnded();
+        assertThat(productions.findById(productionId).orElseThrow().getResult()).isEqualTo("NON_VALIDE");
+    }
+
+    @Test
+    void aBlocAcquiredMoreThanFiveYearsBeforeIsAssessedAgain() {
+        Campaign campaign = fixture.campaign(fourLevels, c -> c.getBlocs().retainAll(List.of("BC1", "BC2")));
+        fixture.standardJury(campaign);
+        fixture.candidate(campaign, "2027-320", c -> {
+            c.getAcquiredBlocs().put("BC1", LocalDate.of(2020, 6, 30));
+            c.getAcquiredBlocs().put("BC2", LocalDate.of(2024, 6, 30));
+        });
+
+        ProcessInstance process = fixture.launch(campaign);
+
+        assertThat(fixture.blocsOf(process)).hasSize(1)
+                .allSatisfy(bloc -> assertThat(fixture.runtime.getVariable(bloc.getId(), "blocCode")).isEqualTo("BC1"));
+    }
+}
