@@ -2,6 +2,7 @@ package fr.certiflow.campaign;
 
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
 import fr.certiflow.tabular.Table;
@@ -37,8 +38,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class CohortImport {
 
-    public static final int MIN_GROUP = 2;
-    public static final int MAX_GROUP = 6;
 
     static final Map<String, List<String>> HEADERS = headers();
     static final List<String> REQUIRED = List.of("number", "lastName", "firstName", "email");
@@ -132,11 +131,13 @@ public class CohortImport {
                     .ifPresent(other -> problems.add(new ImportProblem(table.file(), row.line, table.header("email"),
                             "courriel « " + row.email + " » déjà utilisé par le candidat n° " + other.getNumber() + " de la campagne")));
         }
+        Regulation.GroupRule sizes = referentials.regulation(campaign).groups();
         groups.forEach((group, lines) -> {
-            if (lines.size() < MIN_GROUP || lines.size() > MAX_GROUP) {
+            if (lines.size() < sizes.minimumSize() || lines.size() > sizes.maximumSize()) {
                 problems.add(new ImportProblem(table.file(), lines.get(0), table.header("group"), "le groupe « " + group
                         + " » compte " + lines.size() + " membre(s) (lignes " + lines.stream().map(String::valueOf)
-                        .collect(Collectors.joining(", ")) + ") ; un groupe compte de " + MIN_GROUP + " à " + MAX_GROUP + " membres"));
+                        .collect(Collectors.joining(", ")) + ") ; un groupe compte de " + sizes.minimumSize() + " à " + sizes.maximumSize()
+                        + " membres (" + referentials.regulation(campaign).title() + ")"));
             }
         });
         if (!problems.isEmpty()) {

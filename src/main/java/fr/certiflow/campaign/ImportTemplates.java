@@ -23,7 +23,7 @@ public final class ImportTemplates {
             new Column("Courriel", "lea.martin@example.org", "Obligatoire ; unique dans la campagne."),
             new Column("Parcours", "formation", "formation ou VAE (formation par défaut)."),
             new Column("Groupe", "G1", "Groupe pour les productions collectives (2 à 6 membres) ; vide sinon."),
-            new Column("Aménagement", "tiers-temps", "aucun, tiers-temps (un tiers de la période en plus) ou prolongation."),
+            new Column("Aménagement", "tiers-temps", "aucun, tiers-temps (durée fixée par le règlement de certification) ou prolongation."),
             new Column("Prolongation (jours)", "", "Nombre de jours, obligatoire pour une prolongation."),
             new Column("Formateur ou tuteur", "Claire Dupont", "Ne sera jamais juré du candidat."),
             new Column("Employeur", "Agence Horizon", "Aucun juré de cette organisation n'évaluera le candidat."),

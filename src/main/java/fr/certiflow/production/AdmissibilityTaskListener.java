@@ -70,9 +70,14 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
         if (text.length() > 4000) {
             throw new ProcessException("La raison du renvoi dépasse 4000 caractères.");
         }
-        Production production = contexts.production(task);
-        if (production.getReturnedCount() >= 1) {
-            throw new ProcessException("Cette production a déjà été renvoyée une fois : elle ne peut plus l'être.");
+        ProductionContexts.Context context = contexts.of(task);
+        Production production = context.production();
+        int allowed = context.regulation().admissibility().returnsAllowed();
+        if (production.getReturnedCount() >= allowed) {
+            throw new ProcessException(allowed == 0
+                    ? "Le " + context.regulation().title() + " ne permet pas de renvoyer une production au candidat."
+                    : "Cette production a déjà été renvoyée " + (allowed == 1 ? "une fois" : allowed + " fois")
+                            + " : elle ne peut plus l'être (" + context.regulation().title() + ").");
         }
         if (!clock.instant().isBefore(production.getDeadline())) {
             throw new ProcessException("La date limite de remise est passée : la production ne peut plus être renvoyée.");

@@ -19,9 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("languageCheck")
 public class LanguageCheck {
 
-    /** Below this confidence the detector's answer is reported as uncertain. */
-    static final double MIN_CONFIDENCE = 0.8;
-
     private final ProductionContexts contexts;
     private final ProductionFileRepository files;
     private final DocumentInspector inspector;
@@ -37,6 +34,8 @@ public class LanguageCheck {
         Production production = context.production();
         Map<String, ProductionDocument> documents = context.component().production().documents().stream()
                 .collect(Collectors.toMap(ProductionDocument::code, Function.identity()));
+        // Below the règlement's confidence the detector's answer is reported as uncertain.
+        double minimum = context.regulation().languageCheck().minimumConfidencePercent() / 100.0;
         boolean passed = true;
         List<String> lines = new ArrayList<>();
         for (ProductionFile file : files.findBySubmissionIdOrderById(production.getSubmissionId())) {
@@ -48,7 +47,7 @@ public class LanguageCheck {
             String language = detected.map(DocumentInspector.DetectedLanguage::code).orElse(null);
             double confidence = detected.map(DocumentInspector.DetectedLanguage::probability).orElse(0.0);
             file.languageDetected(language, confidence);
-            boolean ok = document.language().equals(language) && confidence >= MIN_CONFIDENCE;
+            boolean ok = document.language().equals(language) && confidence >= minimum;
             passed &= ok;
             lines.add("- " + document.label() + " — « " + file.getFilename() + " » : "
                     + (language == null ? "langue non reconnue (texte absent ou trop court)"

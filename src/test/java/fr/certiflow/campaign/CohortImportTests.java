@@ -136,7 +136,7 @@ class CohortImportTests {
                             "cohorte.csv, ligne 4, colonne « Prolongation (jours) » : nombre de jours obligatoire pour une prolongation",
                             "cohorte.csv, ligne 4, colonne « Blocs acquis » : date « 30 juin » du bloc BC1 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)",
                             "cohorte.csv, ligne 4, colonne « Courriel » : courriel « hugo@example.org » déjà présent ligne 3",
-                            "cohorte.csv, ligne 4, colonne « Groupe » : le groupe « G7 » compte 1 membre(s) (lignes 4) ; un groupe compte de 2 à 6 membres"));
+                            "cohorte.csv, ligne 4, colonne « Groupe » : le groupe « G7 » compte 1 membre(s) (lignes 4) ; un groupe compte de 2 à 6 membres (Règlement de certification MMDC v1)"));
             assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
         }
 
