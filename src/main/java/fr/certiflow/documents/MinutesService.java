@@ -104,7 +104,8 @@ public class MinutesService {
                 .toList();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             MinutesWorkbook.write(out, new MinutesWorkbook.Header(referential.title(), campaign.getName() + " ("
-                    + campaign.getCode() + ")", referential.code() + " version " + referential.version(), blocs), rows, members);
+                    + campaign.getCode() + ")", referential.code() + " version " + referential.version() + " (critères et indicateurs) ; règles de "
+                    + "décision, échelle et jurys : " + referentials.regulation(campaign).title(), blocs), rows, members);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
