@@ -5,11 +5,17 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.deliberation.Decisions;
 import fr.certiflow.evaluation.ConsolidatedRatingRepository;
 import fr.certiflow.evaluation.EvaluationRepository;
+import fr.certiflow.jury.JuryAssignmentRepository;
+import fr.certiflow.jury.JuryDerogationRepository;
+import fr.certiflow.jury.Juror;
+import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.progress.CampaignProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,10 +40,17 @@ class DocumentsController {
     private final CandidateRepository candidates;
     private final EvaluationRepository evaluations;
     private final ConsolidatedRatingRepository consolidated;
+    private final JuryAssignmentRepository assignments;
+    private final JurorRepository jurors;
+    private final JuryDerogationRepository derogations;
 
     DocumentsController(MinutesService minutes, CampaignProgress progress, ProductionContexts contexts,
             ProductionRepository productions, CandidateRepository candidates, EvaluationRepository evaluations,
-            ConsolidatedRatingRepository consolidated) {
+            ConsolidatedRatingRepository consolidated, JuryAssignmentRepository assignments, JurorRepository jurors,
+            JuryDerogationRepository derogations) {
+        this.assignments = assignments;
+        this.jurors = jurors;
+        this.derogations = derogations;
         this.minutes = minutes;
         this.progress = progress;
         this.contexts = contexts;
@@ -72,7 +85,11 @@ class DocumentsController {
                 candidate.getNumber() + (context.component().production().hasOral() ? " " + candidate.fullName() : ""),
                 context.component(), evaluations.findByProductionIdOrderByJurorUserId(id),
                 consolidated.findByProductionIdOrderByCriterionCode(id),
-                context.production().getResult() == null ? null : Decisions.label(context.production().getResult()));
+                context.production().getResult() == null ? null : Decisions.label(context.production().getResult()),
+                JuryDesignations.jury(assignments.findByProductionIdOrderByJurorUserId(id),
+                        jurors.findByCampaignIdOrderByUserId(context.campaign().getId()).stream()
+                                .collect(Collectors.toMap(Juror::getUserId, Function.identity()))),
+                derogations.findByProductionId(id).map(JuryDesignations::derogation).orElse(null));
         return workbook("grille-consolidee-" + id + ".xlsx", content);
     }
 
