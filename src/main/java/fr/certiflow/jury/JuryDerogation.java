@@ -27,7 +27,7 @@ public class JuryDerogation {
     private String source;
 
     /** The breaches the coordinator was shown, one a line. */
-    @Column(nullable = false, length = 8000, updatable = false)
+    @Column(nullable = false, length = 20000, updatable = false)
     private String breaches;
 
     @Column(nullable = false, length = 4000, updatable = false)

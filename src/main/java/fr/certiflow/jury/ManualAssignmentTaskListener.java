@@ -9,6 +9,7 @@ import fr.certiflow.production.ProductionContexts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,14 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
     public static final String DEROGATION_REASON = "derogationReason";
     /** Shown by the form: the rules that apply, and the pool with each juror's objections. */
     public static final String JURY_RULES = "juryRules";
-    public static final String JURY_POOL = "juryPool";
+    /**
+     * The pool's table, in parts: an engine string variable holds 4000 characters at most, and a campaign's pool may
+     * need more. Each part is a table of its own; the form shows them one after the other.
+     */
+    public static final List<String> JURY_POOL_PARTS = List.of("juryPool", "juryPool2", "juryPool3", "juryPool4");
+    static final int PART_BUDGET = 3900;
+    /** Jurors named in one designation at most: a jury, not a pool. */
+    static final int JURORS_MAXIMUM = 20;
     static final int REASON_MINIMUM = 15;
     static final int REASON_MAXIMUM = 4000;
 
@@ -80,38 +88,67 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
         task.setVariableLocal(JURY_RULES, JuryRules.describe(setting.policy())
                 + "\nUn jury qui s'écarte d'une de ces règles n'est accepté qu'avec une dérogation motivée par écrit, "
                 + "qui figure sur la grille consolidée et au procès-verbal.\n");
-        task.setVariableLocal(JURY_POOL, pool(setting));
+        List<String> parts = pool(setting);
+        for (int i = 0; i < JURY_POOL_PARTS.size(); i++) {
+            task.setVariableLocal(JURY_POOL_PARTS.get(i), i < parts.size() ? parts.get(i) : "");
+        }
     }
 
-    /** The campaign's jury pool as a markdown table: profile, load and objections of each juror for this candidate. */
-    static String pool(JuryAssignmentService.Setting setting) {
-        StringBuilder table = new StringBuilder("| Juré | Identifiant | Profil | Charge | Objections pour ce candidat |\n"
-                + "|---|---|---|---|---|\n");
-        for (Juror juror : setting.pool()) {
-            long load = setting.loads().getOrDefault(juror.getUserId(), 0L);
-            List<String> profile = new ArrayList<>();
-            profile.add(juror.isExternal() ? "professionnel extérieur" : "interne");
-            if (JuryRules.languageQualified(juror)) {
-                profile.add("qualifié en anglais");
-            }
-            if (juror.isPresident()) {
-                profile.add("président de jury");
-            }
-            if (juror.getOrganisation() != null && !juror.getOrganisation().isBlank()) {
-                profile.add(juror.getOrganisation());
-            }
-            List<String> objections = JuryRules.objections(setting.policy(), juror, setting.candidacy(), load);
-            table.append("| ").append(cell(juror.getDisplayName()))
-                    .append(" | ").append(cell(juror.getUserId()))
-                    .append(" | ").append(cell(String.join(", ", profile)))
-                    .append(" | ").append(load).append(" / ").append(juror.getMaxLoad())
-                    .append(" | ").append(objections.isEmpty() ? "aucune" : "**" + cell(String.join(" ; ", objections)) + "**")
-                    .append(" |\n");
-        }
+    /**
+     * The campaign's jury pool as markdown tables of at most {@link #PART_BUDGET} characters each, one row per juror
+     * (profile, load, objections for this candidate): the jurors without objection first, least loaded first. What
+     * does not fit in {@link #JURY_POOL_PARTS} is counted at the end.
+     */
+    static List<String> pool(JuryAssignmentService.Setting setting) {
+        String header = "| Juré | Identifiant | Profil | Charge | Objections pour ce candidat |\n|---|---|---|---|---|\n";
         if (setting.pool().isEmpty()) {
-            table.append("| aucun juré dans le jury de cette campagne | | | | |\n");
+            return List.of(header + "| aucun juré dans le jury de cette campagne | | | | |\n");
         }
-        return table.toString();
+        record Row(Juror juror, long load, List<String> objections) {
+        }
+        List<Row> rows = setting.pool().stream()
+                .map(juror -> {
+                    long load = setting.loads().getOrDefault(juror.getUserId(), 0L);
+                    return new Row(juror, load, JuryRules.objections(setting.policy(), juror, setting.candidacy(), load));
+                })
+                .sorted(Comparator.comparing((Row row) -> !row.objections().isEmpty()).thenComparingLong(Row::load)
+                        .thenComparing(row -> row.juror().getUserId()))
+                .toList();
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder(header);
+        String overflow = "\n*… et %d autres jurés de la campagne, non affichés.*\n";
+        for (int i = 0; i < rows.size(); i++) {
+            String line = line(rows.get(i).juror(), rows.get(i).load(), rows.get(i).objections());
+            boolean last = parts.size() == JURY_POOL_PARTS.size() - 1;
+            if (part.length() + line.length() + (last ? overflow.length() + 10 : 0) > PART_BUDGET) {
+                if (last) {
+                    part.append(String.format(overflow, rows.size() - i));
+                    break;
+                }
+                parts.add(part.toString());
+                part = new StringBuilder(header);
+            }
+            part.append(line);
+        }
+        parts.add(part.toString());
+        return parts;
+    }
+
+    private static String line(Juror juror, long load, List<String> objections) {
+        List<String> profile = new ArrayList<>();
+        profile.add(juror.isExternal() ? "professionnel extérieur" : "interne");
+        if (JuryRules.languageQualified(juror)) {
+            profile.add("qualifié en anglais");
+        }
+        if (juror.isPresident()) {
+            profile.add("président de jury");
+        }
+        if (juror.getOrganisation() != null && !juror.getOrganisation().isBlank()) {
+            profile.add(juror.getOrganisation());
+        }
+        return "| " + cell(juror.getDisplayName()) + " | " + cell(juror.getUserId()) + " | " + cell(String.join(", ", profile))
+                + " | " + load + " / " + juror.getMaxLoad() + " | "
+                + (objections.isEmpty() ? "aucune" : "**" + cell(String.join(" ; ", objections)) + "**") + " |\n";
     }
 
     private static String cell(String text) {
@@ -142,6 +179,9 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
         }
         if (ids.isEmpty()) {
             throw new ProcessException("Identifiants des jurés : indiquez au moins un juré (identifiants séparés par des virgules).");
+        }
+        if (ids.size() > JURORS_MAXIMUM) {
+            throw new ProcessException("Identifiants des jurés : " + JURORS_MAXIMUM + " jurés au plus (" + ids.size() + " donnés).");
         }
         JuryAssignmentService.Setting setting = service.setting(contexts.production(task));
         Map<String, Juror> pool = setting.pool().stream().collect(Collectors.toMap(Juror::getUserId, Function.identity()));
