@@ -116,13 +116,14 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
                 .toList();
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder(header);
-        String overflow = "\n*… et %d autres jurés de la campagne, non affichés.*\n";
+        String overflow = "\n*… et %d autre%s de la campagne, non affiché%s.*\n";
         for (int i = 0; i < rows.size(); i++) {
             String line = line(rows.get(i).juror(), rows.get(i).load(), rows.get(i).objections());
             boolean last = parts.size() == JURY_POOL_PARTS.size() - 1;
             if (part.length() + line.length() + (last ? overflow.length() + 10 : 0) > PART_BUDGET) {
                 if (last) {
-                    part.append(String.format(overflow, rows.size() - i));
+                    int left = rows.size() - i;
+                    part.append(String.format(overflow, left, left > 1 ? "s jurés" : " juré", left > 1 ? "s" : ""));
                     break;
                 }
                 parts.add(part.toString());
