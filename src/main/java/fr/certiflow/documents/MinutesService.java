@@ -48,7 +48,6 @@ public class MinutesService {
     MinutesService(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
             ProductionRepository productions, BlocResultRepository blocResults, CertificationDecisionRepository decisions,
             JurorRepository jurors, JuryDerogationRepository derogations) {
-        this.derogations = derogations;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.referentials = referentials;
@@ -56,6 +55,7 @@ public class MinutesService {
         this.blocResults = blocResults;
         this.decisions = decisions;
         this.jurors = jurors;
+        this.derogations = derogations;
     }
 
     @Transactional(readOnly = true)
@@ -97,7 +97,8 @@ public class MinutesService {
                     .sorted(Comparator.comparing(Production::getComponentCode).thenComparingInt(Production::getAttempt))
                     .forEach(production -> overrides.add("Jury de " + production.getComponentCode()
                             + (production.getAttempt() > 1 ? " (passage " + production.getAttempt() + ")" : "")
-                            + " désigné par un coordinateur. " + JuryDesignations.derogation(derogationByProduction.get(production.getId()))));
+                            + " désigné par un coordinateur. "
+                            + JuryDesignations.derogation(derogationByProduction.get(production.getId()))));
             Map<String, String> componentResults = new LinkedHashMap<>();
             productionsByCandidate.getOrDefault(candidate.getId(), List.of()).stream()
                     .sorted(Comparator.comparingInt(Production::getAttempt))
