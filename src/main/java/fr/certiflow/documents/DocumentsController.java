@@ -1,11 +1,5 @@
 package fr.certiflow.documents;
 
-import fr.certiflow.campaign.Candidate;
-import fr.certiflow.campaign.CandidateRepository;
-import fr.certiflow.deliberation.Decisions;
-import fr.certiflow.evaluation.ConsolidatedRatingRepository;
-import fr.certiflow.evaluation.EvaluationRepository;
-import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.progress.CampaignProgress;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +9,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,22 +22,15 @@ class DocumentsController {
 
     private final MinutesService minutes;
     private final CampaignProgress progress;
-    private final ProductionContexts contexts;
     private final ProductionRepository productions;
-    private final CandidateRepository candidates;
-    private final EvaluationRepository evaluations;
-    private final ConsolidatedRatingRepository consolidated;
+    private final ConsolidatedGrids grids;
 
-    DocumentsController(MinutesService minutes, CampaignProgress progress, ProductionContexts contexts,
-            ProductionRepository productions, CandidateRepository candidates, EvaluationRepository evaluations,
-            ConsolidatedRatingRepository consolidated) {
+    DocumentsController(MinutesService minutes, CampaignProgress progress, ProductionRepository productions,
+            ConsolidatedGrids grids) {
         this.minutes = minutes;
         this.progress = progress;
-        this.contexts = contexts;
         this.productions = productions;
-        this.candidates = candidates;
-        this.evaluations = evaluations;
-        this.consolidated = consolidated;
+        this.grids = grids;
     }
 
     @GetMapping("/api/campaigns/{id}/minutes")
@@ -61,18 +47,11 @@ class DocumentsController {
     }
 
     @GetMapping("/api/productions/{id}/consolidated.xlsx")
-    @Transactional(readOnly = true)
     ResponseEntity<byte[]> consolidated(@PathVariable Long id) {
         if (!productions.existsById(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune production n° " + id + ".");
         }
-        ProductionContexts.Context context = contexts.of(id);
-        Candidate candidate = candidates.findById(context.production().getCandidateId()).orElseThrow();
-        byte[] content = ConsolidatedGridWorkbook.write("Grille consolidée — " + context.campaign().getName(),
-                candidate.getNumber() + (context.component().production().hasOral() ? " " + candidate.fullName() : ""),
-                context.component(), context.regulation(), evaluations.findByProductionIdOrderByJurorUserId(id),
-                consolidated.findByProductionIdOrderByCriterionCode(id),
-                context.production().getResult() == null ? null : Decisions.label(context.production().getResult()));
+        byte[] content = grids.of(id);
         return workbook("grille-consolidee-" + id + ".xlsx", content);
     }
 

@@ -12,6 +12,8 @@ import fr.certiflow.deliberation.CertificationDecisionRepository;
 import fr.certiflow.deliberation.Decisions;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
+import fr.certiflow.jury.JuryDerogation;
+import fr.certiflow.jury.JuryDerogationRepository;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.referential.model.Bloc;
@@ -41,10 +43,11 @@ public class MinutesService {
     private final BlocResultRepository blocResults;
     private final CertificationDecisionRepository decisions;
     private final JurorRepository jurors;
+    private final JuryDerogationRepository derogations;
 
     MinutesService(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
             ProductionRepository productions, BlocResultRepository blocResults, CertificationDecisionRepository decisions,
-            JurorRepository jurors) {
+            JurorRepository jurors, JuryDerogationRepository derogations) {
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.referentials = referentials;
@@ -52,6 +55,7 @@ public class MinutesService {
         this.blocResults = blocResults;
         this.decisions = decisions;
         this.jurors = jurors;
+        this.derogations = derogations;
     }
 
     @Transactional(readOnly = true)
@@ -69,6 +73,8 @@ public class MinutesService {
                 .stream().collect(Collectors.groupingBy(BlocResult::getCandidateId));
         Map<Long, CertificationDecision> certification = decisions.findByCampaignIdOrderByCandidateId(campaignId).stream()
                 .collect(Collectors.toMap(CertificationDecision::getCandidateId, Function.identity()));
+        Map<Long, JuryDerogation> derogationByProduction = derogations.findByCampaignId(campaignId).stream()
+                .collect(Collectors.toMap(JuryDerogation::getProductionId, Function.identity()));
         List<MinutesWorkbook.CandidateRow> rows = new ArrayList<>();
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaignId)) {
             Map<String, String> blocDecisions = new LinkedHashMap<>();
@@ -86,6 +92,13 @@ public class MinutesService {
                             + Decisions.label(result.getProposed()) + " — " + result.getJustification());
                 }
             }
+            productionsByCandidate.getOrDefault(candidate.getId(), List.of()).stream()
+                    .filter(production -> derogationByProduction.containsKey(production.getId()))
+                    .sorted(Comparator.comparing(Production::getComponentCode).thenComparingInt(Production::getAttempt))
+                    .forEach(production -> overrides.add("Jury de " + production.getComponentCode()
+                            + (production.getAttempt() > 1 ? " (passage " + production.getAttempt() + ")" : "")
+                            + " désigné par un coordinateur. "
+                            + JuryDesignations.derogation(derogationByProduction.get(production.getId()))));
             Map<String, String> componentResults = new LinkedHashMap<>();
             productionsByCandidate.getOrDefault(candidate.getId(), List.of()).stream()
                     .sorted(Comparator.comparingInt(Production::getAttempt))

@@ -1,6 +1,5 @@
 package fr.certiflow.jury;
 
-import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.process.ProcessKeys;
@@ -28,15 +27,17 @@ public class JuryAssignmentService {
     private static final Logger log = LoggerFactory.getLogger(JuryAssignmentService.class);
 
     private final JuryAssigner assigner;
+    private final JuryPolicies policies;
     private final JurorRepository jurors;
     private final JuryAssignmentRepository assignments;
     private final ProductionContexts contexts;
     private final CandidateRepository candidates;
     private final Clock clock;
 
-    JuryAssignmentService(JuryAssigner assigner, JurorRepository jurors, JuryAssignmentRepository assignments,
-            ProductionContexts contexts, CandidateRepository candidates, Clock clock) {
+    JuryAssignmentService(JuryAssigner assigner, JuryPolicies policies, JurorRepository jurors,
+            JuryAssignmentRepository assignments, ProductionContexts contexts, CandidateRepository candidates, Clock clock) {
         this.assigner = assigner;
+        this.policies = policies;
         this.jurors = jurors;
         this.assignments = assignments;
         this.contexts = contexts;
@@ -45,26 +46,38 @@ public class JuryAssignmentService {
     }
 
     public void assign(DelegateExecution execution) {
-        ProductionContexts.Context context = contexts.of(execution);
-        Production production = context.production();
+        Production production = contexts.production(execution);
         if (!assignments.findByProductionIdOrderByJurorUserId(production.getId()).isEmpty()) {
             return; // already assigned: the job ran before a crash
         }
-        Campaign campaign = context.campaign();
-        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
-        boolean english = context.component().production().englishRequired();
-        Map<String, Long> loads = new HashMap<>();
-        for (Object[] row : assignments.loadsInCampaign(campaign.getId())) {
-            loads.put((String) row[0], (Long) row[1]);
-        }
-        List<String> chosen = assigner.choose(new JuryAssigner.Request(campaign.getJurorsPerProduction(), english,
-                candidate.getNumber(), candidate.getTrainer(), candidate.getEmployer(), Set.of()),
-                jurors.findByCampaignIdOrderByUserId(campaign.getId()), loads);
+        Setting setting = setting(production);
+        List<String> chosen = assigner.choose(new JuryAssigner.Request(setting.policy(), setting.candidacy()), setting.pool(),
+                setting.loads());
         if (chosen.isEmpty()) {
             log.info("No eligible jury for production {}: a coordinator assigns it", production.getId());
             throw new BpmnError(ProcessKeys.ERROR_NO_ELIGIBLE_JUROR, "Aucun jury possible selon les règles d'affectation");
         }
         record(production, chosen, false);
+    }
+
+    /**
+     * What the rules judge a jury of this production by.
+     *
+     * @param pool the campaign's jurors, in user id order
+     * @param loads productions already assigned to each juror of the campaign, by user id
+     */
+    record Setting(JuryPolicy policy, JuryRules.Candidacy candidacy, List<Juror> pool, Map<String, Long> loads) {
+    }
+
+    Setting setting(Production production) {
+        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        Map<String, Long> loads = new HashMap<>();
+        for (Object[] row : assignments.loadsInCampaign(production.getCampaignId())) {
+            loads.put((String) row[0], (Long) row[1]);
+        }
+        return new Setting(policies.forProduction(production),
+                new JuryRules.Candidacy(candidate.getNumber(), candidate.getTrainer(), candidate.getEmployer(), Set.of()),
+                jurors.findByCampaignIdOrderByUserId(production.getCampaignId()), loads);
     }
 
     /** The jurors of the production, for the evaluation multi-instance. */

@@ -46,6 +46,13 @@ class AttackSuiteIT {
     static final String MANAGER = AttackScenario.MANAGER;
     static final String PRESIDENT = AttackScenario.PRESIDENT;
 
+    /**
+     * What the coordinator submits for MANUAL's A.4: its pool's only juror, who is no external professional, so the jury
+     * breaks two rules of the règlement and needs a written reason.
+     */
+    static final Map<String, Object> MANUAL_DESIGNATION = Map.of("jurorIds", "jure.a2",
+            "derogationReason", "Seul juré du jury de cette session : désigné par dérogation, faute d'autre juré.");
+
     CertiflowNode node;
     EngineDatabase db;
     RecordSnapshot record;
@@ -83,6 +90,7 @@ class AttackSuiteIT {
     Stream<DynamicTest> everyRefusedCallChangesNothing() throws IOException, InterruptedException {
         List<Attack> attacks = new ArrayList<>();
         attacks.addAll(tasks());
+        attacks.addAll(manualDesignations());
         attacks.addAll(processes());
         attacks.addAll(identities());
         attacks.addAll(certiflowApi());
@@ -122,7 +130,7 @@ class AttackSuiteIT {
                         Map.of("oralDate", LocalDateTime.now(AttackScenario.PARIS).plusDays(3).withNano(0).toString(),
                                 "oralPlace", "Salle 3"), notCoordinators),
                 new TaskUnderAttack("désignation manuelle", scenario.task("MANUAL/C201/A.4", "Task_AssignJuryManually"), COORDINATOR,
-                        Map.of("jurorIds", "jure.a2"), notCoordinators),
+                        MANUAL_DESIGNATION, notCoordinators),
                 new TaskUnderAttack("cohorte et jury", scenario.task("START", "Task_PrepareCohort"), COORDINATOR,
                         Map.of("cohortReady", true), notCoordinators),
                 new TaskUnderAttack("harmonisation", scenario.task("ATTACK/C003/A.4", "Task_Harmonise"), PRESIDENT,
@@ -207,6 +215,28 @@ class AttackSuiteIT {
                         Map.of("escalationCode", "X", "variables", Map.of("productionId", productionId)), refused),
                 new Attack(kind + "soumettre un champ hors formulaire", role, "POST", path + "/submit-form",
                         Map.of("variables", withExtra), extraField));
+    }
+
+    /**
+     * The manual designation of a jury: the juror it would designate and a jury president may not submit it; a
+     * coordinator's designation that sets the règlement aside without a written reason, or names someone outside the
+     * campaign's pool, is refused for what it carries.
+     */
+    private List<Attack> manualDesignations() throws IOException, InterruptedException {
+        String path = "/engine-rest/task/" + scenario.task("MANUAL/C201/A.4", "Task_AssignJuryManually") + "/submit-form";
+        List<Attack> attacks = new ArrayList<>();
+        for (String role : List.of("jure.a2", PRESIDENT)) {
+            attacks.add(new Attack("désignation manuelle : la soumettre sans être coordinateur", role, "POST", path,
+                    Map.of("variables", typed(MANUAL_DESIGNATION)), Attack.FORBIDDEN_OR_HIDDEN));
+        }
+        attacks.add(new Attack("désignation manuelle : s'écarter du règlement sans motif", COORDINATOR, "POST", path,
+                Map.of("variables", typed(Map.of("jurorIds", "jure.a2"))), Attack.INVALID));
+        attacks.add(new Attack("désignation manuelle : un motif de dérogation trop court", COORDINATOR, "POST", path,
+                Map.of("variables", typed(Map.of("jurorIds", "jure.a2", "derogationReason", "Urgent."))), Attack.INVALID));
+        attacks.add(new Attack("désignation manuelle : un juré hors du jury de la campagne", COORDINATOR, "POST", path,
+                Map.of("variables", typed(Map.of("jurorIds", "jure.a2, jure.a3",
+                        "derogationReason", MANUAL_DESIGNATION.get("derogationReason")))), Attack.INVALID));
+        return attacks;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -453,6 +483,13 @@ class AttackSuiteIT {
         }
         scenario.submit(PRESIDENT, certification, Map.of("certificationConfirmed", true));
         assertThat(db.strings("select decided_by from cf_certification_decision")).containsExactly(PRESIDENT, PRESIDENT);
+
+        // The coordinator designates MANUAL's jury against the règlement, with the reason it needs.
+        scenario.submit(COORDINATOR, scenario.task("MANUAL/C201/A.4", "Task_AssignJuryManually"), MANUAL_DESIGNATION);
+        assertThat(scenario.jurorsOf("MANUAL/C201/A.4")).containsExactly("jure.a2");
+        assertThat(db.strings("select decided_by || ' : ' || reason from cf_jury_derogation where production_id = ?",
+                scenario.production("MANUAL/C201/A.4")))
+                .containsExactly(COORDINATOR + " : " + MANUAL_DESIGNATION.get("derogationReason"));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

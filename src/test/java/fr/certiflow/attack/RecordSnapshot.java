@@ -52,6 +52,7 @@ final class RecordSnapshot implements AutoCloseable {
         QUERIES.put("production files", "select id, submission_id, document_code, filename, content_type, size_bytes, sha256, "
                 + "uploaded_by from cf_production_file");
         QUERIES.put("jury assignments", "select * from cf_jury_assignment");
+        QUERIES.put("jury derogations", "select * from cf_jury_derogation");
         QUERIES.put("grids", "select id, production_id, juror_user_id, token, md5(content) from cf_grid");
         QUERIES.put("evaluations", "select * from cf_evaluation");
         QUERIES.put("criterion ratings", "select * from cf_criterion_rating");

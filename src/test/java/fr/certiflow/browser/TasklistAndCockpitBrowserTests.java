@@ -9,6 +9,7 @@ import fr.certiflow.deliberation.BlocResultRepository;
 import fr.certiflow.evaluation.Evaluation;
 import fr.certiflow.evaluation.EvaluationRepository;
 import fr.certiflow.identity.Groups;
+import fr.certiflow.jury.JuryDerogationRepository;
 import fr.certiflow.process.AssessmentFixture;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,8 @@ class TasklistAndCockpitBrowserTests {
     EvaluationRepository evaluations;
     @Autowired
     BlocResultRepository blocResults;
+    @Autowired
+    JuryDerogationRepository derogations;
 
     Campaign campaign;
 
@@ -166,6 +169,45 @@ class TasklistAndCockpitBrowserTests {
         assertThat(result.getProposed()).isEqualTo("VALIDE");
         assertThat(result.getJustification()).isEqualTo("Production plagiée, constatée en soutenance.");
         assertThat(result.getDecidedBy()).isEqualTo("president");
+    }
+
+    @Test
+    void aCoordinatorSeesTheRulesAndThePoolThenDesignatesAJuryWithAJustifiedDerogation() {
+        // The candidate's trainer is the pool's only external professional: no jury meets every rule.
+        Campaign session = fixture.campaign(c -> { });
+        fixture.juror(session, "jure2", false, false);
+        fixture.juror(session, "jure5", true, false);
+        ProcessInstance instance = fixture.startProduction(session,
+                fixture.candidate(session, "2027-704", c -> c.setTrainer("Juré jure5")), "A.4");
+        Long productionId = fixture.productionId(instance);
+        fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
+        fixture.admissible(instance);
+
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "coordo", "coordo-secret");
+            browser.click(By.xpath("//*[contains(text(), 'Dossiers à vérifier')]"));
+            browser.click(By.xpath("//h4[contains(., 'Désigner les jurés manuellement — Candidat n° 2027-704')]"));
+            browser.click(By.xpath("//button[contains(., 'Claim')]"));
+            browser.visible(By.xpath("//h1[contains(., 'Désignation manuelle du jury')]"));
+            browser.visible(By.xpath("//td[contains(., 'formateur ou tuteur du candidat')]"));
+            assertThat(browser.text()).contains("Règlement de certification MMDC v1", "2 jurés par production");
+            WebElement ids = browser.visible(By.xpath("//label[contains(., 'Identifiants des jurés')]/following::input[1]"));
+            browser.click(ids);
+            ids.sendKeys("jure2, jure5");
+            browser.screenshot("10-coordinator-manual-designation");
+            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            browser.wait.until(driver -> browser.text().contains("Ce jury s'écarte du Règlement de certification MMDC v1"));
+            browser.screenshot("11-coordinator-derogation-required");
+            assertThat(derogations.findByProductionId(productionId)).isEmpty();
+
+            WebElement reason = browser.visible(By.xpath("//label[contains(., 'Motif de la dérogation')]/following::textarea[1]"));
+            browser.click(reason);
+            reason.sendKeys("Seul professionnel extérieur disponible avant la date limite.");
+            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            browser.wait.withTimeout(Duration.ofSeconds(20)).until(driver -> derogations.findByProductionId(productionId).isPresent());
+            browser.screenshot("12-coordinator-jury-designated");
+        }
+        assertThat(derogations.findByProductionId(productionId).orElseThrow().getDecidedBy()).isEqualTo("coordo");
     }
 
     @Test

@@ -125,6 +125,7 @@ class JuryDocumentsTests {
             assertThat(cells(sheet.getRow(5))).containsExactly("Critère", "Juré jure1", "Juré jure2", "Appréciation du jury", "Harmonisation");
             assertThat(cells(sheet.getRow(6))).startsWith("Qualité de l'organisation du projet", "Acquis — Bien.", "Acquis — Bien.", "Acquis");
             assertThat(text(sheet, 3, 0)).isEqualTo("Résultat de la composante : Validé");
+            assertThat(text(sheet, 4, 0)).isEqualTo("Jury : Juré jure1 (jure1), Juré jure2 (jure2) — désigné par la règle d'affectation");
         }
     }
 

@@ -19,8 +19,14 @@ class BalancedJuryAssignerTests {
         return new Juror(1L, id, "Juré " + id, external, english, false, 10);
     }
 
+    /** Today's rules: one external professional, one English-qualified juror when English is required. */
+    static JuryPolicy policy(int jurors, boolean english) {
+        return new JuryPolicy(jurors, 1, english ? 1 : 0, false, true, true, true, "Règlement de test");
+    }
+
     static JuryAssigner.Request request(int jurors, boolean english) {
-        return new JuryAssigner.Request(jurors, english, "2027-001", "Claire Dupont", "Agence Horizon", Set.of());
+        return new JuryAssigner.Request(policy(jurors, english),
+                new JuryRules.Candidacy("2027-001", "Claire Dupont", "Agence Horizon", Set.of()));
     }
 
     @Nested
@@ -65,8 +71,30 @@ class BalancedJuryAssignerTests {
         @Test
         void theExcludedAreNeverChosen() {
             List<Juror> pool = List.of(juror("a", true, false), juror("b", true, false), juror("c", true, false));
-            var request = new JuryAssigner.Request(2, false, "2027-001", null, null, Set.of("a"));
+            var request = new JuryAssigner.Request(policy(2, false), new JuryRules.Candidacy("2027-001", null, null, Set.of("a")));
             assertThat(assigner.choose(request, pool, Map.of())).containsExactly("b", "c");
+        }
+    }
+
+    @Nested
+    class OtherPolicies {
+
+        @Test
+        void twoExternalsAmongThreeJurors() {
+            List<Juror> pool = List.of(juror("a", false, false), juror("b", false, false), juror("c", true, false),
+                    juror("d", true, false));
+            var request = new JuryAssigner.Request(new JuryPolicy(3, 2, 0, false, true, true, true, "Règlement de test"),
+                    new JuryRules.Candidacy("2027-001", null, null, Set.of()));
+            assertThat(assigner.choose(request, pool, Map.of())).containsExactly("a", "c", "d");
+        }
+
+        @Test
+        void presidentsWhoMayEvaluateAndATrainerWhoMay() {
+            Juror president = new Juror(1L, "p", "Président", true, false, true, 10);
+            Juror trainer = new Juror(1L, "claire", "Claire Dupont", false, false, false, 10);
+            var request = new JuryAssigner.Request(new JuryPolicy(2, 1, 0, true, false, true, true, "Règlement de test"),
+                    new JuryRules.Candidacy("2027-001", "Claire Dupont", null, Set.of()));
+            assertThat(assigner.choose(request, List.of(president, trainer), Map.of())).containsExactly("claire", "p");
         }
     }
 

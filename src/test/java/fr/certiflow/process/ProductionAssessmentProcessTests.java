@@ -5,11 +5,14 @@ import static fr.certiflow.process.AssessmentFixture.ENGLISH;
 import static fr.certiflow.process.AssessmentFixture.FRENCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.certiflow.campaign.Accommodation;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.evaluation.ComponentOutcome;
+import fr.certiflow.documents.ConsolidatedGrids;
+import fr.certiflow.documents.MinutesService;
 import fr.certiflow.evaluation.ConsolidatedRating;
 import fr.certiflow.evaluation.ConsolidatedRatingRepository;
 import fr.certiflow.evaluation.EvaluationRepository;
@@ -17,6 +20,8 @@ import fr.certiflow.evaluation.EvaluationRepository;
 import fr.certiflow.grid.GridRepository;
 import fr.certiflow.jury.JuryAssignment;
 import fr.certiflow.jury.JuryAssignmentRepository;
+import fr.certiflow.jury.JuryDerogation;
+import fr.certiflow.jury.JuryDerogationRepository;
 import fr.certiflow.notification.Notification;
 import fr.certiflow.notification.NotificationRepository;
 import fr.certiflow.production.Production;
@@ -24,6 +29,7 @@ import fr.certiflow.production.ProductionFileRepository;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.production.UploadRefusedException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -77,6 +84,12 @@ class ProductionAssessmentProcessTests {
     EvaluationRepository evaluations;
     @Autowired
     ConsolidatedRatingRepository consolidated;
+    @Autowired
+    JuryDerogationRepository derogations;
+    @Autowired
+    ConsolidatedGrids consolidatedGrids;
+    @Autowired
+    MinutesService minutes;
 
     Campaign campaign;
     Candidate candidate;
@@ -406,11 +419,16 @@ class ProductionAssessmentProcessTests {
             assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure1")))
                     .hasMessageContaining("« jure1 » n'est pas un juré du jury de cette campagne");
             assertThat(assignments.findByProductionIdOrderByJurorUserId(fixture.productionId(instance))).isEmpty();
-            fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2"));
+            // One internal juror breaks two rules: only a written reason sets them aside.
+            fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2",
+                    "derogationReason", "Le seul juré disponible pour cette session."));
 
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_EvaluateProduction");
             assertThat(assignments.findByProductionIdOrderByJurorUserId(fixture.productionId(instance)))
                     .singleElement().satisfies(assignment -> assertThat(assignment.isManual()).isTrue());
+            assertThat(derogations.findByProductionId(fixture.productionId(instance)).orElseThrow().breaches()).containsExactly(
+                    "1 juré désigné, le règlement en prévoit 2",
+                    "aucun professionnel extérieur dans le jury, le règlement en demande au moins 1");
         }
 
         @Test
@@ -435,5 +453,117 @@ class ProductionAssessmentProcessTests {
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_EvaluateProduction");
             assertThat(productions.findById(fixture.productionId(instance)).orElseThrow().getOralPlace()).isEqualTo("Salle 204");
         }
+    }
+
+    /**
+     * A coordinator designates the jury the rule could not find: the candidate's trainer is the pool's only external
+     * professional, so no jury meets every rule.
+     */
+    @Nested
+    class ManualDesignation {
+
+        static final String REASON = "Seul professionnel extérieur disponible avant la date limite d'évaluation.";
+
+        Campaign session;
+        ProcessInstance instance;
+        Long productionId;
+        Task manual;
+
+        @BeforeEach
+        void noJuryMeetsTheRules() {
+            session = fixture.campaign(c -> { });
+            fixture.juror(session, "jure2", false, false);
+            fixture.juror(session, "jure5", true, false);
+            Candidate trained = fixture.candidate(session, "2027-200", c -> c.setTrainer("Juré jure5"));
+            instance = fixture.startProduction(session, trained, "A.4");
+            productionId = fixture.productionId(instance);
+            fixture.submitAll(productionId, "A.4", FRENCH);
+            fixture.admissible(instance);
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AssignJuryManually").hasPassed("Event_NoEligibleJuror");
+            manual = fixture.task(instance, "Task_AssignJuryManually");
+        }
+
+        @Test
+        void theTaskShowsTheRulesWithTheirSourceAndEachJurorsObjections() {
+            var shown = engine.getFormService().getTaskFormVariables(manual.getId());
+            assertThat(shown.getValue("juryRules", String.class))
+                    .startsWith("**Composition du jury** selon le Règlement de certification MMDC v1 :")
+                    .contains("- 2 jurés par production ;", "- au moins 1 professionnel extérieur", "dérogation motivée par écrit")
+                    .doesNotContain("anglais");
+            assertThat(shown.getValue("juryPool", String.class))
+                    .contains("| Juré jure2 | jure2 | interne | 0 / 100 | aucune |")
+                    .contains("| Juré jure5 | jure5 | professionnel extérieur | 0 / 100 | **formateur ou tuteur du candidat** |");
+        }
+
+        @Test
+        void aJuryThatMeetsEveryRuleNeedsNoReason() {
+            // Meanwhile the pool got another external professional.
+            fixture.juror(session, "jure4", true, false);
+
+            fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure4"));
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_EvaluateProduction");
+            assertThat(assignments.findByProductionIdOrderByJurorUserId(productionId))
+                    .extracting(JuryAssignment::getJurorUserId, JuryAssignment::isManual)
+                    .containsExactly(tuple("jure2", true), tuple("jure4", true));
+            assertThat(derogations.findByProductionId(productionId)).isEmpty();
+            assertThat(cells(consolidatedGrids.of(productionId), "Grille consolidée"))
+                    .contains("Jury : Juré jure2 (jure2), Juré jure4 (jure4) — désigné par un coordinateur")
+                    .noneMatch(text -> text.startsWith("Dérogation"));
+        }
+
+        @Test
+        void aJuryThatBreaksARuleIsRefusedWithoutAWrittenReasonAndNothingIsRecorded() {
+            assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5")))
+                    .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1 : "
+                            + "Juré jure5 (jure5) : formateur ou tuteur du candidat. ")
+                    .hasMessageContaining("« Motif de la dérogation » (au moins 15 caractères)");
+            assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5",
+                    "derogationReason", "  Urgence.  ")))
+                    .hasMessageContaining("(au moins 15 caractères, 8 donnés)");
+            assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure5")))
+                    .hasMessageContaining("Juré jure5 (jure5) : formateur ou tuteur du candidat ; "
+                            + "1 juré désigné, le règlement en prévoit 2");
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AssignJuryManually");
+            assertThat(fixture.task(instance, "Task_AssignJuryManually").getId()).isEqualTo(manual.getId());
+            assertThat(assignments.findByProductionIdOrderByJurorUserId(productionId)).isEmpty();
+            assertThat(derogations.findByProductionId(productionId)).isEmpty();
+            assertThat(productions.findById(productionId).orElseThrow().getStatus()).isEqualTo(ProductionStatus.ADMISSIBLE);
+        }
+
+        @Test
+        void theSameJuryWithAJustifiedDerogationIsRecordedAndShownOnTheGridAndTheMinutes() {
+            fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5", "derogationReason", REASON));
+
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_EvaluateProduction");
+            assertThat(fixture.tasksOf(instance, "Task_EvaluateProduction")).extracting(Task::getAssignee)
+                    .containsExactly("jure2", "jure5");
+            JuryDerogation derogation = derogations.findByProductionId(productionId).orElseThrow();
+            assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1");
+            assertThat(derogation.breaches()).containsExactly("Juré jure5 (jure5) : formateur ou tuteur du candidat");
+            assertThat(derogation.getReason()).isEqualTo(REASON);
+            assertThat(derogation.getDecidedBy()).isEqualTo("coordo");
+            assertThat(derogation.getDecidedAt()).isEqualTo(AssessmentFixture.OPENS);
+
+            String shown = "Dérogation au Règlement de certification MMDC v1 : Juré jure5 (jure5) : formateur ou tuteur du "
+                    + "candidat — motif : " + REASON + " — coordo, le 04/01/2027";
+            assertThat(cells(consolidatedGrids.of(productionId), "Grille consolidée"))
+                    .contains("Jury : Juré jure2 (jure2), Juré jure5 (jure5) — désigné par un coordinateur", shown);
+            assertThat(cells(minutes.minutes(session.getId()), "Procès-verbal"))
+                    .contains("Jury de A.4 désigné par un coordinateur. " + shown);
+        }
+    }
+
+    /** Every text cell of a sheet, row by row. */
+    static List<String> cells(byte[] workbook, String sheet) {
+        List<String> texts = new java.util.ArrayList<>();
+        org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            read.getSheet(sheet).forEach(row -> row.forEach(cell -> texts.add(formatter.formatCellValue(cell))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return texts;
     }
 }
