@@ -13,7 +13,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A published référentiel version never changes: a campaign that points at it always reads the same tree. */
-@SpringBootTest(properties = "certiflow.referentials.locations=classpath:fixtures/referentials/second/")
+@SpringBootTest(properties = {"certiflow.referentials.locations=classpath:fixtures/referentials/second/",
+        "certiflow.regulations.locations=classpath:fixtures/regulations-none/"})
 @ActiveProfiles("test")
 @DirtiesContext
 class ReferentialPublicationTests {
