@@ -27,3 +27,53 @@ new MutationObserver(() => {
     }
   });
 }).observe(document.documentElement, {childList: true, subtree: true});
+
+// The forms' own checks (form-js 1.8.7, embedded in Tasklist) speak English and do not name the field: each message is
+// put in French with the field's label, and after « Terminer » the first field to correct is brought into view.
+const FORM_MESSAGES = [
+  [/^Field is required\.$/, () => 'Ce champ est obligatoire'],
+  [/^Field must match pattern .*\.$/, () => "Ce champ n'a pas le format attendu (voir l'aide sous le champ)"],
+  [/^Field must have minimum length of (\d+)\.$/, n => n === '1' ? 'Ce champ ne peut pas être vide' : 'Au moins ' + n + ' caractères'],
+  [/^Field must have maximum length of (\d+)\.$/, n => 'Au plus ' + n + ' caractères'],
+  [/^Field must have minimum value of (.+)\.$/, n => 'Valeur minimale : ' + n],
+  [/^Field must have maximum value of (.+)\.$/, n => 'Valeur maximale : ' + n],
+  [/^Field must be a valid email\.$/, () => 'Adresse électronique invalide'],
+  [/^Value is not a number\.$/, () => "Ce n'est pas un nombre"]
+];
+
+function label(error) {
+  const field = error.closest('.fjs-form-field');
+  const text = field && field.querySelector('.fjs-form-field-label');
+  return text ? text.textContent.replace(/\*\s*$/, '').trim() : '';
+}
+
+function frenchFormErrors() {
+  document.querySelectorAll('.fjs-form-field-error li').forEach(item => {
+    const english = item.textContent.trim();
+    for (const [pattern, french] of FORM_MESSAGES) {
+      const match = english.match(pattern);
+      if (match) {
+        const name = label(item);
+        item.textContent = french(match[1]) + (name ? ' : « ' + name + ' ».' : '.');
+        break;
+      }
+    }
+  });
+}
+
+let completing = false;
+document.addEventListener('click', event => {
+  const button = event.target.closest && event.target.closest('button');
+  completing = !!button && button.textContent.trim() === 'Terminer';
+}, true);
+
+new MutationObserver(() => {
+  frenchFormErrors();
+  if (completing) {
+    const first = document.querySelector('.fjs-form-field-error li');
+    if (first) {
+      completing = false;
+      first.closest('.fjs-form-field').scrollIntoView({block: 'center'});
+    }
+  }
+}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
