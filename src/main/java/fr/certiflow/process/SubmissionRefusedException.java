@@ -1,16 +1,16 @@
 package fr.certiflow.process;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * A form submission that cannot complete its task: a user's request the engine refuses, not an engine error. Its REST
- * API (Tasklist's too) answers 400 with the French message alone, where a form field validation error would get
- * « Cannot submit task form {id}: » before it and a task listener's exception a 500; and the engine logs it at DEBUG
- * instead of an ERROR with a stack trace (Certiflow logs the refusal in one line, {@link FormSubmissions}).
+ * A form submission that cannot complete its task. A form validation error for the engine, so that its REST API
+ * answers 400 with the message (any other engine exception would be a 500); {@link RefusalResponses} takes off the
+ * « Cannot submit task form {id}: » the REST API puts before it, and {@link RefusalLogging} keeps the engine from
+ * logging it as an error with a stack trace ({@link FormSubmissions} logs the refusal in one line).
  */
-class SubmissionRefusedException extends BadUserRequestException {
+class SubmissionRefusedException extends FormFieldValidationException {
 
     SubmissionRefusedException(String message) {
-        super(message);
+        super(null, message);
     }
 }

@@ -49,12 +49,17 @@ function label(error) {
 
 function frenchFormErrors() {
   document.querySelectorAll('.fjs-form-field-error li').forEach(item => {
-    const english = item.textContent.trim();
+    // The text node itself is changed, not replaced: form-js keeps it and writes its next message into it.
+    const node = item.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) {
+      return;
+    }
+    const english = node.data.trim();
     for (const [pattern, french] of FORM_MESSAGES) {
       const match = english.match(pattern);
       if (match) {
         const name = label(item);
-        item.textContent = french(match[1]) + (name ? ' : « ' + name + ' ».' : '.');
+        node.data = french(match[1]) + (name ? ' : « ' + name + ' ».' : '.');
         break;
       }
     }
