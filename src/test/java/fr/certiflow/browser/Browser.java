@@ -68,7 +68,17 @@ final class Browser implements AutoCloseable {
 
     /** Clicks as a person would, the element first scrolled to the middle of the window. */
     void click(By by) {
-        click(wait.until(ExpectedConditions.presenceOfElementLocated(by)));
+        // Tasklist re-renders its lists as data arrives: an element found a moment ago may be replaced, then found again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                click(wait.until(ExpectedConditions.presenceOfElementLocated(by)));
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.TimeoutException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     void click(WebElement element) {
