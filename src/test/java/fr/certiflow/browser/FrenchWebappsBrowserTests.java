@@ -143,6 +143,17 @@ class FrenchWebappsBrowserTests {
     }
 
     @Test
+    void theAdministratorFindsAdminInFrench() {
+        try (Browser browser = browser()) {
+            browser.login("admin", engine.getName(), "admin", "test-admin-secret");
+            browser.visible(By.xpath("//*[contains(text(), 'Liste des utilisateurs')]"));
+            browser.screenshot("29-administrator-admin-french");
+            assertThat(browser.text()).contains("Utilisateurs", "Groupes", "Autorisations", "Gérer les autorisations",
+                    "Europe/Paris").doesNotContain("Users", "Authorizations", "Camunda 8");
+        }
+    }
+
+    @Test
     void aRefusedEvaluationIsToldInFrenchNamingTheCriterionWithoutEngineText() {
         Long productionId = productionUnderEvaluation("2027-711");
 

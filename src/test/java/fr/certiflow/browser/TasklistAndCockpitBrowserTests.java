@@ -175,7 +175,10 @@ class TasklistAndCockpitBrowserTests {
             browser.open("/camunda/app/cockpit/" + engine.getName() + "/#/processes");
             browser.visible(By.xpath("//*[contains(text(), 'Évaluation d') and contains(text(), 'une production')]"));
             browser.screenshot("07-manager-cockpit");
-            assertThat(browser.text()).contains("ProductionAssessment", "CampaignProcess");
+            assertThat(browser.text()).contains("ProductionAssessment", "CampaignProcess")
+                    .contains("définitions de processus déployées", "Instances en cours", "Tableau de bord",
+                            "fuseau horaire local : Europe/Paris")
+                    .doesNotContain("Running Instances", "Dashboard", "Camunda 8");
         }
         try (Browser browser = browser()) {
             browser.login("cockpit", engine.getName(), "jure1", "jure1-secret");

@@ -70,6 +70,10 @@ let completing = false;
 document.addEventListener('click', event => {
   const button = event.target.closest && event.target.closest('button');
   completing = !!button && button.textContent.trim() === 'Terminer';
+  if (completing) {
+    // Only the errors this click shows: a refusal by Certiflow shows none, and later typing must not scroll.
+    setTimeout(() => completing = false, 2000);
+  }
 }, true);
 
 new MutationObserver(() => {
