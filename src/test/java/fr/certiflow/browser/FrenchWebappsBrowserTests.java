@@ -128,6 +128,8 @@ class FrenchWebappsBrowserTests {
             List<Number> footer = browser.bounds(browser.driver.findElement(By.tagName("footer")));
             assertThat(button.get(3).doubleValue()).as("« Terminer » ends above the footer").isLessThanOrEqualTo(footer.get(1).doubleValue());
             assertThat(button.get(2).doubleValue()).as("and inside the window").isLessThanOrEqualTo(1366);
+            assertThat(browser.driver.findElements(By.cssSelector("a[href*='/app/cockpit/']")))
+                    .as("no link to Cockpit, which a juror may not open").noneMatch(WebElement::isDisplayed);
         }
     }
 
