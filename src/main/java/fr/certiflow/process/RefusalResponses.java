@@ -21,7 +21,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 final class RefusalResponses extends OncePerRequestFilter {
 
-    static final Pattern ENGINE_PREFIX = Pattern.compile("^(Cannot submit task form|Cannot instantiate process definition) [^:]*: ");
+    static final Pattern ENGINE_PREFIX = Pattern.compile("^(Cannot submit task form|Cannot instantiate process definition) \\S+: ");
 
     private final ObjectMapper json;
 
