@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -71,22 +73,44 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
         return at;
     }
 
-    /** Accepts a Date, an ISO date-time with or without offset (Paris time then), as the form's datetime field sends. */
+    /** How the scheduling form asks for the date: JJ/MM/AAAA HH:MM, Paris time. */
+    static final DateTimeFormatter FORM_FORMAT = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    private static final String EXPECTED = " : écrivez-la JJ/MM/AAAA HH:MM (heure de Paris), par exemple 15/03/2027 14:30.";
+
+    /**
+     * Accepts the form's JJ/MM/AAAA HH:MM (Paris time), a Date, or an ISO date-time with or without offset (Paris time
+     * then), as scripts send it. A date that does not exist (31/02, or an hour skipped when Paris moves to summer time)
+     * is refused rather than moved.
+     */
     static Instant parse(Object value) {
         if (value instanceof Date date) {
             return date.toInstant();
         }
-        if (value instanceof String text && !text.isBlank()) {
+        if (value instanceof String raw && !raw.isBlank()) {
+            String text = raw.strip();
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException notOffset) {
-                try {
-                    return LocalDateTime.parse(text).atZone(PARIS).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw new ProcessException("Date de soutenance illisible : « " + text + " ».");
+                LocalDateTime local = local(text);
+                if (PARIS.getRules().getValidOffsets(local).isEmpty()) {
+                    throw new ProcessException("Date de soutenance « " + text + " » : cette heure n'existe pas à Paris "
+                            + "(passage à l'heure d'été).");
                 }
+                return local.atZone(PARIS).toInstant();
             }
         }
-        throw new ProcessException("Indiquez la date et l'heure de la soutenance.");
+        throw new ProcessException("Indiquez la date et l'heure de la soutenance" + EXPECTED);
+    }
+
+    private static LocalDateTime local(String text) {
+        try {
+            return LocalDateTime.parse(text, FORM_FORMAT);
+        } catch (DateTimeParseException notTheForms) {
+            try {
+                return LocalDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new ProcessException("Date de soutenance illisible ou inexistante : « " + text + " »" + EXPECTED);
+            }
+        }
     }
 }

@@ -431,8 +431,11 @@ class AttackSuiteIT {
                 Attack.FORBIDDEN);
         sessionRefused(jurorInTasklist, "POST", task + "/assignee", "{\"userId\": \"" + outsider + "\"}", token, Attack.FORBIDDEN);
         sessionRefused(jurorInTasklist, "POST", task + "/complete", "{}", token, Attack.FORBIDDEN);
-        sessionRefused(jurorInTasklist, "POST", task + "/submit-form",
+        CampaignClient.Response outsideTheForm = sessionRefused(jurorInTasklist, "POST", task + "/submit-form",
                 "{\"variables\": {\"productionId\": {\"value\": 999, \"type\": \"Long\"}}}", token, Attack.INVALID);
+        // Tasklist shows a refusal's message as it comes: Certiflow's French words alone, not the engine's.
+        assertThat(outsideTheForm.body()).contains("Champ(s) absent(s) du formulaire")
+                .doesNotContain("Cannot submit task form", "ENGINE-");
         sessionRefused(jurorInTasklist, "PUT", task + "/variables/productionId", "{\"value\": 999, \"type\": \"Long\"}", Map.of(),
                 Attack.FORBIDDEN);
 
@@ -451,14 +454,15 @@ class AttackSuiteIT {
         assertThat(invalid.json().get("errors")).isNotEmpty();
     }
 
-    private void sessionRefused(WebappSession session, String method, String path, String json, Map<String, String> headers,
-            Set<Integer> refusedWith) throws IOException, InterruptedException {
+    private CampaignClient.Response sessionRefused(WebappSession session, String method, String path, String json,
+            Map<String, String> headers, Set<Integer> refusedWith) throws IOException, InterruptedException {
         scenario.quiet();
         Map<String, List<String>> before = record.take();
         CampaignClient.Response response = session.call(method, path, json, headers);
         assertThat(response.status()).as("%s %s %s: %s", method, path, headers.keySet(), response.body()).isIn(refusedWith);
         scenario.quiet();
         assertThat(record.take()).as("the record after %s %s", method, path).isEqualTo(before);
+        return response;
     }
 
     @Test

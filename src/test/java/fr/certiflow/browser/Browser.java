@@ -17,10 +17,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's headless Chromium driven by Debian's chromedriver, with the screenshots of each step under target/. */
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver, with the screenshots of each step under target/: a window
+ * of 1366×768, a French browser in Paris (the webapps show dates in the browser's time zone).
+ */
 final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "browser");
+    static final String PARIS = "Europe/Paris";
 
     final WebDriver driver;
     final WebDriverWait wait;
@@ -30,10 +34,11 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1600",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1366,768",
                 "--lang=fr-FR");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+                .withEnvironment(java.util.Map.of("TZ", PARIS))
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -63,7 +68,17 @@ final class Browser implements AutoCloseable {
 
     /** Clicks as a person would, the element first scrolled to the middle of the window. */
     void click(By by) {
-        click(wait.until(ExpectedConditions.presenceOfElementLocated(by)));
+        // Tasklist re-renders its lists as data arrives: an element found a moment ago may be replaced, then found again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                click(wait.until(ExpectedConditions.presenceOfElementLocated(by)));
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.TimeoutException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     void click(WebElement element) {
@@ -83,6 +98,23 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Scrolls every scrolling box of the page to its end, as a user reaching the bottom of a task form. */
+    void scrollToEnd() {
+        script("document.querySelectorAll('*').forEach(e => { const s = getComputedStyle(e);"
+                + " if ((s.overflowY === 'auto' || s.overflowY === 'scroll') && e.scrollHeight > e.clientHeight) e.scrollTop = e.scrollHeight; });"
+                + " window.scrollTo(0, document.body.scrollHeight);");
+    }
+
+    /** The element's bounds in the window: left, top, right, bottom. */
+    @SuppressWarnings("unchecked")
+    java.util.List<Number> bounds(WebElement element) {
+        return (java.util.List<Number>) script("const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];", element);
     }
 
     String text() {

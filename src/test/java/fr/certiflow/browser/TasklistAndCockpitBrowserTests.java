@@ -100,8 +100,8 @@ class TasklistAndCockpitBrowserTests {
             // The first indicator of the first criterion, labelled with its own text.
             browser.click(By.xpath("(//div[contains(@class, 'fjs-form-field-checklist')]//input[@type='checkbox'])[1]"));
             browser.screenshot("02-juror-form-filled");
-            browser.click(By.xpath("//button[normalize-space()='Complete']"));
-            WebElement required = browser.visible(By.xpath("//*[contains(text(), 'Field is required')]"));
+            browser.click(By.xpath("//button[normalize-space()='Terminer']"));
+            WebElement required = browser.visible(By.xpath("//*[contains(text(), 'Ce champ est obligatoire')]"));
             ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                     "arguments[0].scrollIntoView({block: 'center'});", required);
             browser.screenshot("03-juror-comment-required");
@@ -111,7 +111,7 @@ class TasklistAndCockpitBrowserTests {
                     + "/following::textarea[1]"));
             browser.click(comment);
             comment.sendKeys("Les objectifs individuels ne sont pas définis.");
-            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            browser.click(By.xpath("//button[normalize-space()='Terminer']"));
             browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(
                     By.xpath("//h4[contains(., 'Candidat n° 2027-700')]")));
             browser.screenshot("04-juror-completed");
@@ -152,14 +152,14 @@ class TasklistAndCockpitBrowserTests {
             browser.click(By.xpath("//*[contains(text(), 'Délibérations')]"));
             browser.click(By.xpath("//h4[contains(., 'Délibérer sur le bloc — 2027-701')]"));
             // A task of the presidents' group: the president claims it first, as in Tasklist.
-            browser.click(By.xpath("//button[contains(., 'Claim')]"));
+            browser.click(By.xpath("//button[contains(., 'Prendre en charge')]"));
             browser.visible(By.xpath("//h1[contains(., 'Délibération sur le bloc BC2')]"));
             browser.click(By.xpath("//label[normalize-space()='Non validé']"));
             WebElement justification = browser.visible(By.xpath("//label[contains(., 'Justification de la décision')]/following::textarea[1]"));
             browser.click(justification);
             justification.sendKeys("Production plagiée, constatée en soutenance.");
             browser.screenshot("05-president-override");
-            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            browser.click(By.xpath("//button[normalize-space()='Terminer']"));
             browser.wait.withTimeout(Duration.ofSeconds(20)).until(driver ->
                     !blocResults.findByCampaignIdOrderByCandidateIdAscBlocCodeAscAttemptAsc(campaign.getId()).isEmpty());
             browser.screenshot("06-president-completed");
@@ -218,15 +218,18 @@ class TasklistAndCockpitBrowserTests {
             browser.open("/camunda/app/cockpit/" + engine.getName() + "/#/processes");
             browser.visible(By.xpath("//*[contains(text(), 'Évaluation d') and contains(text(), 'une production')]"));
             browser.screenshot("07-manager-cockpit");
-            assertThat(browser.text()).contains("ProductionAssessment", "CampaignProcess");
+            assertThat(browser.text()).contains("ProductionAssessment", "CampaignProcess")
+                    .contains("définitions de processus déployées", "Instances en cours", "Tableau de bord",
+                            "fuseau horaire local : Europe/Paris")
+                    .doesNotContain("Running Instances", "Dashboard", "Camunda 8");
         }
         try (Browser browser = browser()) {
             browser.login("cockpit", engine.getName(), "jure1", "jure1-secret");
             browser.open("/camunda/app/cockpit/" + engine.getName() + "/#/processes");
-            browser.wait.until(driver -> browser.text().contains("Login") || browser.text().contains("Authentication")
-                    || browser.text().contains("authorized"));
+            browser.wait.until(driver -> browser.text().contains("Échec de la connexion")
+                    || browser.text().contains("Connectez-vous") || browser.text().contains("pas le droit"));
             browser.screenshot("08-juror-no-cockpit");
-            assertThat(browser.text()).doesNotContain("process definitions deployed");
+            assertThat(browser.text()).doesNotContain("définitions de processus déployées", "process definitions deployed");
         }
     }
 
