@@ -44,7 +44,22 @@ public final class MinutesWorkbook {
     public record Jury(String heading, String rules, List<String> members, String president) {
     }
 
+    private static final int OVERRIDES_WIDTH = 50;
+    private static final float LINE_POINTS = 13f;
+
     private MinutesWorkbook() {
+    }
+
+    /** Lines a wrapped text takes in a column of this many characters (a rough measure, on the generous side). */
+    static int lines(String text, int width) {
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines += Math.max(1, (int) Math.ceil(paragraph.length() * 1.1 / width));
+        }
+        return lines;
     }
 
     public static void write(OutputStream out, Header header, Iterable<CandidateRow> rows, Jury jury)
@@ -72,10 +87,15 @@ public final class MinutesWorkbook {
             columns.add("Décision de certification");
             int headerRow = 3;
             Row head = sheet.createRow(headerRow);
+            int headLines = 1;
             for (int i = 0; i < columns.size(); i++) {
                 Workbooks.text(head, i, columns.get(i), headerStyle);
-                sheet.setColumnWidth(i, (i < 3 ? 16 : i == columns.size() - 2 ? 50 : 18) * 256);
+                int width = i < 3 ? 16 : i == columns.size() - 2 ? OVERRIDES_WIDTH : 18;
+                sheet.setColumnWidth(i, width * 256);
+                headLines = Math.max(headLines, lines(columns.get(i), width));
             }
+            // Streamed rows are not measured by the reader: wrapped cells get the height their text needs.
+            head.setHeightInPoints(headLines * LINE_POINTS);
             sheet.createFreezePane(3, headerRow + 1);
             int r = headerRow + 1;
             int candidates = 0;
@@ -92,6 +112,10 @@ public final class MinutesWorkbook {
                     }
                 }
                 Workbooks.text(row, c++, candidate.overrides(), wrapped);
+                int overrideLines = lines(candidate.overrides(), OVERRIDES_WIDTH);
+                if (overrideLines > 1) {
+                    row.setHeightInPoints(overrideLines * LINE_POINTS);
+                }
                 Workbooks.text(row, c, candidate.certification(), null);
                 candidates++;
             }
