@@ -48,6 +48,10 @@ class TasklistAndCockpitBrowserTests {
     EvaluationRepository evaluations;
     @Autowired
     BlocResultRepository blocResults;
+    @Autowired
+    fr.certiflow.deliberation.CertificationJuryRepository certificationJuries;
+    @Autowired
+    fr.certiflow.campaign.CandidateRepository candidates;
 
     Campaign campaign;
 
@@ -165,6 +169,68 @@ class TasklistAndCockpitBrowserTests {
         assertThat(result.getProposed()).isEqualTo("VALIDE");
         assertThat(result.getJustification()).isEqualTo("Production plagiée, constatée en soutenance.");
         assertThat(result.getDecidedBy()).isEqualTo("president");
+    }
+
+    @Test
+    void theCertificationJuryConfirmsItsCohortAndDecidesOtherwiseForOneCandidate() {
+        // Every bloc acquired earlier by all but one: the campaign goes straight to its certification jury.
+        Campaign session = fixture.campaign(c -> c.getBlocs().retainAll(List.of("BC3")));
+        fixture.standardJury(session);
+        for (int i = 1; i <= 3; i++) {
+            boolean complete = i < 3;
+            fixture.candidate(session, "2027-80" + i, candidate -> {
+                candidate.getAcquiredBlocs().put("BC3", AssessmentFixture.acquiredOn());
+                if (complete) {
+                    candidate.getAcquiredBlocs().put("BC1", AssessmentFixture.acquiredOn());
+                    candidate.getAcquiredBlocs().put("BC2", AssessmentFixture.acquiredOn());
+                }
+            });
+        }
+        ProcessInstance process = fixture.launch(session);
+
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "president", "president-secret");
+            browser.click(By.xpath("//*[contains(text(), 'Délibérations')]"));
+            browser.click(By.xpath("//h4[contains(., 'Jury de certification')]"));
+            browser.click(By.xpath("//button[contains(., 'Claim')]"));
+            browser.visible(By.xpath("//h1[contains(., 'Jury de certification')]"));
+            browser.visible(By.xpath("//td[normalize-space()='2027-803']/following-sibling::td[normalize-space()='Non délivrée']"));
+            assertThat(browser.text()).contains("Règlement de certification MMDC v1", "Délivrée").doesNotContain("NON_DELIVREE");
+            for (String juror : List.of("Juré jure1", "Juré jure2", "Juré jure3")) {
+                browser.click(By.xpath("//div[contains(@class, 'fjs-form-field-checklist')][.//label[contains(., 'Membres désignés')]]"
+                        + "//label[contains(., '" + juror + "')]"));
+            }
+            for (String juror : List.of("Juré jure1", "Juré jure3")) {
+                browser.click(By.xpath("//div[contains(@class, 'fjs-form-field-checklist')][.//label[contains(., 'Membres présents')]]"
+                        + "//label[contains(., '" + juror + "')]"));
+            }
+            browser.click(By.xpath("//button[contains(@class, 'fjs-repeat-render-add')]"));
+            WebElement number = browser.visible(By.xpath("//label[normalize-space()='N° candidat']/following::input[1]"));
+            browser.click(number);
+            number.sendKeys("2027-802");
+            browser.click(By.xpath("//div[contains(@class, 'fjs-form-field-select')]//div[contains(@class, 'fjs-select-display')]"));
+            browser.click(By.xpath("//div[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='Non délivrée']"));
+            WebElement justification = browser.visible(By.xpath("//label[contains(., 'Justification écrite')]/following::textarea[1]"));
+            browser.click(justification);
+            justification.sendKeys("Fraude établie après la session par la commission de discipline.");
+            browser.click(By.xpath("//label[contains(., 'Je confirme, au nom du jury')]"));
+            browser.screenshot("10-certification-jury");
+            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            browser.wait.withTimeout(Duration.ofSeconds(20)).until(driver ->
+                    fixture.decisionOf(session, candidate(session, "2027-802")) != null);
+            browser.screenshot("11-certification-jury-completed");
+        }
+        fixture.runJobs();
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(process).isEnded();
+        assertThat(fixture.decisionOf(session, candidate(session, "2027-801"))).isEqualTo("DELIVREE");
+        assertThat(fixture.decisionOf(session, candidate(session, "2027-802"))).isEqualTo("NON_DELIVREE");
+        assertThat(fixture.decisionOf(session, candidate(session, "2027-803"))).isEqualTo("NON_DELIVREE");
+        assertThat(certificationJuries.findByCampaignId(session.getId()).orElseThrow().present())
+                .extracting(member -> member.getUserId()).containsExactly("president", "jure1", "jure3");
+    }
+
+    private fr.certiflow.campaign.Candidate candidate(Campaign session, String number) {
+        return candidates.findByCampaignIdAndNumber(session.getId(), number).orElseThrow();
     }
 
     @Test
