@@ -27,8 +27,36 @@ public final class CertificationDeliberation {
     public record PoolMember(String userId, String displayName, String organisation, boolean president) {
     }
 
-    /** A line of the exception list as submitted: each value as typed, possibly blank. */
-    public record ExceptionLine(String candidateNumber, String decision, String justification) {
+    /** A line of the exception list as submitted (its number in the list, from 1): each value as typed, possibly blank. */
+    public record ExceptionLine(int line, String candidateNumber, String decision, String justification) {
+    }
+
+    /** The most a list of exceptions holds: what the engine keeps of a text variable. */
+    public static final int MAX_EXCEPTIONS_TEXT = 4000;
+
+    /**
+     * The exception list as typed in the form: one line per candidate, « numéro ; décision ; justification » (a tab,
+     * as a spreadsheet pastes, also separates); the justification may itself contain semicolons. Blank lines are
+     * skipped but counted, so that problems name the line the jury sees.
+     */
+    public static List<ExceptionLine> lines(String text) {
+        List<ExceptionLine> lines = new ArrayList<>();
+        if (text == null) {
+            return lines;
+        }
+        if (text.length() > MAX_EXCEPTIONS_TEXT) {
+            throw new ProcessException("La liste des décisions différentes dépasse " + MAX_EXCEPTIONS_TEXT + " caractères : "
+                    + "abrégez les justifications.");
+        }
+        String[] rows = text.split("\\R", -1);
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].isBlank()) {
+                continue;
+            }
+            String[] parts = rows[i].split("[;\\t]", 3);
+            lines.add(new ExceptionLine(i + 1, parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null));
+        }
+        return lines;
     }
 
     /** What the jury submitted. */
@@ -115,16 +143,15 @@ public final class CertificationDeliberation {
         Map<String, Derogation> derogations = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        int line = 0;
         for (ExceptionLine exception : exceptions) {
-            line++;
+            int line = exception.line();
             String number = blankToNull(exception.candidateNumber());
             String decision = blankToNull(exception.decision());
             String justification = blankToNull(exception.justification());
             if (number == null && decision == null && justification == null) {
                 continue;
             }
-            String where = "Exception n° " + line + (number == null ? "" : " (candidat « " + number + " »)") + " : ";
+            String where = "Ligne " + line + (number == null ? "" : " (candidat « " + number + " »)") + " : ";
             if (number == null) {
                 problems.add(where + "indiquez le numéro du candidat.");
                 continue;
@@ -135,19 +162,19 @@ public final class CertificationDeliberation {
                 continue;
             }
             if (lineOf.containsKey(number)) {
-                problems.add(where + "ce candidat figure déjà à l'exception n° " + lineOf.get(number) + ".");
+                problems.add(where + "ce candidat figure déjà ligne " + lineOf.get(number) + ".");
                 continue;
             }
             lineOf.put(number, line);
             String code = decisionCode(decision);
             if (code == null) {
-                problems.add(where + (decision == null ? "choisissez la décision du jury"
+                problems.add(where + (decision == null ? "indiquez la décision du jury après le numéro"
                         : "décision « " + decision + " » inconnue") + " (« Délivrée » ou « Non délivrée »).");
                 continue;
             }
             if (code.equals(proposed)) {
-                problems.add(where + "« " + label(code) + " » est la décision proposée : une exception décide autrement, "
-                        + "retirez-la pour confirmer la proposition.");
+                problems.add(where + "« " + label(code) + " » est la décision proposée : cette liste ne tient que les "
+                        + "décisions différentes, retirez la ligne pour confirmer la proposition.");
                 continue;
             }
             if (justification == null) {

@@ -206,30 +206,12 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
         return values;
     }
 
-    /** The exception list (a dynamic list of the form): one object per line, each value as typed. */
+    /** The exception list: the form's text, one line per candidate. */
     static List<CertificationDeliberation.ExceptionLine> exceptions(Object value) {
-        List<CertificationDeliberation.ExceptionLine> lines = new ArrayList<>();
-        if (value == null) {
-            return lines;
+        if (value != null && !(value instanceof String)) {
+            throw new ProcessException("Le champ « Décisions différentes de la proposition » attend un texte, une ligne par candidat.");
         }
-        JsonNode node = json(value, "Exceptions");
-        if (!node.isArray()) {
-            throw new ProcessException("Le champ « Exceptions » attend une liste de lignes (numéro de candidat, décision, justification).");
-        }
-        int line = 0;
-        for (JsonNode item : node) {
-            line++;
-            if (!item.isObject()) {
-                throw new ProcessException("Exception n° " + line + " : attendu un numéro de candidat, une décision et une justification.");
-            }
-            lines.add(new CertificationDeliberation.ExceptionLine(text(item.get("candidateNumber")), text(item.get("decision")),
-                    text(item.get("justification"))));
-        }
-        return lines;
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.isTextual() ? node.asText() : node.toString();
+        return CertificationDeliberation.lines((String) value);
     }
 
     private static JsonNode json(Object value, String field) {

@@ -447,7 +447,7 @@ class AttackSuiteIT {
 
         // The certification jury, which only now exists, resists the same attempts: a coordinator or a juror submitting
         // its decisions, anyone working its task beyond the form.
-        Map<String, Object> confirmAll = certificationJury(List.of(), List.of());
+        Map<String, Object> confirmAll = certificationJury(List.of(), "");
         TaskUnderAttack jury = new TaskUnderAttack("jury de certification", certification, PRESIDENT, confirmAll,
                 List.of(ANONYMOUS, juror, COORDINATOR, MANAGER));
         for (Attack attack : taskAttacks(jury)) {
@@ -457,15 +457,14 @@ class AttackSuiteIT {
         String submit = "/engine-rest/task/" + certification + "/submit-form";
         refused(new Attack("jury de certification : déroger sans justification", PRESIDENT, "POST", submit,
                 Map.of("variables", typed(certificationJury(List.of("jure.a1", "jure.a2"),
-                        List.of(Map.of("candidateNumber", "C101", "decision", "DELIVREE", "justification", " "))))), Attack.INVALID));
+                        "C101 ; Délivrée ; "))), Attack.INVALID));
         refused(new Attack("jury de certification : délibérer sans le quorum", PRESIDENT, "POST", submit,
-                Map.of("variables", typed(certificationJury(List.of("jure.a1"), List.of()))), Attack.INVALID));
+                Map.of("variables", typed(certificationJury(List.of("jure.a1"), ""))), Attack.INVALID));
         refused(new Attack("jury de certification : dire présent qui n'est pas du jury", PRESIDENT, "POST", submit,
-                Map.of("variables", typed(certificationJury(List.of("jure.a1", COORDINATOR), List.of()))), Attack.INVALID));
+                Map.of("variables", typed(certificationJury(List.of("jure.a1", COORDINATOR), ""))), Attack.INVALID));
 
         scenario.submit(PRESIDENT, certification, certificationJury(List.of("jure.a1", "jure.a3"),
-                List.of(Map.of("candidateNumber", "C102", "decision", "DELIVREE",
-                        "justification", "Blocs 1 et 3 validés par la session de rattrapage, hors de cette campagne."))));
+                "C102 ; Délivrée ; Blocs 1 et 3 validés par la session de rattrapage, hors de cette campagne."));
         assertThat(db.strings("select decided_by from cf_certification_decision")).containsExactly(PRESIDENT, PRESIDENT);
         assertThat(db.strings("select c.candidate_number || ' ' || d.decision || ' ' || d.follows_proposal from "
                 + "cf_certification_decision d join cf_candidate c on c.id = d.candidate_id order by c.candidate_number"))
@@ -476,7 +475,7 @@ class AttackSuiteIT {
     }
 
     /** The certification jury's form: the three jurors of the pool designated, those given present, the exceptions. */
-    private static Map<String, Object> certificationJury(List<String> present, List<Map<String, String>> exceptions) {
+    private static Map<String, Object> certificationJury(List<String> present, String exceptions) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("certificationJuryMembers", List.of("jure.a1", "jure.a2", "jure.a3"));
         values.put("certificationJuryPresent", present.isEmpty() ? List.of("jure.a1", "jure.a2") : present);

@@ -204,21 +204,17 @@ class TasklistAndCockpitBrowserTests {
                 browser.click(By.xpath("//div[contains(@class, 'fjs-form-field-checklist')][.//label[contains(., 'Membres présents')]]"
                         + "//label[contains(., '" + juror + "')]"));
             }
-            browser.click(By.xpath("//button[contains(@class, 'fjs-repeat-render-add')]"));
-            WebElement number = browser.visible(By.xpath("//label[normalize-space()='N° candidat']/following::input[1]"));
-            browser.click(number);
-            number.sendKeys("2027-802");
-            browser.click(By.xpath("//div[contains(@class, 'fjs-form-field-select')]//div[contains(@class, 'fjs-select-display')]"));
-            browser.click(By.xpath("//div[contains(@class, 'fjs-dropdownlist-item') and normalize-space()='Non délivrée']"));
-            WebElement justification = browser.visible(By.xpath("//label[contains(., 'Justification écrite')]/following::textarea[1]"));
-            browser.click(justification);
-            justification.sendKeys("Fraude établie après la session par la commission de discipline.");
-            browser.click(By.xpath("//label[contains(., 'Je confirme, au nom du jury')]"));
-            browser.screenshot("10-certification-jury");
+            browser.screenshot("10-certification-jury-members");
+            WebElement exceptions = browser.visible(By.xpath("//label[contains(., 'Décisions différentes de la proposition')]"
+                    + "/following::textarea[1]"));
+            browser.click(exceptions);
+            exceptions.sendKeys("2027-802 ; Non délivrée ; Fraude établie après la session par la commission de discipline.");
+            browser.click(By.xpath("//label[contains(., 'Je confirme, au nom du jury')]//input"));
+            browser.screenshot("11-certification-jury-exception");
             browser.click(By.xpath("//button[normalize-space()='Complete']"));
             browser.wait.withTimeout(Duration.ofSeconds(20)).until(driver ->
                     fixture.decisionOf(session, candidate(session, "2027-802")) != null);
-            browser.screenshot("11-certification-jury-completed");
+            browser.screenshot("12-certification-jury-completed");
         }
         fixture.runJobs();
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(process).isEnded();

@@ -119,9 +119,9 @@ class CertificationDeliberationTests {
         @Test
         void aCohortOf500IsConfirmedAtOnceButForItsExceptions() {
             var outcome = CertificationDeliberation.check(POLICY, POOL, proposals(500), sitting(members, members, List.of(
-                    new ExceptionLine("2027-042", "NON_DELIVREE", "  Plagiat établi du dossier du bloc 3.  "),
-                    new ExceptionLine("2027-100", "Délivrée", "Absence justifiée, bloc validé en commission."),
-                    new ExceptionLine(" ", null, ""))));
+                    new ExceptionLine(1, "2027-042", "NON_DELIVREE", "  Plagiat établi du dossier du bloc 3.  "),
+                    new ExceptionLine(2, "2027-100", "Délivrée", "Absence justifiée, bloc validé en commission."),
+                    new ExceptionLine(3, " ", null, ""))));
             assertThat(outcome.derogations()).containsOnlyKeys("2027-042", "2027-100");
             assertThat(outcome.derogations().get("2027-042"))
                     .isEqualTo(new CertificationDeliberation.Derogation(Decisions.NON_DELIVREE, "Plagiat établi du dossier du bloc 3."));
@@ -131,28 +131,28 @@ class CertificationDeliberationTests {
         @Test
         void eachBadLineIsNamedWithItsCandidateAndProblem() {
             assertThatThrownBy(() -> CertificationDeliberation.check(POLICY, POOL, proposals(20), sitting(members, members, List.of(
-                    new ExceptionLine("2027-001", "NON_DELIVREE", ""),
-                    new ExceptionLine("2027-999", "NON_DELIVREE", "Motif."),
-                    new ExceptionLine("2027-002", "Ajourné", "Motif."),
-                    new ExceptionLine("2027-003", "DELIVREE", "Motif."),
-                    new ExceptionLine("", "NON_DELIVREE", "Motif."),
-                    new ExceptionLine("2027-004", "non délivrée", "Motif."),
-                    new ExceptionLine("2027-004", "non délivrée", "Motif.")))))
+                    new ExceptionLine(1, "2027-001", "NON_DELIVREE", ""),
+                    new ExceptionLine(2, "2027-999", "NON_DELIVREE", "Motif."),
+                    new ExceptionLine(3, "2027-002", "Ajourné", "Motif."),
+                    new ExceptionLine(4, "2027-003", "DELIVREE", "Motif."),
+                    new ExceptionLine(5, "", "NON_DELIVREE", "Motif."),
+                    new ExceptionLine(6, "2027-004", "non délivrée", "Motif."),
+                    new ExceptionLine(7, "2027-004", "non délivrée", "Motif.")))))
                     .hasMessage(String.join("\n",
-                            "Exception n° 1 (candidat « 2027-001 ») : le jury décide « Non délivrée » au lieu de « Délivrée » : "
+                            "Ligne 1 (candidat « 2027-001 ») : le jury décide « Non délivrée » au lieu de « Délivrée » : "
                                     + "une justification écrite est obligatoire.",
-                            "Exception n° 2 (candidat « 2027-999 ») : aucun candidat de cette session ne porte ce numéro.",
-                            "Exception n° 3 (candidat « 2027-002 ») : décision « Ajourné » inconnue (« Délivrée » ou « Non délivrée »).",
-                            "Exception n° 4 (candidat « 2027-003 ») : « Délivrée » est la décision proposée : une exception décide "
-                                    + "autrement, retirez-la pour confirmer la proposition.",
-                            "Exception n° 5 : indiquez le numéro du candidat.",
-                            "Exception n° 7 (candidat « 2027-004 ») : ce candidat figure déjà à l'exception n° 6."));
+                            "Ligne 2 (candidat « 2027-999 ») : aucun candidat de cette session ne porte ce numéro.",
+                            "Ligne 3 (candidat « 2027-002 ») : décision « Ajourné » inconnue (« Délivrée » ou « Non délivrée »).",
+                            "Ligne 4 (candidat « 2027-003 ») : « Délivrée » est la décision proposée : cette liste ne tient que "
+                                    + "les décisions différentes, retirez la ligne pour confirmer la proposition.",
+                            "Ligne 5 : indiquez le numéro du candidat.",
+                            "Ligne 7 (candidat « 2027-004 ») : ce candidat figure déjà ligne 6."));
         }
 
         @Test
         void aJustificationOver4000CharactersIsRefused() {
             assertThatThrownBy(() -> CertificationDeliberation.check(POLICY, POOL, proposals(3), sitting(members, members,
-                    List.of(new ExceptionLine("2027-001", "NON_DELIVREE", "x".repeat(4001))))))
+                    List.of(new ExceptionLine(1, "2027-001", "NON_DELIVREE", "x".repeat(4001))))))
                     .hasMessageContaining("la justification dépasse 4000 caractères");
         }
 
@@ -160,11 +160,24 @@ class CertificationDeliberationTests {
         void aLongListOfProblemsIsCutAfterTen() {
             List<ExceptionLine> lines = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
-                lines.add(new ExceptionLine("X" + i, "NON_DELIVREE", "Motif."));
+                lines.add(new ExceptionLine(i + 1, "X" + i, "NON_DELIVREE", "Motif."));
             }
             assertThatThrownBy(() -> CertificationDeliberation.check(POLICY, POOL, proposals(3), sitting(members, members, lines)))
                     .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(11).last()
                             .isEqualTo("… et 15 autre(s) problème(s)."));
+        }
+
+        @Test
+        void theTypedListIsReadLineByLineWithSemicolonsOrTabs() {
+            String typed = "2027-042 ; Non délivrée ; Plagiat établi ; sanction de la commission.\n\n"
+                    + "2027-100\tDélivrée\tBloc validé en commission de recours.\r\n2027-007 ; Délivrée";
+            assertThat(CertificationDeliberation.lines(typed)).containsExactly(
+                    new ExceptionLine(1, "2027-042 ", " Non délivrée ", " Plagiat établi ; sanction de la commission."),
+                    new ExceptionLine(3, "2027-100", "Délivrée", "Bloc validé en commission de recours."),
+                    new ExceptionLine(4, "2027-007 ", " Délivrée", null));
+            assertThat(CertificationDeliberation.lines(null)).isEmpty();
+            assertThatThrownBy(() -> CertificationDeliberation.lines("x".repeat(4001)))
+                    .hasMessageContaining("dépasse 4000 caractères");
         }
 
         @Test

@@ -353,21 +353,16 @@ public class AssessmentFixture {
     }
 
     /**
-     * What the certification jury's form submits, as Tasklist does (JSON for the lists), confirmation ticked.
+     * What the certification jury's form submits, as Tasklist does (JSON for the checklists), confirmation ticked.
      *
-     * @param exceptions each a candidate number, a decision code and a justification (null to leave one out)
+     * @param exceptions each a candidate number, a decision and a justification, typed as lines « ; »-separated
      */
     public static Map<String, Object> certificationJury(List<String> members, List<String> present, List<List<String>> exceptions) {
         Map<String, Object> values = new HashMap<>();
         values.put("certificationJuryMembers", json(members));
         values.put("certificationJuryPresent", json(present));
-        StringBuilder lines = new StringBuilder("[");
-        for (List<String> exception : exceptions) {
-            lines.append(lines.length() > 1 ? "," : "").append("{\"candidateNumber\":").append(quoted(exception.get(0)))
-                    .append(",\"decision\":").append(quoted(exception.get(1)))
-                    .append(",\"justification\":").append(quoted(exception.get(2))).append('}');
-        }
-        values.put("certificationExceptions", SpinValues.jsonValue(lines.append(']').toString()).create());
+        values.put("certificationExceptions", exceptions.stream().map(line -> String.join(" ; ", line))
+                .collect(java.util.stream.Collectors.joining("\n")));
         values.put("certificationConfirmed", true);
         return values;
     }

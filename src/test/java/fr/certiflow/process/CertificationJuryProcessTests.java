@@ -172,7 +172,7 @@ class CertificationJuryProcessTests {
                 List.of("jure1", "jure2"), List.of("jure1", "jure2"), List.of(
                         List.of("2027-306", "DELIVREE", "Le bloc 1 a été validé par la commission de recours."),
                         List.of("2027-302", "NON_DELIVREE", "  ")))))
-                .hasMessageContaining("Exception n° 2 (candidat « 2027-302 ») : le jury décide « Non délivrée » au lieu de "
+                .hasMessageContaining("Ligne 2 (candidat « 2027-302 ») : le jury décide « Non délivrée » au lieu de "
                         + "« Délivrée » : une justification écrite est obligatoire.");
         nothingRecorded();
     }
@@ -191,8 +191,8 @@ class CertificationJuryProcessTests {
         assertThatThrownBy(() -> fixture.submit(jury(), "president", AssessmentFixture.certificationJury(
                 List.of("jure1", "jure2"), List.of("jure1", "jure2"), List.of(
                         List.of("2027-399", "NON_DELIVREE", "Motif."), List.of("2027-301", "AJOURNE", "Motif.")))))
-                .hasMessageContaining("Exception n° 1 (candidat « 2027-399 ») : aucun candidat de cette session ne porte ce numéro.")
-                .hasMessageContaining("Exception n° 2 (candidat « 2027-301 ») : décision « AJOURNE » inconnue");
+                .hasMessageContaining("Ligne 1 (candidat « 2027-399 ») : aucun candidat de cette session ne porte ce numéro.")
+                .hasMessageContaining("Ligne 2 (candidat « 2027-301 ») : décision « AJOURNE » inconnue");
         nothingRecorded();
     }
 
