@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,13 +168,13 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
                 .toList();
         Map<Long, String> numbers = candidates.findByCampaignIdOrderByNumber(campaignId).stream()
                 .collect(Collectors.toMap(Candidate::getId, Candidate::getNumber));
-        Map<String, String> proposals = new java.util.LinkedHashMap<>();
+        Map<String, String> proposals = new LinkedHashMap<>();
         for (CertificationDecision decision : decisions.findByCampaignIdOrderByCandidateId(campaignId)) {
             proposals.put(numbers.get(decision.getCandidateId()), decision.getProposed());
         }
         CertificationDeliberation.Sitting sitting = new CertificationDeliberation.Sitting(chair,
-                strings(task.getVariableLocal(MEMBERS), "Membres du jury de certification"),
-                strings(task.getVariableLocal(PRESENT), "Membres présents"),
+                strings(task.getVariableLocal(MEMBERS), "Membres désignés du jury de certification"),
+                strings(task.getVariableLocal(PRESENT), "Membres présents à la délibération"),
                 exceptions(task.getVariableLocal(EXCEPTIONS)), Boolean.TRUE.equals(task.getVariableLocal(CONFIRMED)));
         return new Checked(campaignId, chair, policy, CertificationDeliberation.check(policy, pool, proposals, sitting));
     }
