@@ -42,7 +42,6 @@ import org.springframework.stereotype.Component;
 public class CampaignProcess {
 
     public static final String CERTIFICATION_SUMMARY = "certificationSummary";
-    static final int SUMMARY_ROWS = 50;
 
     private final CampaignRepository campaigns;
     private final CandidateRepository candidates;
@@ -187,12 +186,13 @@ public class CampaignProcess {
         return execution.getVariable(Variables.CAMPAIGN_CODE) + "/" + candidateNumber(assessment) + "/" + blocCode(assessment);
     }
 
-    /** Proposes each candidate's certification decision: every bloc validated now or acquired in an earlier campaign. */
+    /**
+     * Proposes each candidate's certification decision: every bloc validated now or acquired in an earlier campaign.
+     * The jury's task lists them (see {@link CertificationJuryTaskListener}); the process keeps only the counts.
+     */
     public void proposeCertification(DelegateExecution execution) {
         Campaign campaign = campaign(execution);
         Referential referential = referentials.of(campaign);
-        StringBuilder summary = new StringBuilder("| Candidat | Blocs acquis | Proposition |\n|---|---|---|\n");
-        int rows = 0;
         int awarded = 0;
         List<Candidate> cohort = candidates.findByCampaignIdOrderByNumber(campaign.getId());
         for (Candidate candidate : cohort) {
@@ -205,20 +205,9 @@ public class CampaignProcess {
             decision.propose(proposed);
             decisions.save(decision);
             awarded += Decisions.DELIVREE.equals(proposed) ? 1 : 0;
-            if (rows++ >= SUMMARY_ROWS) {
-                continue;
-            }
-            summary.append("| ").append(candidate.getNumber()).append(" ").append(candidate.fullName().replace("|", "/"))
-                    .append(" | ").append(acquired.isEmpty() ? "aucun" : String.join(", ", acquired))
-                    .append(" | ").append(Decisions.label(proposed)).append(" |\n");
         }
-        if (cohort.size() > SUMMARY_ROWS) {
-            summary.append("\n… et ").append(cohort.size() - SUMMARY_ROWS)
-                    .append(" autres candidats : voir le procès-verbal de la session.\n");
-        }
-        summary.insert(0, "**" + awarded + " certification(s) délivrée(s) sur " + cohort.size() + " candidat(s).**\n\n");
-        // A bounded text: the whole list belongs in the minutes, not in a process variable.
-        execution.setVariable(CERTIFICATION_SUMMARY, summary.toString());
+        execution.setVariable(CERTIFICATION_SUMMARY, "Proposition : certification délivrée à **" + awarded + "** candidat(s) sur "
+                + cohort.size() + ".");
     }
 
     /** Blocs acquired in earlier campaigns, and blocs whose latest decision in this campaign is VALIDE. */

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The certification decision for a candidate of a campaign: proposed from the blocs, confirmed by the jury. */
+/**
+ * The certification decision for a candidate of a campaign: proposed from the blocs, then taken by the certification
+ * jury, which follows the proposal or decides otherwise with a written justification.
+ */
 @Entity
 @Table(name = "cf_certification_decision")
 public class CertificationDecision {
@@ -35,6 +38,16 @@ public class CertificationDecision {
 
     @Column(name = "decided_at")
     private Instant decidedAt;
+
+    @Column(name = "follows_proposal")
+    private Boolean followsProposal;
+
+    @Column(length = 4000)
+    private String justification;
+
+    /** The certification jury that took the decision. */
+    @Column(name = "jury_id")
+    private Long juryId;
 
     protected CertificationDecision() {
     }
@@ -65,13 +78,45 @@ public class CertificationDecision {
         return decidedBy;
     }
 
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    /** Null until the jury decides. */
+    public Boolean getFollowsProposal() {
+        return followsProposal;
+    }
+
+    public String getJustification() {
+        return justification;
+    }
+
+    public Long getJuryId() {
+        return juryId;
+    }
+
+    /** The jury decided otherwise than proposed. */
+    public boolean derogates() {
+        return decision != null && !decision.equals(proposed);
+    }
+
     void propose(String proposed) {
         this.proposed = proposed;
     }
 
-    void confirm(String decidedBy, Instant at) {
-        this.decision = proposed;
-        this.decidedBy = decidedBy;
-        this.decidedAt = at;
+    /**
+     * The jury's decision: the proposal when {@code decision} is null, otherwise the decision with its justification;
+     * its author is the president who chaired the jury, its date the jury's sitting.
+     */
+    void decide(CertificationJury jury, String decision, String justification) {
+        if (this.decision != null) {
+            throw new IllegalStateException("Certification of candidate " + candidateId + " was already decided");
+        }
+        this.decision = decision == null ? proposed : decision;
+        this.followsProposal = this.decision.equals(proposed);
+        this.justification = justification;
+        this.juryId = jury.getId();
+        this.decidedBy = jury.getChairedBy();
+        this.decidedAt = jury.getSatAt();
     }
 }

@@ -9,6 +9,9 @@ import fr.certiflow.deliberation.BlocResult;
 import fr.certiflow.deliberation.BlocResultRepository;
 import fr.certiflow.deliberation.CertificationDecision;
 import fr.certiflow.deliberation.CertificationDecisionRepository;
+import fr.certiflow.deliberation.CertificationDeliberation;
+import fr.certiflow.deliberation.CertificationJury;
+import fr.certiflow.deliberation.CertificationJuryRepository;
 import fr.certiflow.deliberation.Decisions;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
@@ -22,6 +25,8 @@ import fr.certiflow.referential.model.Referential;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,10 +49,14 @@ public class MinutesService {
     private final CertificationDecisionRepository decisions;
     private final JurorRepository jurors;
     private final JuryDerogationRepository derogations;
+    private final CertificationJuryRepository juries;
+
+    private static final DateTimeFormatter SITTING = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm")
+            .withZone(ZoneId.of("Europe/Paris"));
 
     MinutesService(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
             ProductionRepository productions, BlocResultRepository blocResults, CertificationDecisionRepository decisions,
-            JurorRepository jurors, JuryDerogationRepository derogations) {
+            JurorRepository jurors, JuryDerogationRepository derogations, CertificationJuryRepository juries) {
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.referentials = referentials;
@@ -56,6 +65,7 @@ public class MinutesService {
         this.decisions = decisions;
         this.jurors = jurors;
         this.derogations = derogations;
+        this.juries = juries;
     }
 
     @Transactional(readOnly = true)
@@ -105,23 +115,55 @@ public class MinutesService {
                     .forEach(production -> componentResults.put(production.getComponentCode(),
                             production.getResult() == null ? "En cours" : Decisions.label(production.getResult())));
             CertificationDecision decision = certification.get(candidate.getId());
+            if (decision != null && decision.derogates()) {
+                overrides.add("Certification : " + CertificationDeliberation.label(decision.getDecision()) + " au lieu de "
+                        + CertificationDeliberation.label(decision.getProposed()) + " (proposée) — " + decision.getJustification());
+            }
             rows.add(new MinutesWorkbook.CandidateRow(candidate.getNumber(), candidate.getLastName(), candidate.getFirstName(),
-                    blocDecisions, componentResults, String.join("\n", overrides),
-                    decision == null ? "En attente du jury" : decision.getDecision() == null
-                            ? "Proposée : " + Decisions.label(decision.getProposed()) : Decisions.label(decision.getDecision())));
+                    blocDecisions, componentResults, String.join("\n", overrides), certificationCell(decision)));
         }
-        List<String> members = jurors.findByCampaignIdOrderByUserId(campaignId).stream()
-                .sorted(Comparator.comparing(Juror::isPresident).reversed().thenComparing(Juror::getDisplayName))
-                .map(juror -> juror.getDisplayName() + (juror.isPresident() ? " — président du jury" : "")
-                        + (juror.getOrganisation() == null ? "" : " (" + juror.getOrganisation() + ")"))
-                .toList();
+        MinutesWorkbook.Jury jury = juries.findByCampaignId(campaignId).map(MinutesService::jury)
+                .orElseGet(() -> new MinutesWorkbook.Jury("Jury de certification : pas encore réuni, les décisions de "
+                        + "certification ci-dessus sont des propositions.", null, List.of(), null));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             MinutesWorkbook.write(out, new MinutesWorkbook.Header(referential.title(), campaign.getName() + " ("
                     + campaign.getCode() + ")", referential.code() + " version " + referential.version() + " (critères et indicateurs) ; règles de "
-                    + "décision, échelle et jurys : " + referentials.regulation(campaign).title(), blocs), rows, members);
+                    + "décision, échelle et jurys : " + referentials.regulation(campaign).title(), blocs), rows, jury);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String certificationCell(CertificationDecision decision) {
+        if (decision == null) {
+            return "En attente du jury";
+        }
+        if (decision.getDecision() == null) {
+            return "Proposée : " + CertificationDeliberation.label(decision.getProposed());
+        }
+        return CertificationDeliberation.label(decision.getDecision()) + (decision.derogates() ? " (dérogation)" : "");
+    }
+
+    /** The members who sat, the chair first, then those designated who were absent. */
+    private static MinutesWorkbook.Jury jury(CertificationJury jury) {
+        List<CertificationJury.Member> present = jury.present();
+        List<String> lines = new ArrayList<>();
+        String president = null;
+        for (CertificationJury.Member member : present) {
+            boolean chair = member.getUserId().equals(jury.getChairedBy());
+            if (chair) {
+                president = member.getDisplayName();
+            }
+            lines.add(member.getDisplayName() + (chair ? " — président du jury" : "")
+                    + (member.getOrganisation() == null ? "" : " (" + member.getOrganisation() + ")"));
+        }
+        jury.getMembers().stream().filter(member -> !member.isPresent()).forEach(member ->
+                lines.add(member.getDisplayName() + " — désigné, absent"));
+        return new MinutesWorkbook.Jury("Jury de certification réuni le " + SITTING.format(jury.getSatAt())
+                + " : membres présents", "Désigné selon le " + jury.getPolicySource() + " (au moins " + jury.getMinimumMembers()
+                + " membres dont un président de jury, quorum de " + jury.getQuorum() + ") : " + present.size()
+                + " présent(s) sur " + jury.getMembers().size() + " désigné(s).", lines,
+                president == null ? jury.getChairedBy() : president);
     }
 }

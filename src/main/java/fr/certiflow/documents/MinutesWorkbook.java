@@ -12,7 +12,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The PV de délibération: one row per candidate with each bloc's decision and composantes' results, the overrides
- * and their justifications, the certification decision; then the jury members and a signature area. Written with
+ * and their justifications, the certification decision; then the certification jury that sat and a signature area. Written with
  * SXSSF: rows stream to disk past a window of 100, so 10,000 candidates fit in bounded memory.
  */
 public final class MinutesWorkbook {
@@ -33,10 +33,36 @@ public final class MinutesWorkbook {
             Map<String, String> componentResults, String overrides, String certification) {
     }
 
+    /**
+     * The certification jury as the PV states it.
+     *
+     * @param heading what the jury is and when it sat, or that it has not sat yet
+     * @param rules the règlement it was designated under and its attendance
+     * @param members one line per member who sat (or was designated), the chair first
+     * @param president who signs, or null before the jury sat
+     */
+    public record Jury(String heading, String rules, List<String> members, String president) {
+    }
+
+    private static final int OVERRIDES_WIDTH = 50;
+    private static final float LINE_POINTS = 13f;
+
     private MinutesWorkbook() {
     }
 
-    public static void write(OutputStream out, Header header, Iterable<CandidateRow> rows, List<String> juryMembers)
+    /** Lines a wrapped text takes in a column of this many characters (a rough measure, on the generous side). */
+    static int lines(String text, int width) {
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines += Math.max(1, (int) Math.ceil(paragraph.length() * 1.1 / width));
+        }
+        return lines;
+    }
+
+    public static void write(OutputStream out, Header header, Iterable<CandidateRow> rows, Jury jury)
             throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
@@ -45,6 +71,11 @@ public final class MinutesWorkbook {
             CellStyle headerStyle = Workbooks.header(workbook);
             CellStyle wrapped = Workbooks.wrapped(workbook);
             CellStyle boxed = Workbooks.boxed(workbook);
+            // Long lines in bold that run over the empty cells to their right, as wrapped headers could not.
+            CellStyle section = workbook.createCellStyle();
+            org.apache.poi.ss.usermodel.Font bold = workbook.createFont();
+            bold.setBold(true);
+            section.setFont(bold);
             Workbooks.text(sheet.createRow(0), 0, "Procès-verbal de délibération — " + header.certification(), title);
             Workbooks.text(sheet.createRow(1), 0, "Session : " + header.campaign() + " — référentiel " + header.referential(), null);
             List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom"));
@@ -56,10 +87,15 @@ public final class MinutesWorkbook {
             columns.add("Décision de certification");
             int headerRow = 3;
             Row head = sheet.createRow(headerRow);
+            int headLines = 1;
             for (int i = 0; i < columns.size(); i++) {
                 Workbooks.text(head, i, columns.get(i), headerStyle);
-                sheet.setColumnWidth(i, (i < 3 ? 16 : i == columns.size() - 2 ? 50 : 18) * 256);
+                int width = i < 3 ? 16 : i == columns.size() - 2 ? OVERRIDES_WIDTH : 18;
+                sheet.setColumnWidth(i, width * 256);
+                headLines = Math.max(headLines, lines(columns.get(i), width));
             }
+            // Streamed rows are not measured by the reader: wrapped cells get the height their text needs.
+            head.setHeightInPoints(headLines * LINE_POINTS);
             sheet.createFreezePane(3, headerRow + 1);
             int r = headerRow + 1;
             int candidates = 0;
@@ -76,19 +112,27 @@ public final class MinutesWorkbook {
                     }
                 }
                 Workbooks.text(row, c++, candidate.overrides(), wrapped);
+                int overrideLines = lines(candidate.overrides(), OVERRIDES_WIDTH);
+                if (overrideLines > 1) {
+                    row.setHeightInPoints(overrideLines * LINE_POINTS);
+                }
                 Workbooks.text(row, c, candidate.certification(), null);
                 candidates++;
             }
             r++;
             Workbooks.text(sheet.createRow(r++), 0, "Nombre de candidats : " + candidates, null);
             r++;
-            Workbooks.text(sheet.createRow(r++), 0, "Membres du jury", headerStyle);
-            for (String member : juryMembers) {
+            Workbooks.text(sheet.createRow(r++), 0, jury.heading(), section);
+            if (jury.rules() != null) {
+                Workbooks.text(sheet.createRow(r++), 0, jury.rules(), null);
+            }
+            for (String member : jury.members()) {
                 Workbooks.text(sheet.createRow(r++), 0, member, null);
             }
             r++;
             Row signature = sheet.createRow(r++);
-            Workbooks.text(signature, 0, "Le président du jury", headerStyle);
+            Workbooks.text(signature, 0, jury.president() == null ? "Le président du jury"
+                    : "Le président du jury : " + jury.president(), section);
             Workbooks.text(signature, 3, "Date et signature", headerStyle);
             for (int i = 0; i < 4; i++) {
                 Row box = sheet.createRow(r++);

@@ -213,9 +213,19 @@ final class AttackScenario {
         quiet();
     }
 
+    /** A typed variable of the engine's REST API; a list is JSON, as Tasklist sends checklists and dynamic lists. */
     static Map<String, Object> variable(Object value) {
+        if (value instanceof List<?> list) {
+            try {
+                return Map.of("value", JSON.writeValueAsString(list), "type", "Json");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
         return Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : value instanceof Long ? "Long" : "String");
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The open tasks of an activity in the process instance of this business key, as the administrator sees them. */
     List<JsonNode> tasks(String businessKey, String activity) throws IOException, InterruptedException {

@@ -479,14 +479,33 @@ class AttackSuiteIT {
         assertThat(db.strings("select decided_by from cf_bloc_result")).containsExactly(PRESIDENT, PRESIDENT);
         String certification = awaitTask("GROUP", "Task_CertificationJury");
 
-        // The certification jury, which only now exists, resists the same attempts.
-        TaskUnderAttack jury = new TaskUnderAttack("jury de certification", certification, PRESIDENT,
-                Map.of("certificationConfirmed", true), List.of(ANONYMOUS, juror, COORDINATOR, MANAGER));
+        // The certification jury, which only now exists, resists the same attempts: a coordinator or a juror submitting
+        // its decisions, anyone working its task beyond the form.
+        Map<String, Object> confirmAll = certificationJury(List.of(), "");
+        TaskUnderAttack jury = new TaskUnderAttack("jury de certification", certification, PRESIDENT, confirmAll,
+                List.of(ANONYMOUS, juror, COORDINATOR, MANAGER));
         for (Attack attack : taskAttacks(jury)) {
             refused(attack);
         }
-        scenario.submit(PRESIDENT, certification, Map.of("certificationConfirmed", true));
+        // Its president, deciding otherwise without a justification, or without the quorum, or with a stranger on the jury.
+        String submit = "/engine-rest/task/" + certification + "/submit-form";
+        refused(new Attack("jury de certification : déroger sans justification", PRESIDENT, "POST", submit,
+                Map.of("variables", typed(certificationJury(List.of("jure.a1", "jure.a2"),
+                        "C101 ; Délivrée ; "))), Attack.INVALID));
+        refused(new Attack("jury de certification : délibérer sans le quorum", PRESIDENT, "POST", submit,
+                Map.of("variables", typed(certificationJury(List.of("jure.a1"), ""))), Attack.INVALID));
+        refused(new Attack("jury de certification : dire présent qui n'est pas du jury", PRESIDENT, "POST", submit,
+                Map.of("variables", typed(certificationJury(List.of("jure.a1", COORDINATOR), ""))), Attack.INVALID));
+
+        scenario.submit(PRESIDENT, certification, certificationJury(List.of("jure.a1", "jure.a3"),
+                "C102 ; Délivrée ; Blocs 1 et 3 validés par la session de rattrapage, hors de cette campagne."));
         assertThat(db.strings("select decided_by from cf_certification_decision")).containsExactly(PRESIDENT, PRESIDENT);
+        assertThat(db.strings("select c.candidate_number || ' ' || d.decision || ' ' || d.follows_proposal from "
+                + "cf_certification_decision d join cf_candidate c on c.id = d.candidate_id order by c.candidate_number"))
+                .containsExactly("C101 NON_DELIVREE true", "C102 DELIVREE false");
+        assertThat(db.strings("select chaired_by from cf_certification_jury")).containsExactly(PRESIDENT);
+        assertThat(db.strings("select user_id from cf_certification_jury_member where present order by member_order"))
+                .containsExactly(PRESIDENT, "jure.a1", "jure.a3");
 
         // The coordinator designates MANUAL's jury against the règlement, with the reason it needs.
         scenario.submit(COORDINATOR, scenario.task("MANUAL/C201/A.4", "Task_AssignJuryManually"), MANUAL_DESIGNATION);
@@ -494,6 +513,16 @@ class AttackSuiteIT {
         assertThat(db.strings("select decided_by || ' : ' || reason from cf_jury_derogation where production_id = ?",
                 scenario.production("MANUAL/C201/A.4")))
                 .containsExactly(COORDINATOR + " : " + MANUAL_DESIGNATION.get("derogationReason"));
+    }
+
+    /** The certification jury's form: the three jurors of the pool designated, those given present, the exceptions. */
+    private static Map<String, Object> certificationJury(List<String> present, String exceptions) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("certificationJuryMembers", List.of("jure.a1", "jure.a2", "jure.a3"));
+        values.put("certificationJuryPresent", present.isEmpty() ? List.of("jure.a1", "jure.a2") : present);
+        values.put("certificationExceptions", exceptions);
+        values.put("certificationConfirmed", true);
+        return values;
     }
 
     // ---------------------------------------------------------------------------------------------------------------

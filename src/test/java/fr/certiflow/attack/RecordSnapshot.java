@@ -59,6 +59,8 @@ final class RecordSnapshot implements AutoCloseable {
         QUERIES.put("consolidated ratings", "select * from cf_consolidated_rating");
         QUERIES.put("bloc results", "select * from cf_bloc_result");
         QUERIES.put("certification decisions", "select * from cf_certification_decision");
+        QUERIES.put("certification juries", "select * from cf_certification_jury");
+        QUERIES.put("certification jury members", "select * from cf_certification_jury_member");
         QUERIES.put("notifications", "select * from cf_notification");
         QUERIES.put("accounts created by imports", "select * from cf_imported_account");
     }

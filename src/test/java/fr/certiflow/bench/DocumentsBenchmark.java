@@ -141,7 +141,7 @@ public final class DocumentsBenchmark {
                         Map.of("BC1", "Validé", "BC2", "Validé", "BC3", i % 7 == 0 ? "Non validé" : "Validé"),
                         Map.of("A.1", "Validé", "A.2", "Validé", "A.3", "Validé", "A.4", "Validé", "A.5", "Validé"),
                         i % 7 == 0 ? "Bloc BC3 : Non validé au lieu de Validé — justification" : "",
-                        i % 7 == 0 ? "Certification non délivrée" : "Certification délivrée");
+                        i % 7 == 0 ? "Non délivrée" : "Délivrée");
             }
 
             @Override
@@ -150,7 +150,9 @@ public final class DocumentsBenchmark {
             }
         };
         MinutesWorkbook.write(out, new MinutesWorkbook.Header(seed.title(), "BENCH", "MMDC version 1", blocs), rows,
-                List.of("Président", "Juré 1", "Juré 2"));
+                new MinutesWorkbook.Jury("Jury de certification réuni le 30/06/2027 à 14:00 : membres présents",
+                        "Désigné selon le Règlement de certification MMDC v1 : 3 présent(s) sur 3 désigné(s).",
+                        List.of("Président — président du jury", "Juré 1", "Juré 2"), "Président"));
     }
 
     private static CampaignProgress.Report progress(int size) {

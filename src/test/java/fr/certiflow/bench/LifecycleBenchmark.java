@@ -157,6 +157,9 @@ public final class LifecycleBenchmark {
         }
         app.getBean(JuryPoolImport.class).importFile(campaign.getId(), "jury.csv",
                 new java.io.ByteArrayInputStream(jury.toString().getBytes(StandardCharsets.UTF_8)), COORDINATOR);
+        // The certification jury is chaired by a jury president of the pool.
+        app.getBean(fr.certiflow.jury.JurorRepository.class).save(new fr.certiflow.jury.Juror(campaign.getId(), PRESIDENT,
+                "Président du banc", true, false, true, 10));
 
         long launchStart = System.nanoTime();
         ProcessInstance campaignProcess = app.getBean(CampaignLauncher.class).launch(campaign.getId());
@@ -371,7 +374,11 @@ public final class LifecycleBenchmark {
                 }
                 case "Task_CertificationJury" -> {
                     user = PRESIDENT;
-                    values = Map.of("certificationConfirmed", true);
+                    values = Map.of("certificationJuryMembers", org.camunda.spin.plugin.variable.SpinValues
+                                    .jsonValue("[\"life1\", \"life2\"]").create(),
+                            "certificationJuryPresent", org.camunda.spin.plugin.variable.SpinValues
+                                    .jsonValue("[\"life1\", \"life2\"]").create(),
+                            "certificationConfirmed", true);
                 }
                 default -> throw new IllegalStateException("Unexpected task " + key + " (" + task.getName() + ")");
             }

@@ -51,6 +51,10 @@ class TasklistAndCockpitBrowserTests {
     BlocResultRepository blocResults;
     @Autowired
     JuryDerogationRepository derogations;
+    @Autowired
+    fr.certiflow.deliberation.CertificationJuryRepository certificationJuries;
+    @Autowired
+    fr.certiflow.campaign.CandidateRepository candidates;
 
     Campaign campaign;
 
@@ -187,7 +191,7 @@ class TasklistAndCockpitBrowserTests {
             browser.login("tasklist", engine.getName(), "coordo", "coordo-secret");
             browser.click(By.xpath("//*[contains(text(), 'Dossiers à vérifier')]"));
             browser.click(By.xpath("//h4[contains(., 'Désigner les jurés manuellement — Candidat n° 2027-704')]"));
-            browser.click(By.xpath("//button[contains(., 'Claim')]"));
+            browser.click(By.xpath("//button[contains(., 'Prendre en charge')]"));
             browser.visible(By.xpath("//h1[contains(., 'Désignation manuelle du jury')]"));
             browser.visible(By.xpath("//td[contains(., 'formateur ou tuteur du candidat')]"));
             assertThat(browser.text()).contains("Règlement de certification MMDC v1", "2 jurés par production");
@@ -195,7 +199,7 @@ class TasklistAndCockpitBrowserTests {
             browser.click(ids);
             ids.sendKeys("jure2, jure5");
             browser.screenshot("10-coordinator-manual-designation");
-            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            browser.click(By.xpath("//button[normalize-space()='Terminer']"));
             browser.wait.until(driver -> browser.text().contains("Ce jury s'écarte du Règlement de certification MMDC v1"));
             browser.screenshot("11-coordinator-derogation-required");
             assertThat(derogations.findByProductionId(productionId)).isEmpty();
@@ -203,11 +207,69 @@ class TasklistAndCockpitBrowserTests {
             WebElement reason = browser.visible(By.xpath("//label[contains(., 'Motif de la dérogation')]/following::textarea[1]"));
             browser.click(reason);
             reason.sendKeys("Seul professionnel extérieur disponible avant la date limite.");
-            browser.click(By.xpath("//button[normalize-space()='Complete']"));
+            browser.click(By.xpath("//button[normalize-space()='Terminer']"));
             browser.wait.withTimeout(Duration.ofSeconds(20)).until(driver -> derogations.findByProductionId(productionId).isPresent());
             browser.screenshot("12-coordinator-jury-designated");
         }
         assertThat(derogations.findByProductionId(productionId).orElseThrow().getDecidedBy()).isEqualTo("coordo");
+    }
+
+    @Test
+    void theCertificationJuryConfirmsItsCohortAndDecidesOtherwiseForOneCandidate() {
+        // Every bloc acquired earlier by all but one: the campaign goes straight to its certification jury.
+        Campaign session = fixture.campaign(c -> c.getBlocs().retainAll(List.of("BC3")));
+        fixture.standardJury(session);
+        for (int i = 1; i <= 3; i++) {
+            boolean complete = i < 3;
+            fixture.candidate(session, "2027-80" + i, candidate -> {
+                candidate.getAcquiredBlocs().put("BC3", AssessmentFixture.acquiredOn());
+                if (complete) {
+                    candidate.getAcquiredBlocs().put("BC1", AssessmentFixture.acquiredOn());
+                    candidate.getAcquiredBlocs().put("BC2", AssessmentFixture.acquiredOn());
+                }
+            });
+        }
+        ProcessInstance process = fixture.launch(session);
+
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "president", "president-secret");
+            browser.click(By.xpath("//*[contains(text(), 'Délibérations')]"));
+            browser.click(By.xpath("//h4[contains(., 'Jury de certification')]"));
+            browser.click(By.xpath("//button[contains(., 'Prendre en charge')]"));
+            browser.visible(By.xpath("//h1[contains(., 'Jury de certification')]"));
+            browser.visible(By.xpath("//td[normalize-space()='2027-803']/following-sibling::td[normalize-space()='Non délivrée']"));
+            assertThat(browser.text()).contains("Règlement de certification MMDC v1", "Délivrée").doesNotContain("NON_DELIVREE");
+            for (String juror : List.of("Juré jure1", "Juré jure2", "Juré jure3")) {
+                browser.click(By.xpath("//div[contains(@class, 'fjs-form-field-checklist')][.//label[contains(., 'Membres désignés')]]"
+                        + "//label[contains(., '" + juror + "')]"));
+            }
+            for (String juror : List.of("Juré jure1", "Juré jure3")) {
+                browser.click(By.xpath("//div[contains(@class, 'fjs-form-field-checklist')][.//label[contains(., 'Membres présents')]]"
+                        + "//label[contains(., '" + juror + "')]"));
+            }
+            browser.screenshot("20-certification-jury-members");
+            WebElement exceptions = browser.visible(By.xpath("//label[contains(., 'Décisions différentes de la proposition')]"
+                    + "/following::textarea[1]"));
+            browser.click(exceptions);
+            exceptions.sendKeys("2027-802 ; Non délivrée ; Fraude établie après la session par la commission de discipline.");
+            browser.click(By.xpath("//label[contains(., 'Je confirme, au nom du jury')]//input"));
+            browser.screenshot("21-certification-jury-exception");
+            browser.click(By.xpath("//button[normalize-space()='Terminer']"));
+            browser.wait.withTimeout(Duration.ofSeconds(20)).until(driver ->
+                    fixture.decisionOf(session, candidate(session, "2027-802")) != null);
+            browser.screenshot("22-certification-jury-completed");
+        }
+        fixture.runJobs();
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(process).isEnded();
+        assertThat(fixture.decisionOf(session, candidate(session, "2027-801"))).isEqualTo("DELIVREE");
+        assertThat(fixture.decisionOf(session, candidate(session, "2027-802"))).isEqualTo("NON_DELIVREE");
+        assertThat(fixture.decisionOf(session, candidate(session, "2027-803"))).isEqualTo("NON_DELIVREE");
+        assertThat(certificationJuries.findByCampaignId(session.getId()).orElseThrow().present())
+                .extracting(member -> member.getUserId()).containsExactly("president", "jure1", "jure3");
+    }
+
+    private fr.certiflow.campaign.Candidate candidate(Campaign session, String number) {
+        return candidates.findByCampaignIdAndNumber(session.getId(), number).orElseThrow();
     }
 
     @Test

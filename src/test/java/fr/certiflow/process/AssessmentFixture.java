@@ -120,11 +120,31 @@ public class AssessmentFixture {
         return candidate(campaign, number, candidate -> { });
     }
 
-    /** jure1 (external), jure2, jure3 (English-qualified, external): enough for any composante. */
+    /**
+     * jure1 (external), jure2, jure3 (English-qualified, external): enough for any composante; and the jury president
+     * {@code president}, who evaluates nothing and chairs the certification jury.
+     */
     public void standardJury(Campaign campaign) {
         juror(campaign, "jure1", true, false);
         juror(campaign, "jure2", false, false);
         juror(campaign, "jure3", true, true);
+        president(campaign, "president");
+    }
+
+    /** A jury president of the campaign's pool, with the account and group Tasklist would know them by. */
+    public Juror president(Campaign campaign, String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            user = identity.newUser(userId);
+            user.setFirstName("Président");
+            user.setLastName(userId);
+        }
+        user.setPassword(userId + "-secret");
+        identity.saveUser(user);
+        if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.JURY_PRESIDENTS).count() == 0) {
+            identity.createMembership(userId, Groups.JURY_PRESIDENTS);
+        }
+        return jurors.save(new Juror(campaign.getId(), userId, "Président " + userId, true, false, true, 10));
     }
 
     public Juror juror(Campaign campaign, String userId, boolean external, boolean english) {
@@ -334,9 +354,37 @@ public class AssessmentFixture {
         return productionsOf(campaignProcess);
     }
 
-    /** The certification jury confirms, then the minutes and results are produced. */
+    /**
+     * The certification jury of the standard pool (the president chairs, jure1 and jure2 sit) confirms every proposal,
+     * then the minutes and results are produced.
+     */
     public void finishCampaign(ProcessInstance campaignProcess) {
-        submit(task(campaignProcess, "Task_CertificationJury"), "president", Map.of("certificationConfirmed", true));
+        submit(task(campaignProcess, "Task_CertificationJury"), "president",
+                certificationJury(List.of("jure1", "jure2", "jure3"), List.of("jure1", "jure2"), List.of()));
+    }
+
+    /**
+     * What the certification jury's form submits, as Tasklist does (JSON for the checklists), confirmation ticked.
+     *
+     * @param exceptions each a candidate number, a decision and a justification, typed as lines « ; »-separated
+     */
+    public static Map<String, Object> certificationJury(List<String> members, List<String> present, List<List<String>> exceptions) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("certificationJuryMembers", json(members));
+        values.put("certificationJuryPresent", json(present));
+        values.put("certificationExceptions", exceptions.stream().map(line -> String.join(" ; ", line))
+                .collect(java.util.stream.Collectors.joining("\n")));
+        values.put("certificationConfirmed", true);
+        return values;
+    }
+
+    private static Object json(List<String> ids) {
+        return SpinValues.jsonValue(ids.stream().map(AssessmentFixture::quoted)
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"))).create();
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     public String decisionOf(Campaign campaign, Candidate candidate) {

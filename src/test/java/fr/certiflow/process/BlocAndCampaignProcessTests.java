@@ -224,7 +224,11 @@ class BlocAndCampaignProcessTests {
 
             BpmnAwareTests.assertThat(process).isWaitingAt("Task_CertificationJury");
             assertThat((String) runtime.getVariable(process.getId(), "certificationSummary"))
-                    .contains("| 2027-050 Prénom2027-050 Nom2027-050 | BC1, BC2, BC3 | Certification délivrée |");
+                    .isEqualTo("Proposition : certification délivrée à **1** candidat(s) sur 1.");
+            assertThat(engine.getTaskService().getVariableLocal(fixture.task(process, "Task_CertificationJury").getId(),
+                    "certificationProposals").toString())
+                    .isEqualTo("[{\"number\":\"2027-050\",\"name\":\"Prénom2027-050 Nom2027-050\",\"blocs\":\"BC1, BC2, BC3\","
+                            + "\"proposal\":\"Délivrée\"}]");
             fixture.finishCampaign(process);
             assertThat(fixture.decisionOf(campaign, candidate)).isEqualTo("DELIVREE");
         }
