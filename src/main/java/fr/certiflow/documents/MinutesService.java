@@ -22,6 +22,7 @@ import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +69,24 @@ public class MinutesService {
         this.juries = juries;
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** Per bloc, the jury presidents who deliberated on it and for how many candidates. */
+    private List<String> blocJuries(Long campaignId, List<BlocResult> results) {
+        Map<String, String> names = jurors.findByCampaignIdOrderByUserId(campaignId).stream()
+                .collect(Collectors.toMap(Juror::getUserId, Juror::getDisplayName));
+        Map<String, Map<String, Long>> byBloc = new java.util.TreeMap<>();
+        for (BlocResult result : results) {
+            byBloc.computeIfAbsent(result.getBlocCode(), bloc -> new java.util.TreeMap<>())
+                    .merge(names.getOrDefault(result.getDecidedBy(), result.getDecidedBy()), 1L, Long::sum);
+        }
+        List<String> lines = new ArrayList<>();
+        byBloc.forEach((bloc, presidents) -> lines.add("Bloc " + bloc + " : délibéré par " + presidents.entrySet().stream()
+                .map(entry -> entry.getKey() + " (" + entry.getValue() + " décision" + (entry.getValue() > 1 ? "s" : "") + ")")
+                .collect(Collectors.joining(", "))));
+        return lines;
+    }
+
     @Transactional(readOnly = true)
     public byte[] minutes(Long campaignId) {
         Campaign campaign = campaigns.require(campaignId);
@@ -79,19 +98,21 @@ public class MinutesService {
                 .toList();
         Map<Long, List<Production>> productionsByCandidate = productions.findByCampaignId(campaignId).stream()
                 .collect(Collectors.groupingBy(Production::getCandidateId));
-        Map<Long, List<BlocResult>> blocsByCandidate = blocResults.findByCampaignIdOrderByCandidateIdAscBlocCodeAscAttemptAsc(campaignId)
-                .stream().collect(Collectors.groupingBy(BlocResult::getCandidateId));
+        List<BlocResult> allBlocResults = blocResults.findByCampaignIdOrderByCandidateIdAscBlocCodeAscAttemptAsc(campaignId);
+        Map<Long, List<BlocResult>> blocsByCandidate = allBlocResults.stream()
+                .collect(Collectors.groupingBy(BlocResult::getCandidateId));
         Map<Long, CertificationDecision> certification = decisions.findByCampaignIdOrderByCandidateId(campaignId).stream()
                 .collect(Collectors.toMap(CertificationDecision::getCandidateId, Function.identity()));
         Map<Long, JuryDerogation> derogationByProduction = derogations.findByCampaignId(campaignId).stream()
                 .collect(Collectors.toMap(JuryDerogation::getProductionId, Function.identity()));
+        Regulation regulation = referentials.regulation(campaign);
         List<MinutesWorkbook.CandidateRow> rows = new ArrayList<>();
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaignId)) {
             Map<String, String> blocDecisions = new LinkedHashMap<>();
             List<String> overrides = new ArrayList<>();
             for (Bloc bloc : referential.blocs()) {
-                if (candidate.getAcquiredBlocs().containsKey(bloc.code())) {
-                    blocDecisions.put(bloc.code(), "Acquis le " + candidate.getAcquiredBlocs().get(bloc.code()));
+                if (campaign.acquiredEarlier(candidate, bloc.code(), regulation.bloc())) {
+                    blocDecisions.put(bloc.code(), "Acquis le " + DAY.format(candidate.getAcquiredBlocs().get(bloc.code())));
                 }
             }
             for (BlocResult result : blocsByCandidate.getOrDefault(candidate.getId(), List.of())) {
@@ -128,7 +149,8 @@ public class MinutesService {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             MinutesWorkbook.write(out, new MinutesWorkbook.Header(referential.title(), campaign.getName() + " ("
                     + campaign.getCode() + ")", referential.code() + " version " + referential.version() + " (critères et indicateurs) ; règles de "
-                    + "décision, échelle et jurys : " + referentials.regulation(campaign).title(), blocs), rows, jury);
+                    + "décision, échelle et jurys : " + regulation.title(), blocs), rows, jury,
+                    blocJuries(campaignId, allBlocResults));
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

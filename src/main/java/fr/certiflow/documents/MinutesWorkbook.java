@@ -64,6 +64,12 @@ public final class MinutesWorkbook {
 
     public static void write(OutputStream out, Header header, Iterable<CandidateRow> rows, Jury jury)
             throws IOException {
+        write(out, header, rows, jury, List.of());
+    }
+
+    /** @param blocJuries one line per bloc: who deliberated on it */
+    public static void write(OutputStream out, Header header, Iterable<CandidateRow> rows, Jury jury,
+            List<String> blocJuries) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
             SXSSFSheet sheet = workbook.createSheet("Procès-verbal");
@@ -128,6 +134,13 @@ public final class MinutesWorkbook {
             }
             for (String member : jury.members()) {
                 Workbooks.text(sheet.createRow(r++), 0, member, null);
+            }
+            if (!blocJuries.isEmpty()) {
+                r++;
+                Workbooks.text(sheet.createRow(r++), 0, "Délibérations des blocs", section);
+                for (String line : blocJuries) {
+                    Workbooks.text(sheet.createRow(r++), 0, line, null);
+                }
             }
             r++;
             Row signature = sheet.createRow(r++);

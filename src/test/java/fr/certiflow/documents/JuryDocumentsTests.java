@@ -90,6 +90,10 @@ class JuryDocumentsTests {
             assertThat(all).contains("Nombre de candidats : 2", "Jury de certification : pas encore réuni, les décisions de "
                     + "certification ci-dessus sont des propositions.", "Le président du jury", "Date et signature");
             assertThat(all).doesNotContain("Juré jure1", "Membres du jury");
+            // Each bloc names the jury president who deliberated on it.
+            assertThat(all).contains("Délibérations des blocs")
+                    .anySatisfy(line -> assertThat(line).startsWith("Bloc BC3 : délibéré par ").endsWith(" (1 décision)"));
+            assertThat(text(sheet, 1, 0)).contains("Règlement de certification MMDC v1");
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo((short) 9);
             assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("4:4");
