@@ -10,13 +10,8 @@ import fr.certiflow.referential.model.ReferentialParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +94,7 @@ public class ReferentialCatalog implements InitializingBean {
      */
     void publish(String source, Referential referential) {
         String content = toJson(referential);
-        String checksum = sha256(content);
+        String checksum = DataFiles.sha256(content);
         try {
             transactions.executeWithoutResult(status -> store(source, referential, content, checksum));
         } catch (DataIntegrityViolationException raced) {
@@ -137,8 +132,8 @@ public class ReferentialCatalog implements InitializingBean {
     private Map<String, Referential> readFiles() {
         Map<String, Referential> bySource = new LinkedHashMap<>();
         Map<String, String> sourceOfVersion = new LinkedHashMap<>();
-        for (Resource file : referentialFiles()) {
-            String source = describe(file);
+        for (Resource file : DataFiles.yamlFiles(resources, properties.locations(), "référentiel")) {
+            String source = DataFiles.describe(file);
             Referential referential;
             try (InputStream content = file.getInputStream()) {
                 referential = parser.parse(source, content);
@@ -156,34 +151,6 @@ public class ReferentialCatalog implements InitializingBean {
         return bySource;
     }
 
-    private List<Resource> referentialFiles() {
-        List<Resource> files = new ArrayList<>();
-        for (String location : properties.locations()) {
-            String folder = location.endsWith("/") ? location : location + "/";
-            for (String pattern : List.of("*.yaml", "*.yml")) {
-                try {
-                    for (Resource resource : resources.getResources(folder + pattern)) {
-                        if (resource.isReadable()) {
-                            files.add(resource);
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot list référentiel files in " + folder, e);
-                }
-            }
-        }
-        files.sort(Comparator.comparing(ReferentialCatalog::describe));
-        return files;
-    }
-
-    private static String describe(Resource file) {
-        try {
-            return file.getURI().toString();
-        } catch (IOException e) {
-            return file.getDescription();
-        }
-    }
-
     private String toJson(Referential referential) {
         try {
             return storage.writeValueAsString(referential);
@@ -198,15 +165,6 @@ public class ReferentialCatalog implements InitializingBean {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored référentiel " + entity.code() + " version " + entity.version()
                     + " cannot be read", e);
-        }
-    }
-
-    private static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

@@ -1,8 +1,6 @@
 package fr.certiflow.regulation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.certiflow.referential.DataFiles;
 import fr.certiflow.referential.ReferentialCatalog;
 import fr.certiflow.referential.model.Problem;
 import fr.certiflow.referential.model.Referential;
@@ -11,13 +9,8 @@ import fr.certiflow.referential.model.ReferentialParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +34,6 @@ public class RegulationCatalog implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(RegulationCatalog.class);
 
-    /** A mapper of its own: the stored JSON and its checksum must not depend on the application's Jackson set-up. */
-    private final ObjectMapper storage = JsonMapper.builder().build();
     private final RegulationProperties properties;
     private final RegulationVersionRepository repository;
     private final ReferentialCatalog referentials;
@@ -64,8 +55,8 @@ public class RegulationCatalog implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         Map<Key, String> sources = new LinkedHashMap<>();
-        for (Resource file : files()) {
-            String source = describe(file);
+        for (Resource file : DataFiles.yamlFiles(resources, properties.locations(), "règlement")) {
+            String source = DataFiles.describe(file);
             Regulation regulation = parse(source, file);
             Key key = Key.of(regulation);
             String other = sources.putIfAbsent(key, source);
@@ -123,8 +114,8 @@ public class RegulationCatalog implements InitializingBean {
     }
 
     private void publish(String source, Regulation regulation) {
-        String content = toJson(regulation);
-        String checksum = sha256(content);
+        String content = DataFiles.toJson(regulation);
+        String checksum = DataFiles.sha256(content);
         try {
             transactions.executeWithoutResult(status -> store(source, regulation, content, checksum));
         } catch (DataIntegrityViolationException raced) {
@@ -149,63 +140,10 @@ public class RegulationCatalog implements InitializingBean {
     private void reload() {
         Map<Key, Regulation> loaded = new LinkedHashMap<>();
         for (RegulationVersionEntity entity : repository.findAllByOrderByIdAsc()) {
-            Regulation regulation = fromJson(entity.content());
+            Regulation regulation = DataFiles.fromJson(entity.content(), Regulation.class);
             loaded.put(Key.of(regulation), regulation);
         }
         published = Map.copyOf(loaded);
-    }
-
-    private List<Resource> files() {
-        List<Resource> files = new ArrayList<>();
-        for (String location : properties.locations()) {
-            String folder = location.endsWith("/") ? location : location + "/";
-            for (String pattern : List.of("*.yaml", "*.yml")) {
-                try {
-                    for (Resource resource : resources.getResources(folder + pattern)) {
-                        if (resource.isReadable()) {
-                            files.add(resource);
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot list règlement files in " + folder, e);
-                }
-            }
-        }
-        files.sort(Comparator.comparing(RegulationCatalog::describe));
-        return files;
-    }
-
-    private static String describe(Resource file) {
-        try {
-            return file.getURI().toString();
-        } catch (IOException e) {
-            return file.getDescription();
-        }
-    }
-
-    private String toJson(Regulation regulation) {
-        try {
-            return storage.writeValueAsString(regulation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + regulation.title(), e);
-        }
-    }
-
-    private Regulation fromJson(String content) {
-        try {
-            return storage.readValue(content, Regulation.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored règlement cannot be read", e);
-        }
-    }
-
-    private static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     private record Key(String referentialCode, int referentialVersion, int version) {
