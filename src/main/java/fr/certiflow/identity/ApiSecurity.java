@@ -95,7 +95,10 @@ class ApiSecurity {
             rule(GET, "/api/productions/{id}/consolidated.xlsx", READERS),
             // A juror's own grid only: checked by GridController.
             rule(GET, "/api/grids/{id}", Groups.COORDINATORS, Groups.JURORS),
-            rule(POST, "/api/grids/{id}/evaluation", Groups.JURORS));
+            rule(POST, "/api/grids/{id}/evaluation", Groups.JURORS),
+            // The outbox: failed messages and candidates without an address; a failed message sent again.
+            rule(GET, "/api/notifications", Groups.COORDINATORS, Groups.MANAGERS),
+            rule(POST, "/api/notifications/{id}/resend", Groups.COORDINATORS));
 
     private static Rule rule(HttpMethod method, String path, String... groups) {
         return new Rule(method, path, List.of(groups));
