@@ -1,5 +1,7 @@
 package fr.certiflow.notification;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,9 +32,13 @@ public class MailDispatcher {
     private final MailProperties properties;
     private final Clock clock;
     private final String node;
+    private final Counter sentCount;
+    private final Counter refusedCount;
 
     MailDispatcher(Outbox outbox, MailOutlet outlet, MailProperties properties, Clock clock,
-            @Value("${certiflow.node-name:}") String nodeName) {
+            @Value("${certiflow.node-name:}") String nodeName, MeterRegistry meters) {
+        this.sentCount = Counter.builder("certiflow.mail.sent").description("Mails accepted by the mail server, this node").register(meters);
+        this.refusedCount = Counter.builder("certiflow.mail.refused").description("Mails refused by the mail server, this node").register(meters);
         this.outbox = outbox;
         this.outlet = outlet;
         this.properties = properties;
@@ -68,6 +74,7 @@ public class MailDispatcher {
             Outbox.Claimed mail = batch.get(i);
             try {
                 outlet.send(mail);
+                sentCount.increment();
                 if (!outbox.sent(mail.id(), node, clock.instant())) {
                     log.warn("Mail {} was sent after this node's lease ran out: another node may send it too", mail.id());
                 }
@@ -80,6 +87,7 @@ public class MailDispatcher {
                     }
                     return batch.size();
                 }
+                refusedCount.increment();
                 int attempts = mail.attempts() + 1;
                 boolean parked = attempts >= properties.maxAttempts();
                 Instant next = clock.instant().plus(properties.retryAfter(attempts));

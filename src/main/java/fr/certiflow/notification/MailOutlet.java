@@ -58,7 +58,7 @@ class MailOutlet {
 
     void send(Outbox.Claimed mail) throws SendFailure {
         if (sender == null) {
-            log.info("Mail {} to {}\nObjet : {}\n{}", mail.id(), mail.recipient(), mail.subject(), mail.body());
+            logged(mail);
             return;
         }
         try {
@@ -75,8 +75,18 @@ class MailOutlet {
             // An address the message cannot be built with: the message is at fault.
             throw new SendFailure(e.getMessage(), e, false);
         } catch (MailException e) {
-            throw new SendFailure(e.getMessage(), e, unreachable(e));
+            boolean unreachable = unreachable(e);
+            if (unreachable && properties.logWhenUnreachable()) {
+                log.warn("Mail server unreachable ({}): message written to the log instead", e.getMessage());
+                logged(mail);
+                return;
+            }
+            throw new SendFailure(e.getMessage(), e, unreachable);
         }
+    }
+
+    private static void logged(Outbox.Claimed mail) {
+        log.info("Mail {} to {}\nObjet : {}\n{}", mail.id(), mail.recipient(), mail.subject(), mail.body());
     }
 
     /** The server did not answer or would not let us in: every message would fail alike. */

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry wait after the first refusal, doubled after each further one, up to {@code maxRetry}
  * @param maxRetry longest wait between two attempts
  * @param serverDownRetry wait when the mail server cannot be reached at all (no attempt is counted)
+ * @param logWhenUnreachable write a message to the log instead when the mail server cannot be reached (demo profile,
+ *     whose mail catcher may not run): never in production, where the message must wait for the server
  */
 @ConfigurationProperties("certiflow.mail")
 public record MailProperties(
@@ -28,7 +30,8 @@ public record MailProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1m") Duration firstRetry,
         @DefaultValue("1h") Duration maxRetry,
-        @DefaultValue("30s") Duration serverDownRetry) {
+        @DefaultValue("30s") Duration serverDownRetry,
+        @DefaultValue("false") boolean logWhenUnreachable) {
 
     /** The wait before the next attempt, once {@code attempts} attempts have failed. */
     Duration retryAfter(int attempts) {

@@ -210,7 +210,7 @@ class MailDispatcherTests {
         for (int i = 1; i <= 60; i++) {
             queueReminder(i, "candidat" + i + "@example.org");
         }
-        MailDispatcher other = new MailDispatcher(outbox, outlet, properties, clock, "autre-noeud");
+        MailDispatcher other = new MailDispatcher(outbox, outlet, properties, clock, "autre-noeud", new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
             List<Future<Integer>> runs = new ArrayList<>();
@@ -257,7 +257,7 @@ class MailDispatcherTests {
         @Test
         void theWaitDoublesFromTheFirstRetryUpToTheLongest() {
             MailProperties backoff = new MailProperties(true, "x@example.org", Duration.ofSeconds(5), 20, Duration.ofMinutes(2), 8,
-                    Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(30));
+                    Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(30), false);
             assertThat(List.of(1, 2, 3, 4, 5, 6, 7).stream().map(backoff::retryAfter).map(Duration::toMinutes).toList())
                     .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);
         }
