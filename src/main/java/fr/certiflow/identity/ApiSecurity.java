@@ -74,6 +74,9 @@ class ApiSecurity {
     }
 
     static final List<Rule> RULES = List.of(
+            // The OpenAPI description of this API (fr.certiflow.web.ApiContract).
+            rule(GET, "/api/openapi", ANY_USER),
+            rule(GET, "/api/openapi.yaml", ANY_USER),
             rule(GET, "/api/referentials", ANY_USER),
             rule(GET, "/api/referentials/{code}", ANY_USER),
             rule(GET, "/api/referentials/{code}/versions/{version}", ANY_USER),

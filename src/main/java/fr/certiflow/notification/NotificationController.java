@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -74,6 +75,7 @@ class NotificationController {
     }
 
     @PostMapping("/{id}/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Transactional
     ResponseEntity<NotificationView> resend(@PathVariable Long id) {
         Notification notification = notifications.lockById(id).orElseThrow(() ->
