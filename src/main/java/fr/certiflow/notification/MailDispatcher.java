@@ -34,6 +34,8 @@ public class MailDispatcher {
     private final String node;
     private final Counter sentCount;
     private final Counter refusedCount;
+    /** Set by a batch that found the mail server unreachable: the poll stops there. */
+    private volatile boolean serverDown;
 
     MailDispatcher(Outbox outbox, MailOutlet outlet, MailProperties properties, Clock clock,
             @Value("${certiflow.node-name:}") String nodeName, MeterRegistry meters) {
@@ -53,7 +55,8 @@ public class MailDispatcher {
             return;
         }
         try {
-            while (dispatch() == properties.batchSize()) {
+            serverDown = false;
+            while (dispatch() == properties.batchSize() && !serverDown) {
                 // A full batch: there may be more due right now.
             }
         } catch (RuntimeException e) {
@@ -80,6 +83,7 @@ public class MailDispatcher {
                 }
             } catch (MailOutlet.SendFailure failure) {
                 if (failure.serverUnavailable()) {
+                    serverDown = true;
                     Instant later = clock.instant().plus(properties.serverDownRetry());
                     log.warn("Mail server unavailable ({}): {} message(s) wait until {}", failure.getMessage(), batch.size() - i, later);
                     for (Outbox.Claimed waiting : batch.subList(i, batch.size())) {
