@@ -3,6 +3,8 @@ package fr.certiflow.campaign;
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.jury.JuryPoolImport;
 import fr.certiflow.tabular.SizeLimitedInputStream;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -42,11 +44,13 @@ class CampaignController {
     private final JuryPoolImport jury;
     private final CurrentUsers users;
     private final long maxImportBytes;
+    private final MeterRegistry meters;
     private final ImportGate imports = new ImportGate(Duration.ofMinutes(1));
 
     CampaignController(CampaignService service, CampaignRepository campaigns, CampaignLauncher launcher,
             CohortImport cohort, JuryPoolImport jury, CurrentUsers users,
-            @Value("${certiflow.imports.max-file-size:10MB}") DataSize maxImportSize) {
+            @Value("${certiflow.imports.max-file-size:10MB}") DataSize maxImportSize, MeterRegistry meters) {
+        this.meters = meters;
         this.service = service;
         this.campaigns = campaigns;
         this.launcher = launcher;
@@ -81,13 +85,13 @@ class CampaignController {
 
     @PostMapping(path = "/{id}/cohort", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CohortImport.Result importCohort(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
-        return importing(file, (name, content) -> cohort.importFile(id, name, content));
+        return importing("cohort", file, (name, content) -> cohort.importFile(id, name, content));
     }
 
     @PostMapping(path = "/{id}/jurors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
         String importedBy = users.require().id();
-        return importing(file, (name, content) -> jury.importFile(id, name, content, importedBy));
+        return importing("jurors", file, (name, content) -> jury.importFile(id, name, content, importedBy));
     }
 
     private interface Importer<T> {
@@ -99,10 +103,14 @@ class CampaignController {
      * (certiflow.imports.max-file-size, below the multipart limit): the file is never held in memory whole, and a
      * file too large is refused as soon as the limit is passed.
      */
-    private <T> T importing(MultipartFile file, Importer<T> importer) throws IOException {
+    private <T> T importing(String kind, MultipartFile file, Importer<T> importer) throws IOException {
         return imports.oneAtATime(() -> {
+            Timer.Sample sample = Timer.start(meters);
             try (InputStream content = new SizeLimitedInputStream(file.getInputStream(), file.getOriginalFilename(), maxImportBytes)) {
                 return importer.importFile(file.getOriginalFilename(), content);
+            } finally {
+                // Refused files too: an import's time is the reading and the checking, whatever the outcome.
+                sample.stop(meters.timer("certiflow.import", "kind", kind));
             }
         });
     }

@@ -1,11 +1,17 @@
 package fr.certiflow.deliberation;
 
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
+import fr.certiflow.notification.MailTemplates;
+import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,10 +30,17 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
     static final Set<String> DECISIONS = Set.of(Decisions.VALIDE, Decisions.NON_VALIDE, Decisions.AJOURNE, Decisions.ABSENT);
 
     private final BlocResultRepository results;
+    private final CampaignRepository campaigns;
+    private final CandidateRepository candidates;
+    private final Notifier notifier;
     private final Clock clock;
 
-    BlocDeliberationTaskListener(BlocResultRepository results, Clock clock) {
+    BlocDeliberationTaskListener(BlocResultRepository results, CampaignRepository campaigns, CandidateRepository candidates,
+            Notifier notifier, Clock clock) {
         this.results = results;
+        this.campaigns = campaigns;
+        this.candidates = candidates;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -58,6 +71,26 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
         results.save(new BlocResult(campaignId, candidateId, bloc, attempt, (String) task.getVariable(BlocProcess.PROPOSED_RESULT),
                 deliberation.decision(), deliberation.justification(), deliberation.decidedBy(), clock.instant()));
         task.getExecution().setVariable(DECISION, deliberation.decision());
+        Candidate candidate = candidates.findById(candidateId).orElseThrow();
+        notifier.queue(MailTemplates.BLOC_RESULT, candidate.getEmail(), Map.of(
+                        "candidat", candidate.fullName(),
+                        "campagne", campaigns.findById(campaignId).orElseThrow().getName(),
+                        "bloc", bloc,
+                        "decision", Decisions.label(deliberation.decision()).toLowerCase(java.util.Locale.FRENCH),
+                        "suite", nextStep(deliberation.decision())),
+                null, "bloc-result:" + campaignId + ":" + candidateId + ":" + bloc + ":" + attempt);
+    }
+
+    /** What the candidate must do after the jury's decision on a bloc. */
+    static String nextStep(String decision) {
+        return switch (decision) {
+            case Decisions.VALIDE -> "rien pour ce bloc, qui vous est acquis ; la décision de certification vous sera "
+                    + "adressée après le jury final.";
+            case Decisions.AJOURNE -> "repasser les composantes non validées de ce bloc ; leurs nouvelles échéances vous "
+                    + "seront communiquées par un prochain courriel.";
+            default -> "prendre contact avec le coordinateur de la session pour connaître les possibilités de le repasser "
+                    + "lors d'une prochaine session.";
+        };
     }
 
     /** The decision the form submitted, from the task's own variables, once checked. */

@@ -8,6 +8,7 @@ import fr.certiflow.campaign.CampaignService;
 import fr.certiflow.campaign.CampaignStatus;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.Variables;
@@ -239,9 +240,13 @@ public class CampaignProcess {
         Campaign campaign = campaign(execution);
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
             decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId()).ifPresent(decision ->
-                    notifier.send("RESULT", candidate.getEmail(), "Résultats de la session " + campaign.getName(),
-                            "Bonjour " + candidate.fullName() + ",\n\nLe jury de certification a rendu sa décision : "
-                                    + Decisions.label(decision.getDecision()) + ".\n\nL'équipe de certification",
+                    notifier.queue(MailTemplates.RESULT, candidate.getEmail(), Map.of(
+                                    "candidat", candidate.fullName(),
+                                    "campagne", campaign.getName(),
+                                    "decision", Decisions.label(decision.getDecision()),
+                                    "suite", Decisions.DELIVREE.equals(decision.getDecision())
+                                            ? "aucune démarche n'est nécessaire ; le certificateur vous fera parvenir votre parchemin."
+                                            : "prenez contact avec le coordinateur de la session pour connaître les blocs à repasser et les prochaines sessions."),
                             null, "result:" + campaign.getId() + ":" + candidate.getId()));
         }
         campaign.publishResults();

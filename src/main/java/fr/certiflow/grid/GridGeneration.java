@@ -8,6 +8,8 @@ import fr.certiflow.jury.JuryAssignmentRepository;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.referential.model.Component;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,9 +34,11 @@ public class GridGeneration {
     private final CandidateRepository candidates;
     private final IdentityService identity;
     private final Clock clock;
+    private final Timer timer;
 
     GridGeneration(GridRepository grids, JuryAssignmentRepository assignments, ProductionContexts contexts,
-            CandidateRepository candidates, IdentityService identity, Clock clock) {
+            CandidateRepository candidates, IdentityService identity, Clock clock, MeterRegistry meters) {
+        this.timer = Timer.builder("certiflow.grid.generation").description("Grids of one production generated").register(meters);
         this.grids = grids;
         this.assignments = assignments;
         this.contexts = contexts;
@@ -44,6 +48,10 @@ public class GridGeneration {
     }
 
     public void generate(DelegateExecution execution) {
+        timer.record(() -> generateGrids(execution));
+    }
+
+    private void generateGrids(DelegateExecution execution) {
         ProductionContexts.Context context = contexts.of(execution);
         Production production = context.production();
         Campaign campaign = context.campaign();

@@ -74,6 +74,9 @@ class ApiSecurity {
     }
 
     static final List<Rule> RULES = List.of(
+            // The OpenAPI description of this API (fr.certiflow.web.ApiContract).
+            rule(GET, "/api/openapi", ANY_USER),
+            rule(GET, "/api/openapi.yaml", ANY_USER),
             rule(GET, "/api/referentials", ANY_USER),
             rule(GET, "/api/referentials/{code}", ANY_USER),
             rule(GET, "/api/referentials/{code}/versions/{version}", ANY_USER),
@@ -95,7 +98,10 @@ class ApiSecurity {
             rule(GET, "/api/productions/{id}/consolidated.xlsx", READERS),
             // A juror's own grid only: checked by GridController.
             rule(GET, "/api/grids/{id}", Groups.COORDINATORS, Groups.JURORS),
-            rule(POST, "/api/grids/{id}/evaluation", Groups.JURORS));
+            rule(POST, "/api/grids/{id}/evaluation", Groups.JURORS),
+            // The outbox: failed messages and candidates without an address; a failed message sent again.
+            rule(GET, "/api/notifications", Groups.COORDINATORS, Groups.MANAGERS),
+            rule(POST, "/api/notifications/{id}/resend", Groups.COORDINATORS));
 
     private static Rule rule(HttpMethod method, String path, String... groups) {
         return new Rule(method, path, List.of(groups));

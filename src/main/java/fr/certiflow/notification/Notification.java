@@ -2,13 +2,18 @@ package fr.certiflow.notification;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A message for a person, in French. The outbox a mail relay reads; its dedup key makes sending idempotent. */
+/**
+ * A message for a person, in French: the outbox {@link MailDispatcher} sends. Its dedup key makes queuing idempotent;
+ * its status, attempts and claim say where the sending stands.
+ */
 @Entity
 @Table(name = "cf_notification")
 public class Notification {
@@ -20,7 +25,8 @@ public class Notification {
     @Column(nullable = false, length = 40)
     private String kind;
 
-    @Column(nullable = false, length = 320)
+    /** Null or blank when the candidate has no address (status NO_ADDRESS). */
+    @Column(length = 320)
     private String recipient;
 
     @Column(nullable = false, length = 500)
@@ -38,6 +44,28 @@ public class Notification {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private NotificationStatus status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "claimed_by", length = 100)
+    private String claimedBy;
+
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
     protected Notification() {
     }
 
@@ -50,6 +78,52 @@ public class Notification {
         this.productionId = productionId;
         this.dedupKey = dedupKey;
         this.createdAt = createdAt;
+        this.nextAttemptAt = createdAt;
+        this.status = recipient == null || recipient.isBlank() ? NotificationStatus.NO_ADDRESS : NotificationStatus.PENDING;
+    }
+
+    /** An operator sends a parked message again: a fresh series of attempts, from now. */
+    void resend(Instant now) {
+        if (status != NotificationStatus.FAILED) {
+            throw new IllegalStateException("Only a failed message is sent again, not one " + status);
+        }
+        status = NotificationStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+        claimedBy = null;
+        claimedUntil = null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public NotificationStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public String getDedupKey() {
+        return dedupKey;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public String getKind() {

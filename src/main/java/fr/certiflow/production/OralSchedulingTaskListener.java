@@ -1,6 +1,11 @@
 package fr.certiflow.production;
 
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
+import fr.certiflow.notification.MailTemplates;
+import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -13,6 +18,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,11 +37,21 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
     public static final String ORAL_PLACE = "oralPlace";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH).withZone(PARIS);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH).withZone(PARIS);
+
     private final ProductionContexts contexts;
+    private final CampaignRepository campaigns;
+    private final CandidateRepository candidates;
+    private final Notifier notifier;
     private final Clock clock;
 
-    OralSchedulingTaskListener(ProductionContexts contexts, Clock clock) {
+    OralSchedulingTaskListener(ProductionContexts contexts, CampaignRepository campaigns, CandidateRepository candidates,
+            Notifier notifier, Clock clock) {
         this.contexts = contexts;
+        this.campaigns = campaigns;
+        this.candidates = candidates;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -53,8 +70,20 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
     public void notify(DelegateTask task) {
         check(task);
         Instant at = parse(task.getVariableLocal(ORAL_DATE));
-        contexts.production(task).oralScheduled(at, ((String) task.getVariableLocal(ORAL_PLACE)).strip());
+        String place = ((String) task.getVariableLocal(ORAL_PLACE)).strip();
+        Production production = contexts.production(task);
+        production.oralScheduled(at, place);
         task.getExecution().setVariable(Variables.ORAL_AT, Date.from(at));
+        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        notifier.queue(MailTemplates.CONVOCATION, candidate.getEmail(), Map.of(
+                        "candidat", candidate.fullName(),
+                        "campagne", campaigns.findById(production.getCampaignId()).orElseThrow().getName(),
+                        "code", production.getComponentCode(),
+                        "composante", String.valueOf(task.getVariable(Variables.COMPONENT_LABEL)),
+                        "date", DAY.format(at),
+                        "heure", TIME.format(at),
+                        "lieu", place),
+                production.getId(), "convocation:" + production.getId() + ":" + at.getEpochSecond());
     }
 
     /** The date and time the form gives, once checked with the place. */

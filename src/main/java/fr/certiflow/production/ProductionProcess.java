@@ -6,6 +6,7 @@ import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.evaluation.EvaluationForms;
+import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
@@ -23,6 +24,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -142,11 +144,12 @@ public class ProductionProcess {
             return;
         }
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
-        notifier.send("REMINDER", candidate.getEmail(),
-                "Rappel : production " + production.getComponentCode() + " à remettre",
-                "Bonjour " + candidate.fullName() + ",\n\nVotre production pour la composante "
-                        + execution.getVariable(Variables.COMPONENT_LABEL) + " est attendue au plus tard le "
-                        + FRENCH_DATE.format(production.getDeadline()) + ".\n\nL'équipe de certification",
+        notifier.queue(MailTemplates.REMINDER, candidate.getEmail(), Map.of(
+                        "candidat", candidate.fullName(),
+                        "campagne", campaignName(production),
+                        "code", production.getComponentCode(),
+                        "composante", String.valueOf(execution.getVariable(Variables.COMPONENT_LABEL)),
+                        "echeance", FRENCH_DATE.format(production.getDeadline())),
                 production.getId(), "reminder:" + production.getId() + ":" + production.getReturnedCount());
     }
 
@@ -166,13 +169,18 @@ public class ProductionProcess {
             submissions.findById(production.getSubmissionId()).orElseThrow().reopen();
         }
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
-        notifier.send("RETURNED", candidate.getEmail(),
-                "Production " + production.getComponentCode() + " à compléter",
-                "Bonjour " + candidate.fullName() + ",\n\nVotre production pour la composante "
-                        + execution.getVariable(Variables.COMPONENT_LABEL) + " vous est renvoyée pour la raison "
-                        + "suivante :\n" + reason + "\n\nVous pouvez la remettre à nouveau jusqu'au "
-                        + FRENCH_DATE.format(production.getDeadline()) + ".\n\nL'équipe de certification",
+        notifier.queue(MailTemplates.RETURNED, candidate.getEmail(), Map.of(
+                        "candidat", candidate.fullName(),
+                        "campagne", campaignName(production),
+                        "code", production.getComponentCode(),
+                        "composante", String.valueOf(execution.getVariable(Variables.COMPONENT_LABEL)),
+                        "motif", reason == null || reason.isBlank() ? "(motif non précisé)" : reason.strip(),
+                        "echeance", FRENCH_DATE.format(production.getDeadline())),
                 production.getId(), "returned:" + production.getId() + ":" + production.getReturnedCount());
+    }
+
+    private String campaignName(Production production) {
+        return campaigns.findById(production.getCampaignId()).orElseThrow().getName();
     }
 
     public void recordResult(DelegateExecution execution) {

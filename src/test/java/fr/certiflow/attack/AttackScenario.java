@@ -264,5 +264,8 @@ final class AttackScenario {
         Wait.until("no job due or running", Duration.ofMinutes(2), () -> db.count(
                 "select count(*) from act_ru_job where (duedate_ is null or duedate_ <= now()) and retries_ > 0 "
                         + "or lock_owner_ is not null") == 0);
+        // The node sends its outbox every few seconds (to its log: no mail server here).
+        Wait.until("no mail due", Duration.ofMinutes(1), () -> db.count(
+                "select count(*) from cf_notification where status = 'PENDING' and next_attempt_at <= now()") == 0);
     }
 }

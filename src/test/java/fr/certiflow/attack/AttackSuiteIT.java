@@ -61,6 +61,9 @@ class AttackSuiteIT {
     String juror;
     String coJuror;
     String outsider;
+    /** A mail parked as failed, which only a coordinator (or an administrator) sends again; one already sent. */
+    long parkedMail;
+    long sentMail;
 
     @BeforeAll
     void startASession() throws Exception {
@@ -370,6 +373,31 @@ class AttackSuiteIT {
             attacks.add(new Attack("déposer la grille d'un autre juré", role, "POST", "/api/grids/" + grid + "/evaluation",
                     new Attack.Upload(Map.of(), "grille.xlsx", gridFile), role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
         }
+        // The outbox: read by coordinators and managers, a parked mail sent again by coordinators only.
+        parkedMail = mail("attack:parked", "FAILED");
+        sentMail = mail("attack:sent", "SENT");
+        for (String role : List.of(ANONYMOUS, juror, PRESIDENT, MANAGER)) {
+            Set<Integer> refused = role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN;
+            attacks.add(new Attack("renvoyer un courriel en échec", role, "POST", "/api/notifications/" + parkedMail + "/resend",
+                    null, refused));
+        }
+        for (String role : List.of(ANONYMOUS, juror, PRESIDENT)) {
+            attacks.add(new Attack("lire la file des courriels", role, "GET", "/api/notifications", null,
+                    role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
+        }
+        attacks.add(new Attack("renvoyer un courriel déjà envoyé", COORDINATOR, "POST", "/api/notifications/" + sentMail + "/resend",
+                null, Attack.CONFLICT));
+        attacks.add(new Attack("renvoyer un courriel qui n'existe pas", COORDINATOR, "POST", "/api/notifications/999999999/resend",
+                null, Set.of(404)));
+        attacks.add(new Attack("un statut de courriel inconnu", COORDINATOR, "GET", "/api/notifications?status=PERDU", null,
+                Attack.INVALID));
+        // Operations: everything but the bare probes is for administrators.
+        for (String role : List.of(ANONYMOUS, juror, PRESIDENT, MANAGER, COORDINATOR)) {
+            Set<Integer> refused = role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN;
+            attacks.add(new Attack("lire les métriques", role, "GET", "/actuator/prometheus", null, refused));
+            attacks.add(new Attack("lire le détail de la santé", role, "GET", "/actuator/health", null, refused));
+            attacks.add(new Attack("arrêter le nœud", role, "POST", "/actuator/shutdown", null, refused));
+        }
         // The coordinator's own calls, refused for what they carry.
         attacks.add(new Attack("lancer une campagne déjà lancée", COORDINATOR, "POST", "/api/campaigns/" + attack + "/launch", null,
                 Attack.CONFLICT));
@@ -393,6 +421,13 @@ class AttackSuiteIT {
         attacks.add(new Attack("des dates toutes passées", COORDINATOR, "POST", "/api/campaigns",
                 campaign("PASSEE", Duration.ofDays(-400)), Attack.INVALID));
         return attacks;
+    }
+
+    /** A mail of the outbox in the given status, as the dispatcher leaves it. */
+    private long mail(String dedupKey, String status) {
+        db.update("insert into cf_notification (kind, recipient, subject, body, dedup_key, created_at, next_attempt_at, status, attempts)"
+                + " values ('REMINDER', 'candidat@example.org', 'Rappel', 'Bonjour', ?, now(), now(), ?, 5)", dedupKey, status);
+        return db.count("select id from cf_notification where dedup_key = ?", dedupKey);
     }
 
     private static Attack.Upload csv(String filename, String content) {
@@ -513,6 +548,11 @@ class AttackSuiteIT {
         assertThat(db.strings("select decided_by || ' : ' || reason from cf_jury_derogation where production_id = ?",
                 scenario.production("MANUAL/C201/A.4")))
                 .containsExactly(COORDINATOR + " : " + MANUAL_DESIGNATION.get("derogationReason"));
+
+        // The parked mail, sent again by the coordinator, goes out (to the node's log).
+        assertThat(scenario.as(COORDINATOR).call("POST", "/api/notifications/" + parkedMail + "/resend", null).status()).isEqualTo(202);
+        scenario.quiet();
+        assertThat(db.strings("select status from cf_notification where id = ?", parkedMail)).containsExactly("SENT");
     }
 
     /** The certification jury's form: the three jurors of the pool designated, those given present, the exceptions. */
