@@ -9,6 +9,8 @@ import fr.certiflow.deliberation.BlocResult;
 import fr.certiflow.deliberation.BlocResultRepository;
 import fr.certiflow.deliberation.CertificationDecision;
 import fr.certiflow.deliberation.CertificationDecisionRepository;
+import fr.certiflow.notification.Notification;
+import fr.certiflow.notification.NotificationRepository;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
 import java.time.Instant;
@@ -34,12 +36,14 @@ public class CampaignProgress {
     private final ProductionRepository productions;
     private final BlocResultRepository blocResults;
     private final CertificationDecisionRepository decisions;
+    private final NotificationRepository notifications;
     private final fr.certiflow.campaign.CampaignReferentials referentials;
 
     CampaignProgress(CampaignRepository campaigns, CandidateRepository candidates, ProductionRepository productions,
-            BlocResultRepository blocResults, CertificationDecisionRepository decisions,
+            BlocResultRepository blocResults, CertificationDecisionRepository decisions, NotificationRepository notifications,
             fr.certiflow.campaign.CampaignReferentials referentials) {
         this.referentials = referentials;
+        this.notifications = notifications;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.productions = productions;
@@ -56,10 +60,37 @@ public class CampaignProgress {
     }
 
     public record CandidateProgress(String number, String lastName, String firstName, String group,
-            Map<String, String> blocs, List<ProductionProgress> productions, String certification) {
+            Map<String, String> blocs, List<ProductionProgress> productions, String certification,
+            List<MessageProgress> messages) {
     }
 
+    /**
+     * A convocation or a result sent (or to be sent) to the candidate.
+     *
+     * @param kind CONVOCATION, BLOC_RESULT or RESULT
+     * @param status the outbox's: PENDING, SENT, FAILED, NO_ADDRESS
+     */
+    public record MessageProgress(String kind, String subject, String status, Instant queuedAt, Instant sentAt) {
+    }
+
+    /** The kinds of message a candidate's progress lists: what they were convened to, and what was decided. */
+    static final List<String> LISTED_MESSAGES = List.of("CONVOCATION", "BLOC_RESULT", "RESULT");
+
     public record ProductionProgress(String component, int attempt, String status, String result, Instant deadline) {
+    }
+
+    /** The candidate of each listed message: by its production, or by the candidate its key names. */
+    private Map<Long, List<MessageProgress>> messagesByCandidate(Long campaignId, List<Production> productions) {
+        Map<Long, Long> candidateOfProduction = productions.stream()
+                .collect(Collectors.toMap(Production::getId, Production::getCandidateId));
+        Map<Long, List<MessageProgress>> byCandidate = new java.util.HashMap<>();
+        for (Notification message : notifications.findOfCampaign(campaignId, LISTED_MESSAGES)) {
+            Long candidateId = message.getProductionId() != null ? candidateOfProduction.get(message.getProductionId())
+                    : Long.valueOf(message.getDedupKey().split(":")[2]);
+            byCandidate.computeIfAbsent(candidateId, id -> new ArrayList<>()).add(new MessageProgress(message.getKind(),
+                    message.getSubject(), message.getStatus().name(), message.getCreatedAt(), message.getSentAt()));
+        }
+        return byCandidate;
     }
 
     @Transactional(readOnly = true)
@@ -72,6 +103,7 @@ public class CampaignProgress {
         for (BlocResult result : blocResults.findByCampaignIdOrderByCandidateIdAscBlocCodeAscAttemptAsc(campaignId)) {
             latestBloc.computeIfAbsent(result.getCandidateId(), id -> new TreeMap<>()).put(result.getBlocCode(), result.getDecision());
         }
+        Map<Long, List<MessageProgress>> messages = messagesByCandidate(campaignId, all);
         Map<Long, CertificationDecision> certification = decisions.findByCampaignIdOrderByCandidateId(campaignId).stream()
                 .collect(Collectors.toMap(CertificationDecision::getCandidateId, Function.identity()));
         List<CandidateProgress> rows = new ArrayList<>();
@@ -93,7 +125,8 @@ public class CampaignProgress {
             rows.add(new CandidateProgress(candidate.getNumber(), candidate.getLastName(), candidate.getFirstName(),
                     candidate.getGroupCode(), blocs, own,
                     decision == null ? IN_PROGRESS : decision.getDecision() == null ? "PROPOSEE_" + decision.getProposed()
-                            : decision.getDecision()));
+                            : decision.getDecision(),
+                    messages.getOrDefault(candidate.getId(), List.of())));
         }
         Map<String, Long> byStatus = all.stream().collect(Collectors.groupingBy(p -> p.getStatus().name(), TreeMap::new,
                 Collectors.counting()));

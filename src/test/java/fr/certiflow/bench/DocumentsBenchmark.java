@@ -164,7 +164,7 @@ public final class DocumentsBenchmark {
                     new CampaignProgress.ProductionProgress("A.3", 1, "UNDER_EVALUATION", null, Instant.EPOCH),
                     new CampaignProgress.ProductionProgress("A.5", 1, "AWAITING_SUBMISSION", null, Instant.EPOCH));
             rows.add(new CampaignProgress.CandidateProgress(String.format("C%06d", i), "Nom" + i, "Prénom" + i, "G" + i / 4,
-                    blocs, productions, "EN_COURS"));
+                    blocs, productions, "EN_COURS", List.of()));
         }
         return new CampaignProgress.Report("BENCH", "Mesure", null, new CampaignProgress.Counts(3L * size,
                 Map.of("ASSESSED", (long) size)), Map.of("VALIDE", (long) size), Map.of("EN_COURS", 2L * size),

@@ -8,6 +8,7 @@ import fr.certiflow.campaign.CampaignStatus;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.deliberation.BlocResultRepository;
 import fr.certiflow.notification.NotificationRepository;
+import fr.certiflow.progress.CampaignProgress;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -30,8 +31,12 @@ public class CertificationJourney {
     private final HistoryService history;
     private final ManagementService management;
 
+    private final CampaignProgress progress;
+
     CertificationJourney(AssessmentFixture fixture, CampaignRepository campaigns, BlocResultRepository blocResults,
-            NotificationRepository notifications, HistoryService history, ManagementService management) {
+            NotificationRepository notifications, HistoryService history, ManagementService management,
+            CampaignProgress progress) {
+        this.progress = progress;
         this.fixture = fixture;
         this.campaigns = campaigns;
         this.blocResults = blocResults;
@@ -66,6 +71,12 @@ public class CertificationJourney {
         assertThat(notifications.findAll()).filteredOn(n -> n.getKind().equals("RESULT"))
                 .extracting(n -> n.getRecipient())
                 .contains("candidat2027-201@example.org", "candidat2027-202@example.org");
+        // Each candidate's progress lists their convocations to the orals (A.1, A.2, A.3, A.5), the results of their three
+        // blocs and the certification decision.
+        assertThat(progress.of(campaign.getId()).candidates()).hasSize(2).allSatisfy(row -> assertThat(row.messages())
+                .extracting(CampaignProgress.MessageProgress::kind)
+                .containsExactlyInAnyOrder("CONVOCATION", "CONVOCATION", "CONVOCATION", "CONVOCATION", "BLOC_RESULT", "BLOC_RESULT",
+                        "BLOC_RESULT", "RESULT"));
         // 2 candidates × 5 composantes, each assessed once; nothing left running, no incident.
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
                 .variableValueEquals(Variables.CAMPAIGN_ID, campaign.getId()).count()).isEqualTo(10);
