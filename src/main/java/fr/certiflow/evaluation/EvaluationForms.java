@@ -95,7 +95,7 @@ public final class EvaluationForms {
                 .collect(Collectors.toMap(Competence::code, Function.identity()));
         ArrayNode components = NODES.arrayNode();
         components.add(text("Text_Header", "# Évaluation — " + component.code() + " " + component.title() + "\n\n"
-                + "**Candidat :** {{candidateLabel}}  \n" + "**Production :** " + describe(component.production()) + "\n\n"
+                + "**{{candidateLabel}}**  \n" + "**Production :** " + describe(component.production()) + "\n\n"
                 + "Pour chaque critère, choisissez une appréciation (" + scale.choices() + "), cochez les indicateurs "
                 + "observés et commentez. Le commentaire est **obligatoire** lorsqu'un critère n'est pas acquis ("
                 + scale.notAcquiredLevels().stream().map(Regulation.Level::label).collect(Collectors.joining(", "))
@@ -147,7 +147,7 @@ public final class EvaluationForms {
     public static String harmonisationForm(Referential referential, Regulation regulation, Component component) {
         ArrayNode components = NODES.arrayNode();
         components.add(text("Text_Header", "# Harmonisation — " + component.code() + " " + component.title() + "\n\n"
-                + "**Candidat :** {{candidateLabel}}\n\n"
+                + "**{{candidateLabel}}**\n\n"
                 + "Les jurés divergent sur au moins un critère. Voici leurs évaluations côte à côte ; retenez pour chaque "
                 + "critère l'appréciation du jury et justifiez l'harmonisation.\n\n{{evaluationsSideBySide}}\n\n"
                 + "### Documents remis\n\n{{documentsSummary}}\n\n" + sources(referential, regulation)));
