@@ -247,17 +247,17 @@ class TasklistAndCockpitBrowserTests {
                 browser.click(By.xpath("//div[contains(@class, 'fjs-form-field-checklist')][.//label[contains(., 'Membres présents')]]"
                         + "//label[contains(., '" + juror + "')]"));
             }
-            browser.screenshot("20-certification-jury-members");
+            browser.screenshot("30-certification-jury-members");
             WebElement exceptions = browser.visible(By.xpath("//label[contains(., 'Décisions différentes de la proposition')]"
                     + "/following::textarea[1]"));
             browser.click(exceptions);
             exceptions.sendKeys("2027-802 ; Non délivrée ; Fraude établie après la session par la commission de discipline.");
             browser.click(By.xpath("//label[contains(., 'Je confirme, au nom du jury')]//input"));
-            browser.screenshot("21-certification-jury-exception");
+            browser.screenshot("31-certification-jury-exception");
             browser.click(By.xpath("//button[normalize-space()='Terminer']"));
             browser.wait.withTimeout(Duration.ofSeconds(20)).until(driver ->
                     fixture.decisionOf(session, candidate(session, "2027-802")) != null);
-            browser.screenshot("22-certification-jury-completed");
+            browser.screenshot("32-certification-jury-completed");
         }
         fixture.runJobs();
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(process).isEnded();
