@@ -2,12 +2,7 @@ package fr.certiflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.SmallCampaignLaunch;
 import fr.certiflow.deliberation.BlocResult;
-import fr.certiflow.deliberation.BlocResultRepository;
-import fr.certiflow.evaluation.EvaluationRepository;
-import fr.certiflow.identity.Groups;
 import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
@@ -15,63 +10,25 @@ import fr.certiflow.production.ProductionRepository;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Tasklist as French jurors, coordinators and jury presidents see it at 1366×768: French screens and dates, what each
  * role may not use kept out of sight, refusals told in French, and the forms that must never lock
  * ({@code mvn verify -Pbrowser-it}; screenshots in target/browser/).
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class FrenchWebappsBrowserTests {
+class FrenchWebappsBrowserTests extends BrowserTestSupport {
 
     static final By COMPLETE = By.xpath("//button[normalize-space()='Terminer']");
     static final By NOTIFICATION = By.cssSelector(".notifications .alert");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    AssessmentFixture fixture;
-    @Autowired
-    SmallCampaignLaunch api;
-    @Autowired
-    EvaluationRepository evaluations;
-    @Autowired
-    BlocResultRepository blocResults;
     @Autowired
     ProductionRepository productions;
-
-    Campaign campaign;
-
-    @BeforeEach
-    void setUp() {
-        api.users();
-        api.user("president", Groups.JURY_PRESIDENTS);
-        campaign = fixture.campaign(c -> { });
-        fixture.standardJury(campaign);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     /** The text of Tasklist's notifications once one contains the expected words (they are re-rendered as they come). */
     static String notification(Browser browser, String expected) {
@@ -85,19 +42,6 @@ class FrenchWebappsBrowserTests {
             }).toList());
             return text.contains(expected) ? text : null;
         });
-    }
-
-    Browser browser() {
-        return new Browser("http://localhost:" + port);
-    }
-
-    /** An A.4 production handed in and admissible: jure1 and jure2 each have its evaluation in Tasklist. */
-    Long productionUnderEvaluation(String candidateNumber) {
-        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, candidateNumber), "A.4");
-        Long productionId = fixture.productionId(instance);
-        fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
-        fixture.admissible(instance);
-        return productionId;
     }
 
     @Test

@@ -3,86 +3,31 @@ package fr.certiflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.SmallCampaignLaunch;
 import fr.certiflow.deliberation.BlocResult;
-import fr.certiflow.deliberation.BlocResultRepository;
 import fr.certiflow.evaluation.Evaluation;
-import fr.certiflow.evaluation.EvaluationRepository;
-import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.JuryDerogationRepository;
 import fr.certiflow.process.AssessmentFixture;
 import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The real Tasklist and Cockpit in headless Chromium, as jurors, jury presidents and managers use them
  * ({@code mvn verify -Pbrowser-it}; screenshots in target/browser/).
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TasklistAndCockpitBrowserTests {
+class TasklistAndCockpitBrowserTests extends BrowserTestSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    AssessmentFixture fixture;
-    @Autowired
-    SmallCampaignLaunch api;
-    @Autowired
-    EvaluationRepository evaluations;
-    @Autowired
-    BlocResultRepository blocResults;
     @Autowired
     JuryDerogationRepository derogations;
     @Autowired
     fr.certiflow.deliberation.CertificationJuryRepository certificationJuries;
     @Autowired
     fr.certiflow.campaign.CandidateRepository candidates;
-
-    Campaign campaign;
-
-    @BeforeEach
-    void setUp() {
-        api.users();
-        api.user("president", Groups.JURY_PRESIDENTS);
-        campaign = fixture.campaign(c -> { });
-        fixture.standardJury(campaign);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
-    Browser browser() {
-        return new Browser("http://localhost:" + port);
-    }
-
-    /** An A.4 production handed in and admissible: jure1 and jure2 each have its evaluation in Tasklist. */
-    Long productionUnderEvaluation(String candidateNumber) {
-        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, candidateNumber), "A.4");
-        Long productionId = fixture.productionId(instance);
-        fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
-        fixture.admissible(instance);
-        return productionId;
-    }
 
     @Test
     void aJurorEvaluatesInTheFormIsToldAboutAMissingCommentAndCompletes() {
