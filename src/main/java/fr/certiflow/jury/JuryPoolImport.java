@@ -47,7 +47,8 @@ public class JuryPoolImport {
         this.accounts = accounts;
     }
 
-    public record Result(int created, int updated, int unchanged, int total, int usersCreated) {
+    /** @param format what the file was read as (encoding and separator of a CSV), for the coordinator to check */
+    public record Result(int created, int updated, int unchanged, int total, int usersCreated, String format) {
     }
 
     private static Map<String, List<String>> headers() {
@@ -148,7 +149,7 @@ public class JuryPoolImport {
                 updated++;
             }
         }
-        return new Result(created, updated, unchanged, rows.size(), usersCreated);
+        return new Result(created, updated, unchanged, rows.size(), usersCreated, table.format());
     }
 
     /**
