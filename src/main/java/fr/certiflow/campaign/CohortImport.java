@@ -182,6 +182,8 @@ public class CohortImport {
         }
         if (row.email != null && !EMAIL.matcher(row.email).matches()) {
             problems.add(problem(table, line, "email", "adresse « " + row.email + " » invalide"));
+        } else if (ImportTemplates.isExample(row.email)) {
+            problems.add(problem(table, line, "email", ImportTemplates.EXAMPLE_ROW));
         }
         String pathway = line.get("pathway").orElse("formation");
         switch (pathway.toLowerCase(Locale.ROOT)) {

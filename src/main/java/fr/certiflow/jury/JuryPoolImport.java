@@ -2,6 +2,7 @@ package fr.certiflow.jury;
 
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.ImportTemplates;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
@@ -100,6 +101,8 @@ public class JuryPoolImport {
             row.email = line.get("email").orElse(null);
             if (row.email != null && !EMAIL.matcher(row.email).matches()) {
                 problems.add(problem(table, line, "email", "adresse « " + row.email + " » invalide"));
+            } else if (ImportTemplates.isExample(row.email) || ImportTemplates.JUROR_EXAMPLE_ID.equals(row.userId)) {
+                problems.add(problem(table, line, ImportTemplates.isExample(row.email) ? "email" : "userId", ImportTemplates.EXAMPLE_ROW));
             }
             row.organisation = line.get("organisation").orElse(null);
             row.external = yesNo(table, line, "external", false, problems);

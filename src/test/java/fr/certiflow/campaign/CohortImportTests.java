@@ -140,25 +140,43 @@ class CohortImportTests {
 
     @Test
     void readsAnExcelWorkbookBuiltOnTheTemplate() throws Exception {
-        byte[] workbook;
+        byte[] workbook = onTheTemplate(
+                new String[] {"00123", "=1+1", "Léa", "lea@example.org", "formation", "G1", "aucun", "", "", "", ""},
+                new String[] {"2027-002", "=HYPERLINK(\"http://x\")", "Hugo", "hugo@example.org", "formation", "G1", "aucun", "", "", "", ""});
+        // The name says csv: the bytes say workbook, and the bytes decide.
+        CohortImport.Result result = cohort.importFile(campaign.getId(), "cohorte.csv", new ByteArrayInputStream(workbook));
+        assertThat(result).isEqualTo(new CohortImport.Result(2, 0, 0, 2, "classeur Excel (.xlsx)"));
+        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "00123").orElseThrow().getLastName()).isEqualTo("=1+1");
+        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow().getLastName())
+                .isEqualTo("=HYPERLINK(\"http://x\")");
+    }
+
+    @Test
+    void theTemplatesExampleRowCopiedIntoTheDataIsRefusedAndNothingImported() throws Exception {
+        String[] example = ImportTemplates.COHORT.stream().map(ImportTemplates.Column::example).toArray(String[]::new);
+        byte[] workbook = onTheTemplate(example,
+                new String[] {"2027-002", "Bernard", "Hugo", "hugo@example.org", "formation", "G1", "aucun", "", "", "", ""});
+        assertThatThrownBy(() -> cohort.importFile(campaign.getId(), "cohorte.xlsx", new ByteArrayInputStream(workbook)))
+                .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).extracting(ImportProblem::toString)
+                        .containsExactly("cohorte.xlsx, ligne 2, colonne « Courriel » : " + ImportTemplates.EXAMPLE_ROW));
+        assertThat(candidates.findByCampaignIdOrderByNumber(campaign.getId())).isEmpty();
+    }
+
+    /** The cohort template with these rows typed under its headers. */
+    static byte[] onTheTemplate(String[]... rows) throws java.io.IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(ImportTemplates.cohort()));
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.getSheetAt(0);
-            Row second = sheet.createRow(2);
-            String[] values = {"2027-002", "=HYPERLINK(\"http://x\")", "Hugo", "hugo@example.org", "formation", "G1", "aucun", "", "", "", ""};
-            for (int i = 0; i < values.length; i++) {
-                second.createCell(i).setCellValue(values[i]);
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.getRow(r + 1);
+                for (int i = 0; i < rows[r].length; i++) {
+                    (row.getCell(i) == null ? row.createCell(i) : row.getCell(i)).setCellValue(rows[r][i]);
+                }
             }
             sheet.getRow(1).getCell(1).setCellFormula("1+1");
             book.write(out);
-            workbook = out.toByteArray();
+            return out.toByteArray();
         }
-        // The name says csv: the bytes say workbook, and the bytes decide.
-        CohortImport.Result result = cohort.importFile(campaign.getId(), "cohorte.csv", new ByteArrayInputStream(workbook));
-        assertThat(result.created()).isEqualTo(2);
-        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-001").orElseThrow().getLastName()).isEqualTo("=1+1");
-        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow().getLastName())
-                .isEqualTo("=HYPERLINK(\"http://x\")");
     }
 
     @Test
