@@ -99,7 +99,7 @@ public final class MinutesWorkbook {
                 widths.add(BLOC_WIDTH);
                 for (String component : bloc.components()) {
                     String title = bloc.componentTitles().get(component);
-                    columns.add(title == null ? component : component + " " + title);
+                    columns.add(title == null ? component : component + " " + SheetLayout.breakable(title));
                     widths.add(COMPONENT_WIDTH);
                 }
             }

@@ -96,6 +96,14 @@ public final class SheetLayout {
         return Math.min(1, (double) printableWidth(landscape) / width);
     }
 
+    /**
+     * The text with a zero-width space after each « / », where a narrow column may then break a long word such as
+     * « clients/utilisateurs » (the spreadsheet would otherwise cut it anywhere).
+     */
+    public static String breakable(String text) {
+        return text.replace("/", "/\u200B");
+    }
+
     /** A style whose cells are text (format « @ »): what is typed there is kept as typed, 00123 stays 00123. */
     public static CellStyle textFormat(Workbook workbook, CellStyle base) {
         CellStyle style = workbook.createCellStyle();
