@@ -148,7 +148,7 @@ public final class MinutesWorkbook {
             sheet.createFreezePane(3, headerRow + 1);
 
             int candidates = 0;
-            List<String> motivated = new ArrayList<>();
+            SheetLayout.Rows heights = new SheetLayout.Rows(sheet);
             for (CandidateRow candidate : rows) {
                 Row row = sheet.createRow(r++);
                 int c = 0;
@@ -163,7 +163,7 @@ public final class MinutesWorkbook {
                 }
                 Workbooks.text(row, c++, candidate.overrides(), styles.cell);
                 Workbooks.text(row, c, candidate.certification(), styles.cell);
-                SheetLayout.fitHeight(row);
+                heights.fit(row);
                 candidates++;
             }
             r++;

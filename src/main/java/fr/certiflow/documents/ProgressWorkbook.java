@@ -62,7 +62,7 @@ public final class ProgressWorkbook {
             summary.setColumnWidth(1, 14 * 256);
             int r = 0;
             Workbooks.text(summary.createRow(r++), 0, "Avancement de la campagne " + report.name() + " (" + report.code() + ")", title);
-            Workbooks.text(summary.createRow(r++), 0, "État de la campagne : " + label(report.status().name()), null);
+            Workbooks.text(summary.createRow(r++), 0, "État de la campagne : " + label(report.status() == null ? null : report.status().name()), null);
             r++;
             r = counts(summary, r, header, "Productions par étape", report.productions().byStatus());
             Row total = summary.createRow(r++);
@@ -95,6 +95,7 @@ public final class ProgressWorkbook {
             SheetLayout.fitHeight(head);
             sheet.createFreezePane(1, 1);
             int row = 1;
+            SheetLayout.Rows heights = new SheetLayout.Rows(sheet);
             for (CampaignProgress.CandidateProgress candidate : report.candidates()) {
                 Row line = sheet.createRow(row++);
                 int c = 0;
@@ -112,7 +113,7 @@ public final class ProgressWorkbook {
                             + (p.attempt() > 1 ? " (passage " + p.attempt() + ")" : "")).orElse("—"), wrapped);
                 }
                 Workbooks.text(line, c, label(candidate.certification()), wrapped);
-                SheetLayout.fitHeight(line);
+                heights.fit(line);
             }
             Workbooks.printSetup(sheet, true, 0);
             workbook.write(out);

@@ -40,7 +40,7 @@ public final class SheetLayout {
     static final double CELL_MARGIN_PIXELS = 8;
 
     private static final FontRenderContext RENDERING = new FontRenderContext(null, true, true);
-    private static final Map<String, java.awt.Font> FONTS = new HashMap<>();
+    private static final Map<Integer, java.awt.Font> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SheetLayout() {
     }
@@ -117,17 +117,46 @@ public final class SheetLayout {
 
     /** Sets the row's height to fit the text of its cells (the tallest one), each in its column's width. */
     public static void fitHeight(Row row) {
-        Sheet sheet = row.getSheet();
-        double height = 0;
-        for (Cell cell : row) {
-            if (cell.getCellType() != CellType.STRING) {
-                continue;
-            }
-            int width = sheet.getColumnWidth(cell.getColumnIndex());
-            height = Math.max(height, height(cell, width));
+        new Rows(row.getSheet()).fit(row);
+    }
+
+    /**
+     * Fits the heights of many rows of a sheet: each style's font and wrapping, and each column's width, are read
+     * once (POI reads them from XML each time; for the 150,000 cells of a 10,000-candidate PV that was most of the cost).
+     */
+    public static final class Rows {
+
+        private final Sheet sheet;
+        /** Per style: its measuring font, its line height, whether it wraps. */
+        private final Map<Short, Object[]> styles = new HashMap<>();
+        private final Map<Integer, Integer> widths = new HashMap<>();
+
+        public Rows(Sheet sheet) {
+            this.sheet = sheet;
         }
-        if (height > 0) {
-            row.setHeightInPoints((float) Math.max(height, sheet.getDefaultRowHeightInPoints()));
+
+        public void fit(Row row) {
+            double height = 0;
+            for (Cell cell : row) {
+                if (cell.getCellType() != CellType.STRING) {
+                    continue;
+                }
+                String text = cell.getStringCellValue();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                CellStyle style = cell.getCellStyle();
+                Object[] measures = styles.computeIfAbsent(style.getIndex(), i -> {
+                    Font font = sheet.getWorkbook().getFontAt(style.getFontIndex());
+                    return new Object[] {awt(font), lineHeight(font), style.getWrapText()};
+                });
+                int width = widths.computeIfAbsent(cell.getColumnIndex(), sheet::getColumnWidth);
+                int lines = (Boolean) measures[2] ? lines(text, (java.awt.Font) measures[0], width) : 1;
+                height = Math.max(height, (Double) measures[1] * lines + ROW_PADDING);
+            }
+            if (height > 0) {
+                row.setHeightInPoints((float) Math.max(height, sheet.getDefaultRowHeightInPoints()));
+            }
         }
     }
 
@@ -164,11 +193,35 @@ public final class SheetLayout {
 
     /** How many lines {@code text} takes in a column {@code width} wide (column units), at the font's size. */
     public static int lines(String text, Font font, int width) {
+        return lines(text, awt(font), width);
+    }
+
+    private static int lines(String text, java.awt.Font awt, int width) {
         double usable = Math.max(1, width / 256.0 * PIXELS_PER_CHARACTER - CELL_MARGIN_PIXELS) * 0.75;
-        java.awt.Font awt = awt(font);
         if (text.indexOf('\n') < 0 && oneLineWidth(text, awt) <= usable) {
             return 1; // the whole text fits: no need to break it (most cells, measured cheaply)
         }
+        if (text.length() > CACHED_CHARACTERS) {
+            return breakLines(text, awt, usable);
+        }
+        // The same texts come back (decisions, indicators of every grid of a composante): measured once.
+        String key = awt.getStyle() + ":" + awt.getSize() + ":" + width + ":" + text;
+        Integer known = MEASURED.get(key);
+        if (known == null) {
+            known = breakLines(text, awt, usable);
+            if (MEASURED.size() >= CACHE_SIZE) {
+                MEASURED.clear();
+            }
+            MEASURED.put(key, known);
+        }
+        return known;
+    }
+
+    private static final int CACHED_CHARACTERS = 2000;
+    private static final int CACHE_SIZE = 20_000;
+    private static final Map<String, Integer> MEASURED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static int breakLines(String text, java.awt.Font awt, double usable) {
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
             if (paragraph.isBlank()) {
@@ -252,22 +305,19 @@ public final class SheetLayout {
         return font;
     }
 
-    private static final Map<java.awt.Font, float[]> ADVANCES = new HashMap<>();
+    private static final Map<java.awt.Font, float[]> ADVANCES = new java.util.concurrent.ConcurrentHashMap<>();
     /** Characters whose advance is kept in a table: Latin letters with their accents, punctuation. */
     private static final int TABLE = 0x250;
 
     /** The width of the text on one line, in points: the sum of its characters' advances (no kerning, as AWT by default). */
     static double oneLineWidth(String text, java.awt.Font awt) {
-        float[] advances;
-        synchronized (ADVANCES) {
-            advances = ADVANCES.computeIfAbsent(awt, f -> {
-                float[] table = new float[TABLE];
-                for (char c = 0; c < TABLE; c++) {
-                    table[c] = (float) f.getStringBounds(String.valueOf(c), RENDERING).getWidth();
-                }
-                return table;
-            });
-        }
+        float[] advances = ADVANCES.computeIfAbsent(awt, f -> {
+            float[] table = new float[TABLE];
+            for (char c = 0; c < TABLE; c++) {
+                table[c] = (float) f.getStringBounds(String.valueOf(c), RENDERING).getWidth();
+            }
+            return table;
+        });
         double width = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -278,11 +328,8 @@ public final class SheetLayout {
 
     /** The AWT font measuring a cell's text: Liberation Sans (wider than Calibri/Carlito), bold or not, at its size. */
     private static java.awt.Font awt(Font font) {
-        String key = font.getBold() + ":" + font.getItalic() + ":" + font.getFontHeightInPoints();
-        synchronized (FONTS) {
-            return FONTS.computeIfAbsent(key, k -> new java.awt.Font("Liberation Sans",
-                    (font.getBold() ? java.awt.Font.BOLD : 0) | (font.getItalic() ? java.awt.Font.ITALIC : 0),
-                    font.getFontHeightInPoints()));
-        }
+        int style = (font.getBold() ? java.awt.Font.BOLD : 0) | (font.getItalic() ? java.awt.Font.ITALIC : 0);
+        int key = font.getFontHeightInPoints() * 4 + style;
+        return FONTS.computeIfAbsent(key, k -> new java.awt.Font("Liberation Sans", style, font.getFontHeightInPoints()));
     }
 }
