@@ -63,7 +63,8 @@ public class CohortImport {
         this.clock = clock;
     }
 
-    public record Result(int created, int updated, int unchanged, int total) {
+    /** @param format what the file was read as (encoding and separator of a CSV), for the coordinator to check */
+    public record Result(int created, int updated, int unchanged, int total, String format) {
     }
 
     private static Map<String, List<String>> headers() {
@@ -158,7 +159,7 @@ public class CohortImport {
                 updated++;
             }
         }
-        return new Result(created, updated, unchanged, rows.size());
+        return new Result(created, updated, unchanged, rows.size(), table.format());
     }
 
     private Row parse(Table table, Table.Row line, Set<String> blocs, LocalDate today, List<ImportProblem> problems) {
@@ -181,6 +182,8 @@ public class CohortImport {
         }
         if (row.email != null && !EMAIL.matcher(row.email).matches()) {
             problems.add(problem(table, line, "email", "adresse « " + row.email + " » invalide"));
+        } else if (ImportTemplates.isExample(row.email)) {
+            problems.add(problem(table, line, "email", ImportTemplates.EXAMPLE_ROW));
         }
         String pathway = line.get("pathway").orElse("formation");
         switch (pathway.toLowerCase(Locale.ROOT)) {

@@ -6,6 +6,7 @@ import fr.certiflow.evaluation.Evaluation;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.regulation.Regulation;
 import fr.certiflow.referential.model.Criterion;
+import fr.certiflow.tabular.SheetLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -28,33 +30,47 @@ public final class ConsolidatedGridWorkbook {
     private ConsolidatedGridWorkbook() {
     }
 
+    /** @param names juror login → name, as the jurors are shown (the login when a name is missing) */
     public static byte[] write(String title, String candidate, Component component, Regulation regulation,
             List<Evaluation> evaluations, List<ConsolidatedRating> consolidated, String result, String jury,
-            String derogation) {
+            String derogation, Map<String, String> names) {
         Regulation.Scale scale = regulation.scale();
         Map<String, ConsolidatedRating> agreed = consolidated.stream()
                 .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, Function.identity()));
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            SheetLayout.useArial(workbook);
             CellStyle header = Workbooks.header(workbook);
             CellStyle wrapped = Workbooks.wrapped(workbook);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            int last = evaluations.size() + 2;
             XSSFSheet sheet = workbook.createSheet("Grille consolidée");
-            Workbooks.text(sheet.createRow(0), 0, title, Workbooks.title(workbook));
-            Workbooks.text(sheet.createRow(1), 0, "Composante " + component.code() + " " + component.title(), null);
-            Workbooks.text(sheet.createRow(2), 0, "Candidat : " + candidate, null);
-            Workbooks.text(sheet.createRow(3), 0, "Résultat de la composante : " + (result == null ? "en cours" : result), null);
-            Workbooks.text(sheet.createRow(4), 0, jury, null);
+            // Landscape A4 at full size with two jurors, at 8 pt or more up to four.
+            sheet.setColumnWidth(0, 34 * 256);
+            for (int i = 1; i <= evaluations.size(); i++) {
+                sheet.setColumnWidth(i, 34 * 256);
+            }
+            sheet.setColumnWidth(last - 1, 14 * 256);
+            sheet.setColumnWidth(last, 30 * 256);
+            Row titleRow = sheet.createRow(0);
+            Workbooks.text(titleRow, 0, title, Workbooks.title(workbook));
+            SheetLayout.fitHeight(titleRow);
+            String[] lines = {"Composante " + component.code() + " " + component.title(), "Candidat : " + candidate,
+                    "Résultat de la composante : " + (result == null ? "en cours" : result), jury};
+            for (int i = 0; i < lines.length; i++) {
+                Row row = sheet.createRow(i + 1);
+                Workbooks.text(row, 0, lines[i], wrapped);
+                sheet.addMergedRegion(new CellRangeAddress(i + 1, i + 1, 0, last));
+                SheetLayout.fitHeight(row, 0, 0, last);
+            }
             Row head = sheet.createRow(5);
             int c = 0;
             Workbooks.text(head, c++, "Critère", header);
             for (Evaluation evaluation : evaluations) {
-                Workbooks.text(head, c++, "Juré " + evaluation.getJurorUserId(), header);
+                Workbooks.text(head, c++, "Juré : " + names.getOrDefault(evaluation.getJurorUserId(), evaluation.getJurorUserId()), header);
             }
             Workbooks.text(head, c++, "Appréciation du jury", header);
             Workbooks.text(head, c, "Harmonisation", header);
-            sheet.setColumnWidth(0, 50 * 256);
-            for (int i = 1; i <= evaluations.size() + 2; i++) {
-                sheet.setColumnWidth(i, 36 * 256);
-            }
+            SheetLayout.fitHeight(head);
             int r = 6;
             for (Criterion criterion : component.criteria()) {
                 Row row = sheet.createRow(r++);
@@ -65,22 +81,23 @@ public final class ConsolidatedGridWorkbook {
                             .orElse("—"), wrapped);
                 }
                 ConsolidatedRating rating = agreed.get(criterion.code());
-                Workbooks.text(row, column++, rating == null ? "—" : scale.label(rating.getRating()), null);
+                Workbooks.text(row, column++, rating == null ? "—" : scale.label(rating.getRating()), wrapped);
                 Workbooks.text(row, column, rating == null || !rating.isHarmonised() ? "" : "Harmonisé : " + rating.getComment(), wrapped);
+                SheetLayout.fitHeight(row);
             }
             if (derogation != null) {
                 Row row = sheet.createRow(r + 1);
                 Workbooks.text(row, 0, derogation, wrapped);
-                sheet.addMergedRegion(new CellRangeAddress(r + 1, r + 1, 0, evaluations.size() + 2));
-                row.setHeightInPoints(4 * sheet.getDefaultRowHeightInPoints());
+                sheet.addMergedRegion(new CellRangeAddress(r + 1, r + 1, 0, last));
+                SheetLayout.fitHeight(row, 0, 0, last);
                 r++;
             }
             Row rule = sheet.createRow(r + 1);
             Workbooks.text(rule, 0, "Règle de décision : composante validée avec " + regulation.component().describe()
                     + " (" + regulation.title() + ") ; critères et indicateurs : référentiel.", wrapped);
-            sheet.addMergedRegion(new CellRangeAddress(r + 1, r + 1, 0, evaluations.size() + 2));
-            rule.setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints());
-            Workbooks.printSetup(sheet, true, 5, evaluations.size() + 2);
+            sheet.addMergedRegion(new CellRangeAddress(r + 1, r + 1, 0, last));
+            SheetLayout.fitHeight(rule, 0, 0, last);
+            Workbooks.printSetup(sheet, true, 5);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

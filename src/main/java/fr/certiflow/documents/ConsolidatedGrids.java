@@ -43,15 +43,17 @@ public class ConsolidatedGrids {
     @Transactional(readOnly = true)
     public byte[] of(Long productionId) {
         ProductionContexts.Context context = contexts.of(productionId);
+        java.util.Map<String, Juror> pool = jurors.findByCampaignIdOrderByUserId(context.campaign().getId()).stream()
+                .collect(Collectors.toMap(Juror::getUserId, Function.identity()));
         Candidate candidate = candidates.findById(context.production().getCandidateId()).orElseThrow();
         return ConsolidatedGridWorkbook.write("Grille consolidée — " + context.campaign().getName(),
                 candidate.getNumber() + (context.component().production().hasOral() ? " " + candidate.fullName() : ""),
                 context.component(), context.regulation(), evaluations.findByProductionIdOrderByJurorUserId(productionId),
                 consolidated.findByProductionIdOrderByCriterionCode(productionId),
                 context.production().getResult() == null ? null : Decisions.label(context.production().getResult()),
-                JuryDesignations.jury(assignments.findByProductionIdOrderByJurorUserId(productionId),
-                        jurors.findByCampaignIdOrderByUserId(context.campaign().getId()).stream()
-                                .collect(Collectors.toMap(Juror::getUserId, Function.identity()))),
-                derogations.findByProductionId(productionId).map(JuryDesignations::derogation).orElse(null));
+                JuryDesignations.jury(assignments.findByProductionIdOrderByJurorUserId(productionId), pool),
+                derogations.findByProductionId(productionId).map(JuryDesignations::derogation).orElse(null),
+                pool.values().stream().filter(juror -> juror.getDisplayName() != null)
+                        .collect(Collectors.toMap(Juror::getUserId, Juror::getDisplayName)));
     }
 }

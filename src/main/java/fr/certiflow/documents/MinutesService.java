@@ -94,7 +94,8 @@ public class MinutesService {
         List<MinutesWorkbook.BlocColumns> blocs = referential.blocs().stream()
                 .filter(bloc -> campaign.getBlocs().contains(bloc.code()))
                 .map(bloc -> new MinutesWorkbook.BlocColumns(bloc.code(), bloc.title(),
-                        bloc.components().stream().map(Component::code).toList()))
+                        bloc.components().stream().map(Component::code).toList(),
+                        bloc.components().stream().collect(Collectors.toMap(Component::code, Component::title))))
                 .toList();
         Map<Long, List<Production>> productionsByCandidate = productions.findByCampaignId(campaignId).stream()
                 .collect(Collectors.groupingBy(Production::getCandidateId));
@@ -149,13 +150,30 @@ public class MinutesService {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             MinutesWorkbook.write(out, new MinutesWorkbook.Header(referential.title(), campaign.getName() + " ("
                     + campaign.getCode() + ")", referential.code() + " version " + referential.version() + " (critères et indicateurs) ; règles de "
-                    + "décision, échelle et jurys : " + regulation.title(), blocs), rows, jury,
+                    + "décision, échelle et jurys : " + regulation.title(), dates(campaign), blocs), rows, jury,
                     blocJuries(campaignId, allBlocResults));
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The session's dates, JJ/MM/AAAA, those that are set. */
+    private static String dates(Campaign campaign) {
+        List<String> dates = new ArrayList<>();
+        if (campaign.getOpensAt() != null) {
+            dates.add("ouverture le " + DAY.withZone(PARIS).format(campaign.getOpensAt()));
+        }
+        if (campaign.getEvaluationDeadline() != null) {
+            dates.add("évaluations jusqu'au " + DAY.withZone(PARIS).format(campaign.getEvaluationDeadline()));
+        }
+        if (campaign.getDeliberationDate() != null) {
+            dates.add("délibération le " + DAY.withZone(PARIS).format(campaign.getDeliberationDate()));
+        }
+        return dates.isEmpty() ? null : String.join(" ; ", dates);
+    }
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private static String certificationCell(CertificationDecision decision) {
         if (decision == null) {
@@ -181,7 +199,7 @@ public class MinutesService {
                     + (member.getOrganisation() == null ? "" : " (" + member.getOrganisation() + ")"));
         }
         jury.getMembers().stream().filter(member -> !member.isPresent()).forEach(member ->
-                lines.add(member.getDisplayName() + " — désigné, absent"));
+                lines.add(member.getDisplayName() + " " + MinutesWorkbook.ABSENT));
         return new MinutesWorkbook.Jury("Jury de certification réuni le " + SITTING.format(jury.getSatAt())
                 + " : membres présents", "Désigné selon le " + jury.getPolicySource() + " (au moins " + jury.getMinimumMembers()
                 + " membres dont un président de jury, quorum de " + jury.getQuorum() + ") : " + present.size()

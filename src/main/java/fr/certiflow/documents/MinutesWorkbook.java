@@ -1,12 +1,16 @@
 package fr.certiflow.documents;
 
+import fr.certiflow.tabular.SheetLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -17,11 +21,29 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class MinutesWorkbook {
 
-    /** A bloc of the référentiel and its composantes, in order. */
-    public record BlocColumns(String code, String title, List<String> components) {
+    /**
+     * A bloc of the référentiel and its composantes, in order.
+     *
+     * @param componentTitles composante code → its title (the code alone when absent)
+     */
+    public record BlocColumns(String code, String title, List<String> components, Map<String, String> componentTitles) {
+
+        public BlocColumns(String code, String title, List<String> components) {
+            this(code, title, components, Map.of());
+        }
     }
 
-    public record Header(String certification, String campaign, String referential, List<BlocColumns> blocs) {
+    /**
+     * @param certification the certification's title
+     * @param campaign the session's name and code
+     * @param referential the référentiel and règlement that applied
+     * @param dates the session's dates, written the French way (JJ/MM/AAAA)
+     */
+    public record Header(String certification, String campaign, String referential, String dates, List<BlocColumns> blocs) {
+
+        public Header(String certification, String campaign, String referential, List<BlocColumns> blocs) {
+            this(certification, campaign, referential, null, blocs);
+        }
     }
 
     /**
@@ -44,22 +66,18 @@ public final class MinutesWorkbook {
     public record Jury(String heading, String rules, List<String> members, String president) {
     }
 
-    private static final int OVERRIDES_WIDTH = 50;
-    private static final float LINE_POINTS = 13f;
+    /** Column widths (characters): sized so that the demo référentiel's PV prints landscape at 8 pt or more. */
+    private static final int NUMBER_WIDTH = 10;
+    private static final int LAST_NAME_WIDTH = 13;
+    private static final int FIRST_NAME_WIDTH = 11;
+    private static final int BLOC_WIDTH = 12;
+    private static final int COMPONENT_WIDTH = 14;
+    private static final int OVERRIDES_WIDTH = 28;
+    private static final int CERTIFICATION_WIDTH = 13;
+    /** Rows of the block above the table: title, certification, référentiel, session, dates. */
+    private static final int TITLE_ROWS = 6;
 
     private MinutesWorkbook() {
-    }
-
-    /** Lines a wrapped text takes in a column of this many characters (a rough measure, on the generous side). */
-    static int lines(String text, int width) {
-        if (text == null || text.isEmpty()) {
-            return 1;
-        }
-        int lines = 0;
-        for (String paragraph : text.split("\n", -1)) {
-            lines += Math.max(1, (int) Math.ceil(paragraph.length() * 1.1 / width));
-        }
-        return lines;
     }
 
     public static void write(OutputStream out, Header header, Iterable<CandidateRow> rows, Jury jury)
@@ -73,90 +91,191 @@ public final class MinutesWorkbook {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
             SXSSFSheet sheet = workbook.createSheet("Procès-verbal");
-            CellStyle title = Workbooks.title(workbook);
-            CellStyle headerStyle = Workbooks.header(workbook);
-            CellStyle wrapped = Workbooks.wrapped(workbook);
-            CellStyle boxed = Workbooks.boxed(workbook);
-            // Long lines in bold that run over the empty cells to their right, as wrapped headers could not.
-            CellStyle section = workbook.createCellStyle();
-            org.apache.poi.ss.usermodel.Font bold = workbook.createFont();
-            bold.setBold(true);
-            section.setFont(bold);
-            Workbooks.text(sheet.createRow(0), 0, "Procès-verbal de délibération — " + header.certification(), title);
-            Workbooks.text(sheet.createRow(1), 0, "Session : " + header.campaign() + " — référentiel " + header.referential(), null);
+            Styles styles = new Styles(workbook);
             List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom"));
+            List<Integer> widths = new ArrayList<>(List.of(NUMBER_WIDTH, LAST_NAME_WIDTH, FIRST_NAME_WIDTH));
             for (BlocColumns bloc : header.blocs()) {
-                columns.add("Bloc " + bloc.code() + " — " + bloc.title());
-                bloc.components().forEach(component -> columns.add(component));
+                columns.add("Décision du bloc " + bloc.code());
+                widths.add(BLOC_WIDTH);
+                for (String component : bloc.components()) {
+                    String title = bloc.componentTitles().get(component);
+                    columns.add(title == null ? component : component + " " + SheetLayout.breakable(title));
+                    widths.add(COMPONENT_WIDTH);
+                }
             }
-            columns.add("Décisions motivées (dérogations)");
+            columns.add("Décisions motivées (dérogations et justifications)");
+            widths.add(OVERRIDES_WIDTH);
             columns.add("Décision de certification");
-            int headerRow = 3;
-            Row head = sheet.createRow(headerRow);
-            int headLines = 1;
-            for (int i = 0; i < columns.size(); i++) {
-                Workbooks.text(head, i, columns.get(i), headerStyle);
-                int width = i < 3 ? 16 : i == columns.size() - 2 ? OVERRIDES_WIDTH : 18;
-                sheet.setColumnWidth(i, width * 256);
-                headLines = Math.max(headLines, lines(columns.get(i), width));
+            widths.add(CERTIFICATION_WIDTH);
+            int last = columns.size() - 1;
+            for (int i = 0; i <= last; i++) {
+                sheet.setColumnWidth(i, widths.get(i) * 256);
             }
-            // Streamed rows are not measured by the reader: wrapped cells get the height their text needs.
-            head.setHeightInPoints(headLines * LINE_POINTS);
+
+            int r = 0;
+            Row titleRow = sheet.createRow(r++);
+            Workbooks.text(titleRow, 0, "Procès-verbal de délibération du jury de certification", styles.title);
+            SheetLayout.fitHeight(titleRow);
+            r = line(sheet, r, "Certification : " + header.certification() + " — certification professionnelle enregistrée au RNCP",
+                    styles.bold, last);
+            r = line(sheet, r, "Référentiel : " + header.referential(), styles.wrapped, last);
+            r = line(sheet, r, "Session : " + header.campaign(), styles.wrapped, last);
+            if (header.dates() != null) {
+                r = line(sheet, r, "Dates : " + header.dates(), styles.wrapped, last);
+            }
+            r = Math.max(r, TITLE_ROWS - 1) + 1;
+
+            // Two header rows, repeated on every page: each bloc's full title above its columns, then the columns.
+            int blocRow = r++;
+            int headerRow = r++;
+            Row blocs = sheet.createRow(blocRow);
+            Row head = sheet.createRow(headerRow);
+            for (int i = 0; i <= last; i++) {
+                Workbooks.text(blocs, i, "", styles.header);
+                Workbooks.text(head, i, columns.get(i), styles.header);
+            }
+            int column = 3;
+            for (BlocColumns bloc : header.blocs()) {
+                int lastOfBloc = column + bloc.components().size();
+                blocs.getCell(column).setCellValue("Bloc " + bloc.code() + " — " + bloc.title());
+                if (lastOfBloc > column) {
+                    sheet.addMergedRegion(new CellRangeAddress(blocRow, blocRow, column, lastOfBloc));
+                }
+                SheetLayout.fitHeight(blocs, column, column, lastOfBloc);
+                column = lastOfBloc + 1;
+            }
+            SheetLayout.fitHeight(head);
             sheet.createFreezePane(3, headerRow + 1);
-            int r = headerRow + 1;
+
             int candidates = 0;
+            SheetLayout.Rows heights = new SheetLayout.Rows(sheet);
             for (CandidateRow candidate : rows) {
                 Row row = sheet.createRow(r++);
                 int c = 0;
-                Workbooks.text(row, c++, candidate.number(), null);
-                Workbooks.text(row, c++, candidate.lastName(), null);
-                Workbooks.text(row, c++, candidate.firstName(), null);
+                Workbooks.text(row, c++, candidate.number(), styles.cell);
+                Workbooks.text(row, c++, candidate.lastName(), styles.cell);
+                Workbooks.text(row, c++, candidate.firstName(), styles.cell);
                 for (BlocColumns bloc : header.blocs()) {
-                    Workbooks.text(row, c++, candidate.blocDecisions().getOrDefault(bloc.code(), "—"), null);
+                    Workbooks.text(row, c++, candidate.blocDecisions().getOrDefault(bloc.code(), "—"), styles.cell);
                     for (String component : bloc.components()) {
-                        Workbooks.text(row, c++, candidate.componentResults().getOrDefault(component, "—"), null);
+                        Workbooks.text(row, c++, candidate.componentResults().getOrDefault(component, "—"), styles.cell);
                     }
                 }
-                Workbooks.text(row, c++, candidate.overrides(), wrapped);
-                int overrideLines = lines(candidate.overrides(), OVERRIDES_WIDTH);
-                if (overrideLines > 1) {
-                    row.setHeightInPoints(overrideLines * LINE_POINTS);
-                }
-                Workbooks.text(row, c, candidate.certification(), null);
+                Workbooks.text(row, c++, candidate.overrides(), styles.cell);
+                Workbooks.text(row, c, candidate.certification(), styles.cell);
+                heights.fit(row);
                 candidates++;
             }
             r++;
-            Workbooks.text(sheet.createRow(r++), 0, "Nombre de candidats : " + candidates, null);
+            r = line(sheet, r, "Nombre de candidats : " + candidates, styles.bold, last);
             r++;
-            Workbooks.text(sheet.createRow(r++), 0, jury.heading(), section);
+            // The jury, its deliberations and its signatures start a page of their own, together.
+            sheet.setRowBreak(r - 1);
+            r = line(sheet, r, jury.heading(), styles.bold, last);
             if (jury.rules() != null) {
-                Workbooks.text(sheet.createRow(r++), 0, jury.rules(), null);
+                r = line(sheet, r, jury.rules(), styles.wrapped, last);
             }
             for (String member : jury.members()) {
-                Workbooks.text(sheet.createRow(r++), 0, member, null);
+                r = line(sheet, r, member, styles.wrapped, last);
             }
             if (!blocJuries.isEmpty()) {
                 r++;
-                Workbooks.text(sheet.createRow(r++), 0, "Délibérations des blocs", section);
-                for (String line : blocJuries) {
-                    Workbooks.text(sheet.createRow(r++), 0, line, null);
+                r = line(sheet, r, "Délibérations des blocs", styles.bold, last);
+                for (String text : blocJuries) {
+                    r = line(sheet, r, text, styles.wrapped, last);
                 }
             }
             r++;
-            Row signature = sheet.createRow(r++);
-            Workbooks.text(signature, 0, jury.president() == null ? "Le président du jury"
-                    : "Le président du jury : " + jury.president(), section);
-            Workbooks.text(signature, 3, "Date et signature", headerStyle);
-            for (int i = 0; i < 4; i++) {
-                Row box = sheet.createRow(r++);
-                for (int c = 0; c < 6; c++) {
-                    Workbooks.text(box, c, "", boxed);
-                }
+            if (jury.president() != null) {
+                r = line(sheet, r, "Le président du jury : " + jury.president(), styles.bold, last);
             }
-            Workbooks.printSetup(sheet, true, headerRow, columns.size() - 1);
+            r = signatures(sheet, r, jury, styles, last);
+            SheetLayout.printSetup(sheet, true, blocRow, headerRow);
             workbook.write(out);
         } finally {
             workbook.close();
+        }
+    }
+
+    /** A line of text across the whole width (merged, wrapped, its row as tall as the text needs); the next row. */
+    private static int line(SXSSFSheet sheet, int r, String text, CellStyle style, int last) {
+        Row row = sheet.createRow(r);
+        Workbooks.text(row, 0, text, style);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, last));
+        SheetLayout.fitHeight(row, 0, 0, last);
+        return r + 1;
+    }
+
+    /**
+     * The signatures: one line per member who sat (or, before the jury sat, the president alone), the name on the
+     * left and a box to sign on the right, tall enough to sign in; kept together on one page.
+     */
+    private static int signatures(SXSSFSheet sheet, int r, Jury jury, Styles styles, int last) {
+        int split = Math.min(last - 1, 4);
+        Row heading = sheet.createRow(r);
+        Workbooks.text(heading, 0, "Signataire", styles.header);
+        Workbooks.text(heading, split + 1, "Date et signature", styles.header);
+        for (int c = 1; c <= last; c++) {
+            if (c != split + 1) {
+                Workbooks.text(heading, c, "", styles.header);
+            }
+        }
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, split));
+        sheet.addMergedRegion(new CellRangeAddress(r, r, split + 1, last));
+        r++;
+        List<String> signers = jury.members().stream().filter(member -> !member.endsWith(ABSENT)).toList();
+        if (signers.isEmpty()) {
+            signers = List.of("Le président du jury");
+        }
+        for (String member : signers) {
+            Row row = sheet.createRow(r);
+            for (int c = 0; c <= last; c++) {
+                Workbooks.text(row, c, c == 0 ? member : "", styles.boxed);
+            }
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, split));
+            sheet.addMergedRegion(new CellRangeAddress(r, r, split + 1, last));
+            SheetLayout.fitHeight(row, 0, 0, split);
+            row.setHeightInPoints(Math.max(row.getHeightInPoints(), SIGNATURE_POINTS));
+            r++;
+        }
+        return r;
+    }
+
+    /** How the member lines end for a member designated who did not sit: they do not sign. */
+    public static final String ABSENT = "— désigné, absent";
+
+    /** Height of a signature box, in points (about 1.5 cm). */
+    static final float SIGNATURE_POINTS = 42f;
+
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle bold;
+        final CellStyle wrapped;
+        final CellStyle header;
+        final CellStyle cell;
+        final CellStyle boxed;
+
+        Styles(SXSSFWorkbook workbook) {
+            SheetLayout.useArial(workbook);
+            title = workbook.createCellStyle();
+            title.setFont(SheetLayout.font(workbook, true, false, 14));
+            bold = workbook.createCellStyle();
+            bold.setFont(SheetLayout.font(workbook, true, false, SheetLayout.TEXT_POINTS));
+            bold.setWrapText(true);
+            bold.setVerticalAlignment(VerticalAlignment.TOP);
+            wrapped = Workbooks.wrapped(workbook);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            header = Workbooks.header(workbook);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
+            header.setBorderTop(BorderStyle.THIN);
+            header.setBorderLeft(BorderStyle.THIN);
+            header.setBorderRight(BorderStyle.THIN);
+            cell = Workbooks.boxed(workbook);
+            cell.setWrapText(true);
+            cell.setVerticalAlignment(VerticalAlignment.TOP);
+            boxed = Workbooks.boxed(workbook);
+            boxed.setVerticalAlignment(VerticalAlignment.TOP);
+            boxed.setWrapText(true);
         }
     }
 }

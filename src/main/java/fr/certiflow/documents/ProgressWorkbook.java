@@ -1,6 +1,7 @@
 package fr.certiflow.documents;
 
 import fr.certiflow.progress.CampaignProgress;
+import fr.certiflow.tabular.SheetLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -25,7 +27,14 @@ public final class ProgressWorkbook {
             Map.entry("HARMONISATION", "En harmonisation"), Map.entry("ASSESSED", "Évaluée"), Map.entry("ABSENT", "Absent"),
             Map.entry("VALIDE", "Validé"), Map.entry("NON_VALIDE", "Non validé"), Map.entry("AJOURNE", "Ajourné"),
             Map.entry("EN_COURS", "En cours"), Map.entry("ACQUIS_ANTERIEUREMENT", "Acquis antérieurement"),
-            Map.entry("DELIVREE", "Certification délivrée"), Map.entry("NON_DELIVREE", "Certification non délivrée"));
+            Map.entry("DELIVREE", "Certification délivrée"), Map.entry("NON_DELIVREE", "Certification non délivrée"),
+            Map.entry("DRAFT", "En préparation"), Map.entry("LAUNCHED", "Lancée"), Map.entry("CLOSED", "Close"),
+            Map.entry("RESULTS_PUBLISHED", "Résultats publiés"));
+    /** Widths (characters) of the candidates sheet: the demo campaign prints landscape at 8 pt or more. */
+    private static final int NUMBER_WIDTH = 10;
+    private static final int NAME_WIDTH = 14;
+    private static final int GROUP_WIDTH = 8;
+    private static final int RESULT_WIDTH = 13;
 
     private ProgressWorkbook() {
     }
@@ -43,14 +52,17 @@ public final class ProgressWorkbook {
     public static void write(OutputStream out, CampaignProgress.Report report) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
+            SheetLayout.useArial(workbook);
             CellStyle title = Workbooks.title(workbook);
             CellStyle header = Workbooks.header(workbook);
+            CellStyle wrapped = Workbooks.wrapped(workbook);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
             SXSSFSheet summary = workbook.createSheet("Synthèse");
             summary.setColumnWidth(0, 40 * 256);
             summary.setColumnWidth(1, 14 * 256);
             int r = 0;
             Workbooks.text(summary.createRow(r++), 0, "Avancement de la campagne " + report.name() + " (" + report.code() + ")", title);
-            Workbooks.text(summary.createRow(r++), 0, "État de la campagne : " + report.status(), null);
+            Workbooks.text(summary.createRow(r++), 0, "État de la campagne : " + label(report.status() == null ? null : report.status().name()), null);
             r++;
             r = counts(summary, r, header, "Productions par étape", report.productions().byStatus());
             Row total = summary.createRow(r++);
@@ -62,7 +74,7 @@ public final class ProgressWorkbook {
             r = counts(summary, r, header, "Blocs", report.blocs());
             r++;
             counts(summary, r, header, "Certification", report.certifications());
-            Workbooks.printSetup(summary, false, 0, 1);
+            Workbooks.printSetup(summary, false, 0);
 
             SXSSFSheet sheet = workbook.createSheet("Candidats");
             TreeSet<String> blocs = new TreeSet<>();
@@ -78,29 +90,32 @@ public final class ProgressWorkbook {
             Row head = sheet.createRow(0);
             for (int i = 0; i < columns.size(); i++) {
                 Workbooks.text(head, i, columns.get(i), header);
-                sheet.setColumnWidth(i, 20 * 256);
+                sheet.setColumnWidth(i, (i == 0 ? NUMBER_WIDTH : i < 3 ? NAME_WIDTH : i == 3 ? GROUP_WIDTH : RESULT_WIDTH) * 256);
             }
+            SheetLayout.fitHeight(head);
             sheet.createFreezePane(1, 1);
             int row = 1;
+            SheetLayout.Rows heights = new SheetLayout.Rows(sheet);
             for (CampaignProgress.CandidateProgress candidate : report.candidates()) {
                 Row line = sheet.createRow(row++);
                 int c = 0;
-                Workbooks.text(line, c++, candidate.number(), null);
-                Workbooks.text(line, c++, candidate.lastName(), null);
-                Workbooks.text(line, c++, candidate.firstName(), null);
-                Workbooks.text(line, c++, candidate.group(), null);
+                Workbooks.text(line, c++, candidate.number(), wrapped);
+                Workbooks.text(line, c++, candidate.lastName(), wrapped);
+                Workbooks.text(line, c++, candidate.firstName(), wrapped);
+                Workbooks.text(line, c++, candidate.group(), wrapped);
                 for (String bloc : blocs) {
-                    Workbooks.text(line, c++, label(candidate.blocs().get(bloc)), null);
+                    Workbooks.text(line, c++, label(candidate.blocs().get(bloc)), wrapped);
                 }
                 for (String component : components) {
                     var latest = candidate.productions().stream().filter(p -> p.component().equals(component))
                             .reduce((first, second) -> second);
                     Workbooks.text(line, c++, latest.map(p -> label(p.result() != null ? p.result() : p.status())
-                            + (p.attempt() > 1 ? " (passage " + p.attempt() + ")" : "")).orElse("—"), null);
+                            + (p.attempt() > 1 ? " (passage " + p.attempt() + ")" : "")).orElse("—"), wrapped);
                 }
-                Workbooks.text(line, c, label(candidate.certification()), null);
+                Workbooks.text(line, c, label(candidate.certification()), wrapped);
+                heights.fit(line);
             }
-            Workbooks.printSetup(sheet, true, 0, columns.size() - 1);
+            Workbooks.printSetup(sheet, true, 0);
             workbook.write(out);
         } finally {
             workbook.close();

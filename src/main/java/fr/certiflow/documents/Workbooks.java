@@ -1,16 +1,14 @@
 package fr.certiflow.documents;
 
+import fr.certiflow.tabular.SheetLayout;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 /** Shared helpers of the jury documents: text cells only (never a formula), styles, print setup. */
 final class Workbooks {
@@ -39,9 +37,7 @@ final class Workbooks {
 
     static CellStyle header(Workbook workbook) {
         CellStyle style = workbook.createCellStyle();
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        style.setFont(bold);
+        style.setFont(SheetLayout.font(workbook, true, false, SheetLayout.TEXT_POINTS));
         style.setWrapText(true);
         style.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
         style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
@@ -51,10 +47,7 @@ final class Workbooks {
 
     static CellStyle title(Workbook workbook) {
         CellStyle style = workbook.createCellStyle();
-        Font big = workbook.createFont();
-        big.setBold(true);
-        big.setFontHeightInPoints((short) 14);
-        style.setFont(big);
+        style.setFont(SheetLayout.font(workbook, true, false, 14));
         return style;
     }
 
@@ -74,14 +67,7 @@ final class Workbooks {
     }
 
     /** A4, landscape or not, one page wide, the header row repeated on every page, page numbers in the footer. */
-    static void printSetup(Sheet sheet, boolean landscape, int headerRow, int lastColumn) {
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(landscape);
-        sheet.setFitToPage(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, 0, lastColumn));
-        sheet.getFooter().setCenter("Page &P / &N");
+    static void printSetup(Sheet sheet, boolean landscape, int headerRow) {
+        SheetLayout.printSetup(sheet, landscape, headerRow, headerRow);
     }
 }

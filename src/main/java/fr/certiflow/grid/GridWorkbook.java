@@ -6,6 +6,7 @@ import fr.certiflow.referential.model.Criterion;
 import fr.certiflow.referential.model.Production;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
+import fr.certiflow.tabular.SheetLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,6 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
@@ -102,9 +102,10 @@ public final class GridWorkbook {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             XSSFSheet sheet = workbook.createSheet(SHEET);
-            sheet.setColumnWidth(0, 30 * 256);
-            sheet.setColumnWidth(1, 70 * 256);
-            sheet.setColumnWidth(2, 16 * 256);
+            // Portrait A4 at 100 %: the three columns fill the printable width (SheetLayout.printableWidth).
+            sheet.setColumnWidth(0, 22 * 256);
+            sheet.setColumnWidth(1, 62 * 256);
+            sheet.setColumnWidth(2, 14 * 256);
             cell(sheet.createRow(0), 0, styles.title, "Grille d'évaluation — " + referential.title());
             Production production = component.production();
             pair(sheet, 1, styles, "Session", header.campaign());
@@ -116,8 +117,11 @@ public final class GridWorkbook {
             pair(sheet, 4, styles, "Candidat", header.candidate());
             pair(sheet, 5, styles, "Juré", header.juror());
             pair(sheet, 6, styles, "Dates", header.dates());
-            cell(sheet.createRow(7), 0, styles.hint, "Cochez les indicateurs observés (x), choisissez l'appréciation de chaque "
+            Row instructions = sheet.createRow(7);
+            cell(instructions, 0, styles.hint, "Cochez les indicateurs observés (x), choisissez l'appréciation de chaque "
                     + "critère et commentez ; le commentaire est obligatoire pour un critère non acquis.");
+            sheet.addMergedRegion(new CellRangeAddress(7, 7, 0, 2));
+            SheetLayout.fitHeight(instructions, 0, 0, 2);
             Map<String, Competence> competences = component.competences().stream()
                     .collect(Collectors.toMap(Competence::code, Function.identity()));
             DataValidationHelper validations = sheet.getDataValidationHelper();
@@ -130,47 +134,53 @@ public final class GridWorkbook {
                 cell(titleRow, 1, styles.criterion, "");
                 cell(titleRow, 2, styles.criterion, "");
                 sheet.addMergedRegion(new CellRangeAddress(row, row, 0, 2));
+                SheetLayout.fitHeight(titleRow, 0, 0, 2);
                 String linked = criterion.competences().stream()
                         .map(code -> code + " " + (competences.containsKey(code) ? competences.get(code).text() : ""))
                         .collect(Collectors.joining("\n"));
                 Row competenceRow = sheet.createRow(row + 1);
                 cell(competenceRow, 0, styles.label, "Compétences évaluées");
                 cell(competenceRow, 1, styles.wrapped, linked);
-                competenceRow.setHeightInPoints(Math.max(15, 15 * (1 + linked.length() / 90
-                        + (int) linked.chars().filter(c -> c == '\n').count())));
+                SheetLayout.fitHeight(competenceRow);
                 for (int i = 0; i < criterion.indicators().size(); i++) {
                     Row indicator = sheet.createRow(cells.ticks().get(i).getRow());
                     cell(indicator, 0, styles.label, "Indicateur " + (i + 1));
                     cell(indicator, 1, styles.wrapped, criterion.indicators().get(i));
                     cell(indicator, 2, styles.answer, "");
+                    SheetLayout.fitHeight(indicator);
                 }
                 Row rating = sheet.createRow(cells.rating().getRow());
                 cell(rating, 0, styles.label, "Appréciation");
                 cell(rating, 1, styles.hint, scale.choices() + " (liste déroulante)");
                 cell(rating, 2, styles.answer, "");
+                SheetLayout.fitHeight(rating);
                 DataValidation dropdown = validations.createValidation(validations.createExplicitListConstraint(ratings),
                         new CellRangeAddressList(cells.rating().getRow(), cells.rating().getRow(), 2, 2));
                 dropdown.setShowErrorBox(true);
                 dropdown.createErrorBox("Appréciation", "Choisissez " + scale.choices() + ".");
                 sheet.addValidationData(dropdown);
                 Row comment = sheet.createRow(cells.comment().getRow());
-                comment.setHeightInPoints(45);
                 cell(comment, 0, styles.label, "Commentaire (obligatoire si le critère n'est pas acquis)");
                 cell(comment, 1, styles.answerWrapped, "");
                 cell(comment, 2, styles.answerWrapped, "");
                 sheet.addMergedRegion(new CellRangeAddress(cells.comment().getRow(), cells.comment().getRow(), 1, 2));
+                SheetLayout.fitHeight(comment);
+                comment.setHeightInPoints(Math.max(45, comment.getHeightInPoints()));
             }
-            PrintSetup print = sheet.getPrintSetup();
-            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-            sheet.setFitToPage(true);
-            print.setFitWidth((short) 1);
-            print.setFitHeight((short) 0);
-            sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, 2));
-            sheet.getFooter().setCenter("Page &P / &N");
+            for (int r = 1; r < HEADER_ROWS - 1; r++) {
+                SheetLayout.fitHeight(sheet.getRow(r));
+            }
+            SheetLayout.printSetup(sheet, false, 0, 0);
+            SheetLayout.keepTogether(sheet, layout(component).stream()
+                    .map(cells -> new int[] {cells.rating().getRow() - cells.criterion().indicators().size() - 2, cells.comment().getRow()})
+                    .toList(), false);
             String secret = UUID.randomUUID().toString();
-            // Locked with a password nobody keeps: only the answer cells can change.
+            // Locked with a password nobody keeps: only the answer cells can change, and the juror may still resize
+            // rows and columns (a long comment).
             sheet.protectSheet(secret);
             sheet.enableLocking();
+            sheet.lockFormatRows(false);
+            sheet.lockFormatColumns(false);
 
             Identification identification = new Identification(token, productionId, juror, referential.code(),
                     referential.version(), component.code(), checksum(sheet, component));
@@ -241,13 +251,10 @@ public final class GridWorkbook {
         final CellStyle answerWrapped;
 
         Styles(XSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            Font italic = workbook.createFont();
-            italic.setItalic(true);
+            SheetLayout.useArial(workbook);
+            Font bold = SheetLayout.font(workbook, true, false, SheetLayout.TEXT_POINTS);
+            Font big = SheetLayout.font(workbook, true, false, 14);
+            Font italic = SheetLayout.font(workbook, false, true, SheetLayout.TEXT_POINTS);
             title = locked(workbook);
             title.setFont(big);
             label = locked(workbook);
@@ -255,15 +262,21 @@ public final class GridWorkbook {
             label.setVerticalAlignment(VerticalAlignment.TOP);
             label.setWrapText(true);
             value = locked(workbook);
+            value.setWrapText(true);
+            value.setVerticalAlignment(VerticalAlignment.TOP);
             wrapped = locked(workbook);
             wrapped.setWrapText(true);
             wrapped.setVerticalAlignment(VerticalAlignment.TOP);
             criterion = locked(workbook);
             criterion.setFont(bold);
+            criterion.setWrapText(true);
+            criterion.setVerticalAlignment(VerticalAlignment.TOP);
             criterion.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             criterion.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             hint = locked(workbook);
             hint.setFont(italic);
+            hint.setWrapText(true);
+            hint.setVerticalAlignment(VerticalAlignment.TOP);
             answer = workbook.createCellStyle();
             answer.setLocked(false);
             answer.setBorderBottom(BorderStyle.THIN);

@@ -2,6 +2,7 @@ package fr.certiflow.jury;
 
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.ImportTemplates;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
@@ -47,7 +48,8 @@ public class JuryPoolImport {
         this.accounts = accounts;
     }
 
-    public record Result(int created, int updated, int unchanged, int total, int usersCreated) {
+    /** @param format what the file was read as (encoding and separator of a CSV), for the coordinator to check */
+    public record Result(int created, int updated, int unchanged, int total, int usersCreated, String format) {
     }
 
     private static Map<String, List<String>> headers() {
@@ -99,6 +101,8 @@ public class JuryPoolImport {
             row.email = line.get("email").orElse(null);
             if (row.email != null && !EMAIL.matcher(row.email).matches()) {
                 problems.add(problem(table, line, "email", "adresse « " + row.email + " » invalide"));
+            } else if (ImportTemplates.isExample(row.email) || ImportTemplates.JUROR_EXAMPLE_ID.equals(row.userId)) {
+                problems.add(problem(table, line, ImportTemplates.isExample(row.email) ? "email" : "userId", ImportTemplates.EXAMPLE_ROW));
             }
             row.organisation = line.get("organisation").orElse(null);
             row.external = yesNo(table, line, "external", false, problems);
@@ -148,7 +152,7 @@ public class JuryPoolImport {
                 updated++;
             }
         }
-        return new Result(created, updated, unchanged, rows.size(), usersCreated);
+        return new Result(created, updated, unchanged, rows.size(), usersCreated, table.format());
     }
 
     /**

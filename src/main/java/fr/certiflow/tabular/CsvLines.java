@@ -1,36 +1,49 @@
 package fr.certiflow.tabular;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads CSV as a stream, one line at a time: ';' or ',' (the one the header line holds more of), quoted cells with
- * doubled quotes inside (and line breaks), UTF-8 with or without BOM, LF, CRLF or CR. Only the current line is in
+ * Reads CSV as a stream, one line at a time: ';', ',' or tab (the one the header line holds more of, outside quotes),
+ * quoted cells with doubled quotes inside (and line breaks), LF, CRLF or CR, a leading BOM skipped; the characters
+ * come decoded by the caller ({@link CsvEncoding}). Only the current line is in
  * memory, its cells cut at {@link TableReader#MAX_CELL_CHARS} + 1 characters and dropped once the line passes
  * {@link TableReader#MAX_LINE_CHARS}; the consumer stops the reading by throwing.
  */
 final class CsvLines {
+
+    /** What the decoder puts for a byte not valid in the encoding (a noncharacter: never in a real text). */
+    static final char INVALID = '\uFFFF';
+
+    /** A byte not valid in the file's encoding, on this line. */
+    static final class InvalidCharacter extends IOException {
+
+        final int line;
+
+        InvalidCharacter(int line) {
+            super("invalid character on line " + line);
+            this.line = line;
+        }
+    }
 
     private final Reader reader;
     private final char[] buffer = new char[16 * 1024];
     private int position;
     private int limit;
 
-    private CsvLines(InputStream in) {
-        this.reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+    private CsvLines(Reader reader) {
+        this.reader = reader;
     }
 
-    static void read(InputStream in, Consumer<Line> lines) throws IOException {
-        new CsvLines(in).parse(lines);
+    /** @return the separator used */
+    static char read(Reader in, Consumer<Line> lines) throws IOException {
+        return new CsvLines(in).parse(lines);
     }
 
-    private void parse(Consumer<Line> lines) throws IOException {
+    private char parse(Consumer<Line> lines) throws IOException {
         if (peek() == '\uFEFF') {
             next();
         }
@@ -43,6 +56,9 @@ final class CsvLines {
         long lineChars = 0;
         boolean quoted = false;
         for (int c = next(); c >= 0; c = next()) {
+            if (c == INVALID) {
+                throw new InvalidCharacter(number + 1);
+            }
             lineChars++;
             boolean keep = lineChars <= TableReader.MAX_LINE_CHARS;
             if (quoted) {
@@ -89,6 +105,7 @@ final class CsvLines {
             }
             lines.accept(new Line(++number, tooLong ? List.of() : cells, tooLong));
         }
+        return separator;
     }
 
     /** Counts every character of the cell, keeps the first MAX_CELL_CHARS + 1 (enough to know it is too long). */
@@ -99,17 +116,27 @@ final class CsvLines {
         return cellLength + 1;
     }
 
-    /** ';' unless the first line holds more ',' than ';'; looks ahead without consuming. */
+    /** The one of ';', ',', tab the first line holds most of outside quotes (';' on a tie); looks ahead without consuming. */
     private char separator() throws IOException {
         fillFirstLine();
         int semicolons = 0;
         int commas = 0;
-        for (int i = position; i < limit && buffer[i] != '\n'; i++) {
-            if (buffer[i] == ';') {
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = position; i < limit && (quoted || buffer[i] != '\n' && buffer[i] != '\r'); i++) {
+            char c = buffer[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ';') {
                 semicolons++;
-            } else if (buffer[i] == ',') {
+            } else if (!quoted && c == ',') {
                 commas++;
+            } else if (!quoted && c == '\t') {
+                tabs++;
             }
+        }
+        if (tabs > semicolons && tabs > commas) {
+            return '\t';
         }
         return semicolons >= commas ? ';' : ',';
     }

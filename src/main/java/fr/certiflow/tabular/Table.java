@@ -11,9 +11,10 @@ import java.util.Optional;
  * value: a formula is kept as its text).
  *
  * @param file the file's name, for messages
+ * @param format what the file was read as, in French (« CSV Windows-1252, séparateur point-virgule »), for the answer
  * @param columns canonical column key → header as written in the file
  */
-public record Table(String file, Map<String, String> columns, List<Row> rows) {
+public record Table(String file, String format, Map<String, String> columns, List<Row> rows) {
 
     /**
      * A data row: its number in the file (the header is row 1, blank lines counted) and its cells by canonical

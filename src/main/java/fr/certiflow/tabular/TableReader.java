@@ -3,6 +3,7 @@ package fr.certiflow.tabular;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import org.apache.tika.Tika;
 
 /**
  * Reads an uploaded .xlsx or .csv into a {@link Table}, whatever the file's name says: the type comes from the
- * bytes. Headers are matched without regard to case, accents or spacing.
+ * bytes, a CSV's encoding too ({@link CsvEncoding}). Other workbooks (.ods, .xls) are refused with the way to save them
+ * as .xlsx. Headers are matched without regard to case, accents or spacing.
  *
  * <p>The file is read as a stream and only the table is kept, within bounds checked while reading: at most
  * {@link #MAX_ROWS} rows (the reading stops at the next one), {@link #MAX_CELL_CHARS} characters in a cell,
@@ -54,6 +56,8 @@ public final class TableReader {
     private boolean headerRead;
     private int dataRows;
     private long tableChars;
+    /** What the file was read as: « classeur Excel (.xlsx) », « CSV Windows-1252, séparateur point-virgule »… */
+    private String format;
 
     private TableReader(String file, Map<String, List<String>> headers, List<String> required) {
         this.file = file;
@@ -80,16 +84,44 @@ public final class TableReader {
         InputStream whole = new SequenceInputStream(new ByteArrayInputStream(start), content);
         if (XLSX.equals(type) || "application/x-tika-ooxml".equals(type)) {
             reader.xlsx(whole);
+            reader.format = "classeur Excel (.xlsx)";
         } else if (type.startsWith("text/")) {
-            try {
-                CsvLines.read(whole, reader::accept);
-            } catch (IOException e) {
-                throw refused(file, "le fichier ne peut pas être lu");
-            }
+            reader.csv(whole, CsvEncoding.detect(start, start.length < DETECTION_BYTES));
         } else {
-            throw refused(file, "ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV (type détecté : " + type + ")");
+            throw refused(file, notATable(type));
         }
         return reader.table();
+    }
+
+    /** Why a file of another type is refused, and what to do instead, in words a coordinator knows. */
+    static String notATable(String type) {
+        String saveAs = " : ouvrez-le dans votre tableur et enregistrez-le au format « Classeur Excel (.xlsx) » "
+                + "ou « CSV », puis importez ce fichier";
+        if (type.contains("opendocument.spreadsheet")) {
+            return "les classeurs OpenDocument (.ods) ne sont pas acceptés" + saveAs;
+        }
+        if ("application/vnd.ms-excel".equals(type) || type.startsWith("application/x-tika-msoffice")) {
+            return "les classeurs Excel 97-2003 (.xls) ne sont pas acceptés" + saveAs;
+        }
+        return "ce fichier n'est ni un classeur Excel (.xlsx) ni un fichier CSV (il semble être de type « " + type + " »)" + saveAs;
+    }
+
+    /** Decodes strictly in the detected encoding: a byte that is not valid there refuses the file, never stored as �. */
+    private void csv(InputStream content, CsvEncoding encoding) {
+        char separator;
+        try {
+            separator = CsvLines.read(new InputStreamReader(content, encoding.markingDecoder()), this::accept);
+        } catch (CsvLines.InvalidCharacter e) {
+            throw refused(file, "caractères invalides en " + encoding.label + " à la ligne " + e.line
+                    + " (encodage détecté d'après le début du fichier) : enregistrez le fichier en « CSV UTF-8 » et importez-le à nouveau");
+        } catch (IOException e) {
+            throw refused(file, "le fichier ne peut pas être lu");
+        }
+        format = "CSV " + encoding.label + ", séparateur " + switch (separator) {
+            case ';' -> "point-virgule";
+            case ',' -> "virgule";
+            default -> "tabulation";
+        };
     }
 
     private void xlsx(InputStream content) {
@@ -203,7 +235,7 @@ public final class TableReader {
         if (!problems.isEmpty()) {
             throw new ImportRefusedException(problems);
         }
-        return new Table(file, columns, rows);
+        return new Table(file, format, columns, rows);
     }
 
     static String normal(String text) {

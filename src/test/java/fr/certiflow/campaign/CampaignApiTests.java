@@ -189,7 +189,7 @@ class CampaignApiTests {
             var header = workbook.getSheetAt(0).getRow(0);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("N° candidat");
             assertThat(header.getCell(10).getStringCellValue()).isEqualTo("Blocs acquis");
-            assertThat(workbook.getSheetAt(0).getRow(1).getCell(3).getStringCellValue()).isEqualTo("lea.martin@example.org");
+            assertThat(workbook.getSheet("Mode d'emploi").getRow(6).getCell(1).getStringCellValue()).isEqualTo("lea.martin@exemple.invalid");
         }
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CohortImportTests {
 
+    static final String UTF8_SEMICOLON = "CSV UTF-8, séparateur point-virgule";
     static final String HEADER = "N° candidat;Nom;Prénom;Courriel;Parcours;Groupe;Aménagement;Prolongation (jours);Formateur ou tuteur;Employeur;Blocs acquis\n";
     static final String VALID = HEADER
             + "2027-001;Martin;Léa;lea.martin@example.org;formation;G1;aucun;;Claire Dupont;Agence Horizon;\n"
@@ -58,10 +59,64 @@ class CohortImportTests {
         return cohort.importFile(campaign.getId(), "cohorte.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The files a French office produces, as real bytes (see src/test/resources/fixtures/csv). */
+    @Nested
+    class AsOfficesSaveThem {
+
+        CohortImport.Result importFixture(String name) throws java.io.IOException {
+            byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/fixtures/csv", name));
+            return cohort.importFile(campaign.getId(), name, new ByteArrayInputStream(bytes));
+        }
+
+        void namesAreIntact() {
+            assertThat(candidates.findByCampaignIdOrderByNumber(campaign.getId()))
+                    .extracting(c -> c.getNumber() + " " + c.getLastName() + " " + c.getFirstName())
+                    .containsExactly("00123 Lefèvre Hélène", "2027-002 Cœurdacier Zoé", "2027-003 Martin Léa; dite « Lé »");
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+                "cohorte-windows-1252-entetes-accentues.csv | CSV Windows-1252, séparateur point-virgule",
+                "cohorte-windows-1252-entetes-sans-accent.csv | CSV Windows-1252, séparateur point-virgule",
+                "cohorte-utf8-bom-point-virgule.csv | CSV UTF-8 avec BOM, séparateur point-virgule",
+                "cohorte-utf8-virgule.csv | CSV UTF-8, séparateur virgule",
+                "cohorte-tabulation.csv | CSV UTF-8, séparateur tabulation",
+                "cohorte-iso-8859-15.csv | CSV ISO-8859-15, séparateur point-virgule"})
+        void eachVariantIsReadWithItsNamesIntactAndTheAnswerSaysHow(String file, String format) throws Exception {
+            assertThat(importFixture(file)).isEqualTo(new CohortImport.Result(3, 0, 0, 3, format));
+            namesAreIntact();
+        }
+
+        @Test
+        void anOdsWorkbookIsRefusedSayingHowToSaveItAsXlsx() throws Exception {
+            ByteArrayOutputStream ods = new ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(ods)) {
+                byte[] type = "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII);
+                java.util.zip.ZipEntry mimetype = new java.util.zip.ZipEntry("mimetype");
+                mimetype.setMethod(java.util.zip.ZipEntry.STORED);
+                mimetype.setSize(type.length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(type);
+                mimetype.setCrc(crc.getValue());
+                zip.putNextEntry(mimetype);
+                zip.write(type);
+                zip.closeEntry();
+                zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+                zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            assertThatThrownBy(() -> cohort.importFile(campaign.getId(), "cohorte.ods", new ByteArrayInputStream(ods.toByteArray())))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).extracting(ImportProblem::toString)
+                            .containsExactly("cohorte.ods : les classeurs OpenDocument (.ods) ne sont pas acceptés : ouvrez-le dans "
+                                    + "votre tableur et enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV », puis importez ce fichier"));
+            assertThat(candidates.findByCampaignIdOrderByNumber(campaign.getId())).isEmpty();
+        }
+    }
+
     @Test
     void importsEveryColumn() {
         CohortImport.Result result = importCsv(VALID);
-        assertThat(result).isEqualTo(new CohortImport.Result(3, 0, 0, 3));
+        assertThat(result).isEqualTo(new CohortImport.Result(3, 0, 0, 3, UTF8_SEMICOLON));
         Candidate vae = candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-003").orElseThrow();
         assertThat(vae.getPathway()).isEqualTo(Pathway.VAE);
         assertThat(vae.getAccommodation()).isEqualTo(Accommodation.EXTENSION);
@@ -76,8 +131,8 @@ class CohortImportTests {
     @Test
     void reimportingIsIdempotentAndAChangedRowUpdatesItsCandidate() {
         importCsv(VALID);
-        assertThat(importCsv(VALID)).isEqualTo(new CohortImport.Result(0, 0, 3, 3));
-        assertThat(importCsv(VALID.replace("Studio", "Studio Lumière"))).isEqualTo(new CohortImport.Result(0, 1, 2, 3));
+        assertThat(importCsv(VALID)).isEqualTo(new CohortImport.Result(0, 0, 3, 3, UTF8_SEMICOLON));
+        assertThat(importCsv(VALID.replace("Studio", "Studio Lumière"))).isEqualTo(new CohortImport.Result(0, 1, 2, 3, UTF8_SEMICOLON));
         assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow().getEmployer())
                 .isEqualTo("Studio Lumière");
         assertThat(candidates.countByCampaignId(campaign.getId())).isEqualTo(3);
@@ -85,25 +140,43 @@ class CohortImportTests {
 
     @Test
     void readsAnExcelWorkbookBuiltOnTheTemplate() throws Exception {
-        byte[] workbook;
+        byte[] workbook = onTheTemplate(
+                new String[] {"00123", "=1+1", "Léa", "lea@example.org", "formation", "G1", "aucun", "", "", "", ""},
+                new String[] {"2027-002", "=HYPERLINK(\"http://x\")", "Hugo", "hugo@example.org", "formation", "G1", "aucun", "", "", "", ""});
+        // The name says csv: the bytes say workbook, and the bytes decide.
+        CohortImport.Result result = cohort.importFile(campaign.getId(), "cohorte.csv", new ByteArrayInputStream(workbook));
+        assertThat(result).isEqualTo(new CohortImport.Result(2, 0, 0, 2, "classeur Excel (.xlsx)"));
+        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "00123").orElseThrow().getLastName()).isEqualTo("=1+1");
+        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow().getLastName())
+                .isEqualTo("=HYPERLINK(\"http://x\")");
+    }
+
+    @Test
+    void theTemplatesExampleRowCopiedIntoTheDataIsRefusedAndNothingImported() throws Exception {
+        String[] example = ImportTemplates.COHORT.stream().map(ImportTemplates.Column::example).toArray(String[]::new);
+        byte[] workbook = onTheTemplate(example,
+                new String[] {"2027-002", "Bernard", "Hugo", "hugo@example.org", "formation", "G1", "aucun", "", "", "", ""});
+        assertThatThrownBy(() -> cohort.importFile(campaign.getId(), "cohorte.xlsx", new ByteArrayInputStream(workbook)))
+                .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).extracting(ImportProblem::toString)
+                        .containsExactly("cohorte.xlsx, ligne 2, colonne « Courriel » : " + ImportTemplates.EXAMPLE_ROW));
+        assertThat(candidates.findByCampaignIdOrderByNumber(campaign.getId())).isEmpty();
+    }
+
+    /** The cohort template with these rows typed under its headers. */
+    static byte[] onTheTemplate(String[]... rows) throws java.io.IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(ImportTemplates.cohort()));
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.getSheetAt(0);
-            Row second = sheet.createRow(2);
-            String[] values = {"2027-002", "=HYPERLINK(\"http://x\")", "Hugo", "hugo@example.org", "formation", "G1", "aucun", "", "", "", ""};
-            for (int i = 0; i < values.length; i++) {
-                second.createCell(i).setCellValue(values[i]);
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.getRow(r + 1);
+                for (int i = 0; i < rows[r].length; i++) {
+                    (row.getCell(i) == null ? row.createCell(i) : row.getCell(i)).setCellValue(rows[r][i]);
+                }
             }
             sheet.getRow(1).getCell(1).setCellFormula("1+1");
             book.write(out);
-            workbook = out.toByteArray();
+            return out.toByteArray();
         }
-        // The name says csv: the bytes say workbook, and the bytes decide.
-        CohortImport.Result result = cohort.importFile(campaign.getId(), "cohorte.csv", new ByteArrayInputStream(workbook));
-        assertThat(result.created()).isEqualTo(2);
-        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-001").orElseThrow().getLastName()).isEqualTo("=1+1");
-        assertThat(candidates.findByCampaignIdAndNumber(campaign.getId(), "2027-002").orElseThrow().getLastName())
-                .isEqualTo("=HYPERLINK(\"http://x\")");
     }
 
     @Test
@@ -228,7 +301,7 @@ class CohortImportTests {
             byte[] pdf = "%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
             assertThatThrownBy(() -> cohort.importFile(campaign.getId(), "cohorte.xlsx", new ByteArrayInputStream(pdf)))
                     .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
-                            .extracting(ImportProblem::message).asString().startsWith("ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV"));
+                            .extracting(ImportProblem::message).asString().startsWith("ce fichier n'est ni un classeur Excel (.xlsx) ni un fichier CSV"));
         }
 
         @Test

@@ -74,16 +74,23 @@ class JuryDocumentsTests {
                 .getStatusCode().value()).isEqualTo(403);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
             Sheet sheet = workbook.getSheet("Procès-verbal");
-            assertThat(text(sheet, 0, 0)).isEqualTo("Procès-verbal de délibération — Manager marketing digital et communication");
-            assertThat(cells(sheet.getRow(3))).containsExactly("N° candidat", "Nom", "Prénom",
-                    "Bloc BC3 — Pilotage de la stratégie marketing digital et communication de son entreprise ou de l'organisation cliente",
-                    "A.4", "A.5", "Décisions motivées (dérogations)", "Décision de certification");
-            Row first = sheet.getRow(4);
+            assertThat(text(sheet, 0, 0)).isEqualTo("Procès-verbal de délibération du jury de certification");
+            assertThat(text(sheet, 1, 0)).isEqualTo("Certification : Manager marketing digital et communication — certification "
+                    + "professionnelle enregistrée au RNCP");
+            assertThat(text(sheet, 3, 0)).startsWith("Session : ");
+            assertThat(text(sheet, 4, 0)).matches("Dates : .*\\d{2}/\\d{2}/\\d{4}.*").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(cells(sheet.getRow(6))).containsExactly("", "", "",
+                    "Bloc BC3 — Pilotage de la stratégie marketing digital et communication de son entreprise ou de l'organisation cliente");
+            assertThat(cells(sheet.getRow(7))).hasSize(8).startsWith("N° candidat", "Nom", "Prénom", "Décision du bloc BC3")
+                    .endsWith("Décisions motivées (dérogations et justifications)", "Décision de certification");
+            assertThat(text(sheet, 7, 4)).startsWith("A.4 ").hasSizeGreaterThan(10);
+            assertThat(text(sheet, 7, 5)).startsWith("A.5 ").hasSizeGreaterThan(10);
+            Row first = sheet.getRow(8);
             assertThat(cells(first)).containsExactly("2027-500", "=1+1", "@Léa", "Non validé", "Validé", "Validé",
                     "Bloc BC3 : Non validé au lieu de Validé — =Fraude constatée", "En attente du jury");
             assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.STRING);
             assertThat(first.getCell(6).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(cells(sheet.getRow(5))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501", "—");
+            assertThat(cells(sheet.getRow(9))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501", "—");
             List<String> all = new ArrayList<>();
             sheet.forEach(row -> all.addAll(cells(row)));
             // Before the certification jury sits, the PV names no jury: the pool is not the jury.
@@ -93,10 +100,22 @@ class JuryDocumentsTests {
             // Each bloc names the jury president who deliberated on it.
             assertThat(all).contains("Délibérations des blocs")
                     .anySatisfy(line -> assertThat(line).startsWith("Bloc BC3 : délibéré par ").endsWith(" (1 décision)"));
-            assertThat(text(sheet, 1, 0)).contains("Règlement de certification MMDC v1");
+            assertThat(text(sheet, 2, 0)).contains("Règlement de certification MMDC v1");
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo((short) 9);
-            assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("4:4");
+            assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("7:8");
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(SheetLayoutAssert.printedPoints(workbook, sheet, 7)).isGreaterThanOrEqualTo(8.0);
+            for (int r = 6; r <= 9; r++) {
+                Row row = sheet.getRow(r);
+                for (var cell : row) {
+                    var font = workbook.getFontAt(cell.getCellStyle().getFontIndex());
+                    int lines = fr.certiflow.tabular.SheetLayout.lines(cell.getStringCellValue(), font, width(sheet, cell));
+                    assertThat((double) row.getHeightInPoints()).as("row %d, column %d", r + 1, cell.getColumnIndex() + 1)
+                            .isGreaterThanOrEqualTo(lines * fr.certiflow.tabular.SheetLayout.lineHeight(font));
+                }
+            }
         }
     }
 
@@ -109,6 +128,8 @@ class JuryDocumentsTests {
             Sheet summary = workbook.getSheet("Synthèse");
             List<String> lines = new ArrayList<>();
             summary.forEach(row -> lines.add(String.join(" | ", cells(row))));
+            assertThat(lines).as("the campaign's state in French").anySatisfy(line -> assertThat(line)
+                    .isIn("État de la campagne : Lancée", "État de la campagne : En préparation", "État de la campagne : Close"));
             assertThat(lines).contains("Productions par étape", "Évaluée | 2", "Total des productions | 2", "Validé | 2",
                     "Non validé | 1", "En cours | 1");
             Sheet candidates = workbook.getSheet("Candidats");
@@ -117,6 +138,8 @@ class JuryDocumentsTests {
             assertThat(cells(candidates.getRow(1))).containsExactly("2027-500", "=1+1", "@Léa", "", "Non validé", "Validé",
                     "Validé", "En cours");
             assertThat(candidates.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(candidates.getPrintSetup().getLandscape()).isTrue();
+            assertThat(SheetLayoutAssert.printedPoints(workbook, candidates, 7)).isGreaterThanOrEqualTo(8.0);
         }
     }
 
@@ -129,11 +152,26 @@ class JuryDocumentsTests {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
             Sheet sheet = workbook.getSheet("Grille consolidée");
-            assertThat(cells(sheet.getRow(5))).containsExactly("Critère", "Juré jure1", "Juré jure2", "Appréciation du jury", "Harmonisation");
+            assertThat(cells(sheet.getRow(5))).as("jurors by name").containsExactly("Critère", "Juré : Juré jure1", "Juré : Juré jure2",
+                    "Appréciation du jury", "Harmonisation");
             assertThat(cells(sheet.getRow(6))).startsWith("Qualité de l'organisation du projet", "Acquis — Bien.", "Acquis — Bien.", "Acquis");
             assertThat(text(sheet, 3, 0)).isEqualTo("Résultat de la composante : Validé");
             assertThat(text(sheet, 4, 0)).isEqualTo("Jury : Juré jure1 (jure1), Juré jure2 (jure2) — désigné par la règle d'affectation");
         }
+    }
+
+    /** The width of the cell's column, or of its merged region. */
+    private static int width(Sheet sheet, org.apache.poi.ss.usermodel.Cell cell) {
+        for (var region : sheet.getMergedRegions()) {
+            if (region.isInRange(cell)) {
+                int width = 0;
+                for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
+                    width += sheet.getColumnWidth(c);
+                }
+                return width;
+            }
+        }
+        return sheet.getColumnWidth(cell.getColumnIndex());
     }
 
     private static String text(Sheet sheet, int row, int column) {

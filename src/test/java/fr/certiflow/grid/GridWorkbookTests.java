@@ -56,4 +56,90 @@ class GridWorkbookTests {
         }
     }
 
+    static Referential seed() throws Exception {
+        try (InputStream in = GridWorkbookTests.class.getResourceAsStream("/referentials/mmdc-v1.yaml")) {
+            return new ReferentialParser().parse("mmdc-v1.yaml", in);
+        }
+    }
+
+    static byte[] grid(String component) throws Exception {
+        Referential seed = seed();
+        return GridWorkbook.write(seed, fr.certiflow.regulation.Regulations.shipped().scale(), seed.component(component).orElseThrow(),
+                new GridWorkbook.Header("Session de juin 2027 (S1)", "Léa Martin (n° 2027-001)", "Marie Dupont", "du 01/06/2027 au 30/06/2027"),
+                "token-1", 42L, "jure1");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"A.1", "A.2", "A.3", "A.4", "A.5"})
+    void everyRowIsTallEnoughForItsWrappedTextAndNotFarTaller(String component) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(grid(component)))) {
+            XSSFSheet sheet = workbook.getSheet(GridWorkbook.SHEET);
+            int checked = 0;
+            for (var row : sheet) {
+                var label = row.getCell(0);
+                var text = row.getCell(1);
+                if (label == null || text == null || text.getStringCellValue().isEmpty()
+                        || !(label.getStringCellValue().startsWith("Indicateur") || label.getStringCellValue().startsWith("Compétences"))) {
+                    continue;
+                }
+                var font = workbook.getFontAt(text.getCellStyle().getFontIndex());
+                int lines = fr.certiflow.tabular.SheetLayout.lines(text.getStringCellValue(), font, sheet.getColumnWidth(1));
+                double line = fr.certiflow.tabular.SheetLayout.lineHeight(font);
+                assertThat(text.getCellStyle().getWrapText()).isTrue();
+                assertThat((double) row.getHeightInPoints()).as("row %d: %s", row.getRowNum() + 1, text.getStringCellValue())
+                        .isGreaterThanOrEqualTo(lines * line)
+                        .isLessThan((lines + 1) * line);
+                assertThat(lines).as("a line of 62 characters holds 55 characters of text")
+                        .isLessThanOrEqualTo(text.getStringCellValue().length() / 55 + 1 + (int) text.getStringCellValue().chars().filter(c -> c == '\n').count());
+                checked++;
+            }
+            assertThat(checked).isGreaterThan(4);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"A.1", "A.2", "A.3", "A.4", "A.5"})
+    void theGridPrintsAtFullSizeWithEachCriterionWholeOnAPage(String component) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(grid(component)))) {
+            XSSFSheet sheet = workbook.getSheet(GridWorkbook.SHEET);
+            assertThat(sheet.getColumnWidth(0) + sheet.getColumnWidth(1) + sheet.getColumnWidth(2))
+                    .isLessThanOrEqualTo(fr.certiflow.tabular.SheetLayout.printableWidth(false));
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getFooter().getCenter()).isEqualTo("Page &P / &N");
+            for (int f = 0; f < workbook.getNumberOfFonts(); f++) {
+                assertThat((int) workbook.getFontAt(f).getFontHeightInPoints()).isGreaterThanOrEqualTo(fr.certiflow.tabular.SheetLayout.MIN_PRINTED_POINTS);
+            }
+            // Simulate the pages: no criterion crosses a page end (breaks set where needed).
+            double page = fr.certiflow.tabular.SheetLayout.pageHeight(false);
+            double title = sheet.getRow(0).getHeightInPoints();
+            java.util.Set<Integer> breaks = new java.util.HashSet<>();
+            for (int b : sheet.getRowBreaks()) {
+                breaks.add(b);
+            }
+            var blocks = GridWorkbook.layout(seed().component(component).orElseThrow());
+            double used = 0;
+            int blockIndex = 0;
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                double h = sheet.getRow(r) == null ? sheet.getDefaultRowHeightInPoints() : sheet.getRow(r).getHeightInPoints();
+                if (used + h > page) {
+                    used = title;
+                    while (blockIndex < blocks.size() && blocks.get(blockIndex).comment().getRow() < r) {
+                        blockIndex++;
+                    }
+                    if (blockIndex < blocks.size()) {
+                        var block = blocks.get(blockIndex);
+                        int first = block.rating().getRow() - block.criterion().indicators().size() - 2;
+                        assertThat(r <= first || r > block.comment().getRow())
+                                .as("row %d starts a page inside criterion %d (breaks %s, page %s)", r + 1, blockIndex + 1, breaks, page).isTrue();
+                    }
+                }
+                used += h;
+                if (breaks.contains(r)) {
+                    used = title;
+                }
+            }
+            assertThat(sheet.getProtect()).isTrue();
+            assertThat(sheet.getCTWorksheet().getSheetProtection().getFormatRows()).as("the juror may resize rows").isFalse();
+        }
+    }
 }

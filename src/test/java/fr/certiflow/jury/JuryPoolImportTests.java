@@ -37,6 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(OutputCaptureExtension.class)
 class JuryPoolImportTests {
 
+    static final String UTF8_SEMICOLON = "CSV UTF-8, séparateur point-virgule";
     static final String HEADER = "Identifiant;Nom;Courriel;Organisation;Professionnel extérieur;Qualifié en anglais;Président de jury;Charge maximale;Conflits déclarés\n";
     static final String IMPORTER = "coordo";
 
@@ -120,6 +121,16 @@ class JuryPoolImportTests {
     }
 
     @Test
+    void theTemplatesExampleJurorLeftInTheFileIsRefusedAndNoAccountIsCreated() {
+        String example = fr.certiflow.campaign.ImportTemplates.JURORS.stream().map(c -> c.example().contains(";")
+                ? "\"" + c.example() + "\"" : c.example()).collect(java.util.stream.Collectors.joining(";"));
+        ImportRefusedException refused = assertRefused(HEADER + example + "\n" + prefix + ".roux;Paul Roux;paul@example.org;;oui;non;non;5;\n");
+        assertThat(refused.problems()).extracting(Object::toString).containsExactly(
+                "jury.csv, ligne 2, colonne « Courriel » : " + fr.certiflow.campaign.ImportTemplates.EXAMPLE_ROW);
+        assertThat(identity.createUserQuery().userId(fr.certiflow.campaign.ImportTemplates.JUROR_EXAMPLE_ID).count()).isZero();
+    }
+
+    @Test
     void createsTheJurorsTheirCamundaUsersAndMemberships() {
         String csv = HEADER
                 + prefix + ".dupont;Marie Dupont;marie@example.org;Cabinet Ouest;oui;non;non;12;\"2027-004; Agence Horizon\"\n"
@@ -127,7 +138,7 @@ class JuryPoolImportTests {
                 + prefix + ".roux;Paul Roux;paul@example.org;;oui;non;non;5;\n";
         JuryPoolImport.Result result = importCsv(csv);
 
-        assertThat(result).isEqualTo(new JuryPoolImport.Result(3, 0, 0, 3, 3));
+        assertThat(result).isEqualTo(new JuryPoolImport.Result(3, 0, 0, 3, 3, UTF8_SEMICOLON));
         Juror dupont = jurors.findByCampaignIdAndUserId(campaign.getId(), prefix + ".dupont").orElseThrow();
         assertThat(dupont.isExternal()).isTrue();
         assertThat(dupont.getMaxLoad()).isEqualTo(12);
@@ -138,8 +149,8 @@ class JuryPoolImportTests {
             assertThat(groups(id)).as(id).containsExactly(Groups.JURORS);
         }
 
-        assertThat(importCsv(csv)).isEqualTo(new JuryPoolImport.Result(0, 0, 3, 3, 0));
-        assertThat(importCsv(csv.replace(";12;", ";15;"))).isEqualTo(new JuryPoolImport.Result(0, 1, 2, 3, 0));
+        assertThat(importCsv(csv)).isEqualTo(new JuryPoolImport.Result(0, 0, 3, 3, 0, UTF8_SEMICOLON));
+        assertThat(importCsv(csv.replace(";12;", ";15;"))).isEqualTo(new JuryPoolImport.Result(0, 1, 2, 3, 0, UTF8_SEMICOLON));
     }
 
     @Test
@@ -235,7 +246,7 @@ class JuryPoolImportTests {
         JuryPoolImport.Result result = importCsv(HEADER + row(president, "Autre Nom", "autre@example.org", "oui")
                 + row(juror, "Jules Autre", "jules@example.org", "non"));
 
-        assertThat(result).isEqualTo(new JuryPoolImport.Result(2, 0, 0, 2, 0));
+        assertThat(result).isEqualTo(new JuryPoolImport.Result(2, 0, 0, 2, 0, UTF8_SEMICOLON));
         // No group added, names and e-mails kept: the file only says whom the campaign counts on, as it names them.
         assertThat(accounts(president, juror)).isEqualTo(before);
         assertThat(jurorRows()).containsExactly(juror + " | Jules Autre | jules@example.org | false",
@@ -275,7 +286,7 @@ class JuryPoolImportTests {
 
         JuryPoolImport.Result renamed = importCsv(HEADER + row(id, "Ines Martin-Importée", "ines.martin@example.org", "non"));
 
-        assertThat(renamed).isEqualTo(new JuryPoolImport.Result(0, 1, 0, 1, 0));
+        assertThat(renamed).isEqualTo(new JuryPoolImport.Result(0, 1, 0, 1, 0, UTF8_SEMICOLON));
         assertThat(accounts(id)).containsEntry(id, "Ines | Martin-Importée | ines.martin@example.org | [jurors]");
 
         // Once an administrator gives the account another group, it is the administrator's.
@@ -284,7 +295,7 @@ class JuryPoolImportTests {
         Map<String, String> administered = accounts(id);
         JuryPoolImport.Result again = importCsv(HEADER + row(id, "Ines Autre", "ines.autre@example.org", "non"));
 
-        assertThat(again).isEqualTo(new JuryPoolImport.Result(0, 1, 0, 1, 0));
+        assertThat(again).isEqualTo(new JuryPoolImport.Result(0, 1, 0, 1, 0, UTF8_SEMICOLON));
         assertThat(accounts(id)).isEqualTo(administered);
         assertThat(jurors.findByCampaignIdAndUserId(campaign.getId(), id).orElseThrow().getDisplayName()).isEqualTo("Ines Autre");
     }
@@ -298,7 +309,7 @@ class JuryPoolImportTests {
 
         JuryPoolImport.Result result = importCsv(HEADER + row(id, "Pierre Renommé", "autre@example.org", "oui"));
 
-        assertThat(result).isEqualTo(new JuryPoolImport.Result(0, 1, 0, 1, 0));
+        assertThat(result).isEqualTo(new JuryPoolImport.Result(0, 1, 0, 1, 0, UTF8_SEMICOLON));
         assertThat(accounts(id)).isEqualTo(promoted);
         assertThat(jurors.findByCampaignIdAndUserId(campaign.getId(), id).orElseThrow().isPresident()).isTrue();
     }

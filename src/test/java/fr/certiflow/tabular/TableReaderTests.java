@@ -73,12 +73,19 @@ class TableReaderTests {
         }
 
         @Test
-        void malformedUtf8IsReplacedNotRefused() {
+        void aFileValidAtItsStartButNotFurtherIsRefusedNamingTheEncodingAndTheLine() {
             java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
-            content.writeBytes("N° candidat;Nom\n1;Mart".getBytes(StandardCharsets.UTF_8));
-            content.write(0xFF);
+            content.writeBytes("N° candidat;Nom\n".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 7000; i++) {
+                content.writeBytes((i + ";Élodie Martin\n").getBytes(StandardCharsets.UTF_8));
+            }
+            content.writeBytes("7000;Mart".getBytes(StandardCharsets.UTF_8));
+            content.write(0xE9);
             content.writeBytes("in\n".getBytes(StandardCharsets.UTF_8));
-            assertThat(read("a.csv", content.toByteArray()).rows().get(0).cells().get("name")).isEqualTo("Mart\uFFFDin");
+            assertThat(content.size()).as("the bad byte lies past what the detection looks at").isGreaterThan(TableReader.DETECTION_BYTES);
+            assertThatThrownBy(() -> read("a.csv", content.toByteArray())).isInstanceOfSatisfying(ImportRefusedException.class,
+                    e -> assertThat(problems(e)).containsExactly("a.csv : caractères invalides en UTF-8 à la ligne 7002 (encodage "
+                            + "détecté d'après le début du fichier) : enregistrez le fichier en « CSV UTF-8 » et importez-le à nouveau"));
         }
 
         @Test
@@ -183,7 +190,9 @@ class TableReaderTests {
         void neitherAWorkbookNorACsv() {
             byte[] pdf = "%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
             assertThatThrownBy(() -> read("a.csv", pdf)).isInstanceOfSatisfying(ImportRefusedException.class,
-                    e -> assertThat(problems(e)).containsExactly("a.csv : ce n'est ni un classeur Excel (.xlsx) ni un fichier CSV (type détecté : application/pdf)"));
+                    e -> assertThat(problems(e)).containsExactly("a.csv : ce fichier n'est ni un classeur Excel (.xlsx) ni un fichier "
+                            + "CSV (il semble être de type « application/pdf ») : ouvrez-le dans votre tableur et enregistrez-le au "
+                            + "format « Classeur Excel (.xlsx) » ou « CSV », puis importez ce fichier"));
         }
     }
 
