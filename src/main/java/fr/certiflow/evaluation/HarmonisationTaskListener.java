@@ -72,10 +72,13 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
         List<Evaluation> all = evaluations.findByProductionIdOrderByJurorUserId(production.getId());
         Map<String, String> agreed = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
                 .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating));
+        // Only what the form shows pre-filled: a criterion still to harmonise and the comment are the president's to
+        // fill, and the submission writes them on the task (no empty copies for Cockpit to list).
         for (Criterion criterion : component.criteria()) {
-            task.setVariableLocal(EvaluationForms.agreedKey(criterion), agreed.get(criterion.code()));
+            if (agreed.containsKey(criterion.code())) {
+                task.setVariableLocal(EvaluationForms.agreedKey(criterion), agreed.get(criterion.code()));
+            }
         }
-        task.setVariableLocal(COMMENT, null);
         task.setVariableLocal(SIDE_BY_SIDE, sideBySide(component, context.scale(), all, agreed));
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
     }
@@ -107,8 +110,6 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
         consolidated.deleteByProductionId(context.production().getId());
         consolidated.flush();
         consolidated.saveAll(ratings);
-        task.getExecution().setVariables(ComponentOutcome.inputs(context.regulation(), context.component(),
-                ratings.stream().collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating))));
     }
 
     /** The ratings the president retained, from the task's own variables, once checked: who decides and what. */
