@@ -374,8 +374,12 @@ class ProductionAssessmentProcessTests {
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_Harmonise");
             Task harmonise = fixture.task(instance, "Task_Harmonise");
             var shown = engine.getFormService().getTaskFormVariables(harmonise.getId());
+            // One block per criterion, the jurors by name (« Juré jure1 » is the fixture's), stacked: no table to scroll.
             assertThat((String) shown.get("evaluationsSideBySide").toString())
-                    .contains("| Juré jure1 | Juré jure2 |").contains("**non**").contains("Non acquis — « Le critère A4\\_CR1 n'est pas démontré. »");
+                    .contains("#### Critère 1 — Qualité de l'organisation du projet — **à harmoniser**\n\n"
+                            + "- **Juré jure1** : Acquis — « Bien. »\n"
+                            + "- **Juré jure2** : Non acquis — « Le critère A4\\_CR1 n'est pas démontré. »\n")
+                    .contains("#### Critère 2 — ").contains(" — concordant\n").doesNotContain("|");
             assertThat(shown.get("A4_CR2_agreed")).isEqualTo("ACQUIS");
             assertThat(shown.get("A4_CR1_agreed")).isNull();
 
