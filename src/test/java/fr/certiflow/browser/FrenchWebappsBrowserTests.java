@@ -139,12 +139,7 @@ class FrenchWebappsBrowserTests extends BrowserTestSupport {
 
     @Test
     void aPresidentReadsEveryJurorOfADivergenceInsideTheWindowAndHarmonises() {
-        ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, "2027-713"), "A.4");
-        Long productionId = fixture.productionId(instance);
-        fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
-        fixture.admissible(instance);
-        fixture.evaluateAll(instance, "A.4", 4,
-                (juror, key) -> juror.equals("jure2") && key.endsWith("CR1") ? "NON_ACQUIS" : "ACQUIS");
+        Long productionId = fixture.productionId(productionToHarmonise("2027-713"));
 
         try (Browser browser = browser()) {
             browser.login("tasklist", engine.getName(), "president", "president-secret");

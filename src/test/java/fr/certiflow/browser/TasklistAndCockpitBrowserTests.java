@@ -220,11 +220,7 @@ class TasklistAndCockpitBrowserTests extends BrowserTestSupport {
     @Test
     void aManagerFollowsTheInstancesInCockpitWhichAJurorCannotOpen() {
         fixture.startProduction(campaign, fixture.candidate(campaign, "2027-702"), "A.4");
-        ProcessInstance harmonising = fixture.startProduction(campaign, fixture.candidate(campaign, "2027-703"), "A.4");
-        fixture.submitAll(fixture.productionId(harmonising), "A.4", AssessmentFixture.FRENCH);
-        fixture.admissible(harmonising);
-        fixture.evaluateAll(harmonising, "A.4", 4,
-                (juror, key) -> juror.equals("jure2") && key.endsWith("CR1") ? "NON_ACQUIS" : "ACQUIS");
+        ProcessInstance harmonising = productionToHarmonise("2027-703");
         try (Browser browser = browser()) {
             browser.login("cockpit", engine.getName(), "manager", "manager-secret");
             browser.open("/camunda/app/cockpit/" + engine.getName() + "/#/processes");
