@@ -5,26 +5,29 @@ import fr.certiflow.referential.model.Criterion;
 import fr.certiflow.regulation.Regulation;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * What the decision table ComponentResult reads of a composante's consolidated ratings, under the campaign's
  * règlement: the share of criteria acquired (by the scale's own notion of acquired), the règlement's minimum share,
  * and whether every criterion the règlement requires is acquired. The table decides; this only measures.
+ * <p>
+ * As the decision starts ({@link ComponentOutcomeInputs}), the inputs are read from the consolidated ratings in
+ * Certiflow's tables: the share acquired stays on the instance (it tells a manager why), the règlement's minimum and
+ * the required criteria are transient (the règlement and the ratings keep them).
  */
 public final class ComponentOutcome {
 
     public static final String ACQUIRED_PERCENT = "acquiredPercent";
     public static final String MINIMUM_ACQUIRED_PERCENT = "minimumAcquiredPercent";
     public static final String REQUIRED_CRITERIA_ACQUIRED = "requiredCriteriaAcquired";
-    public static final String ACQUIRED_COUNT = "acquiredCount";
-    public static final String CRITERIA_COUNT = "criteriaCount";
 
     private ComponentOutcome() {
     }
 
     /**
      * @param ratings criterion code → level code, for every criterion of the composante
-     * @return the decision table's inputs, as process variables
+     * @return the decision table's inputs, as process variables: the share acquired persisted, the others transient
      */
     public static Map<String, Object> inputs(Regulation regulation, Component component, Map<String, String> ratings) {
         Regulation.Scale scale = regulation.scale();
@@ -37,11 +40,9 @@ public final class ComponentOutcome {
                 .allMatch(code -> scale.acquired(ratings.get(code)));
         int criteria = component.criteria().size();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(ACQUIRED_COUNT, acquired);
-        inputs.put(CRITERIA_COUNT, criteria);
         inputs.put(ACQUIRED_PERCENT, criteria == 0 ? 0.0 : acquired * 100.0 / criteria);
-        inputs.put(MINIMUM_ACQUIRED_PERCENT, regulation.component().minimumAcquiredPercent());
-        inputs.put(REQUIRED_CRITERIA_ACQUIRED, required);
+        inputs.put(MINIMUM_ACQUIRED_PERCENT, Variables.integerValue(regulation.component().minimumAcquiredPercent(), true));
+        inputs.put(REQUIRED_CRITERIA_ACQUIRED, Variables.booleanValue(required, true));
         return inputs;
     }
 }

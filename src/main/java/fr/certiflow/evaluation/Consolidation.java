@@ -7,9 +7,7 @@ import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -46,21 +44,17 @@ public class Consolidation {
         consolidated.deleteByProductionId(production.getId());
         consolidated.flush();
         boolean agree = true;
-        Map<String, String> agreed = new LinkedHashMap<>();
         for (Criterion criterion : component.criteria()) {
             List<String> ratings = all.stream().map(evaluation -> evaluation.rating(criterion.code())
                     .map(CriterionRating::getRating).orElse(null)).toList();
             if (ratings.stream().allMatch(rating -> Objects.equals(rating, ratings.get(0))) && ratings.get(0) != null) {
                 consolidated.save(new ConsolidatedRating(production.getId(), criterion.code(), ratings.get(0), false, null, null));
-                agreed.put(criterion.code(), ratings.get(0));
             } else {
                 agree = false;
             }
         }
         execution.setVariable(Variables.JURORS_AGREE, agree);
-        if (agree) {
-            execution.setVariables(ComponentOutcome.inputs(context.regulation(), component, agreed));
-        } else {
+        if (!agree) {
             production.moveTo(ProductionStatus.HARMONISATION);
         }
     }

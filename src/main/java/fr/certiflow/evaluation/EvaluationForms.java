@@ -148,7 +148,7 @@ public final class EvaluationForms {
         ArrayNode components = NODES.arrayNode();
         components.add(text("Text_Header", "# Harmonisation — " + component.code() + " " + component.title() + "\n\n"
                 + "**{{candidateLabel}}**\n\n"
-                + "Les jurés divergent sur au moins un critère. Voici leurs évaluations côte à côte ; retenez pour chaque "
+                + "Les jurés divergent sur au moins un critère. Voici leurs évaluations, critère par critère ; retenez pour chaque "
                 + "critère l'appréciation du jury et justifiez l'harmonisation.\n\n{{evaluationsSideBySide}}\n\n"
                 + "### Documents remis\n\n{{documentsSummary}}\n\n" + sources(referential, regulation)));
         int number = 1;

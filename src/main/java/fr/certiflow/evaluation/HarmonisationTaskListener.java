@@ -1,6 +1,8 @@
 package fr.certiflow.evaluation;
 
 import fr.certiflow.identity.Groups;
+import fr.certiflow.jury.Juror;
+import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -34,9 +37,11 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
     private final ConsolidatedRatingRepository consolidated;
     private final ProductionContexts contexts;
     private final ProductionDocuments documents;
+    private final JurorRepository jurors;
 
     HarmonisationTaskListener(EvaluationRepository evaluations, ConsolidatedRatingRepository consolidated,
-            ProductionContexts contexts, ProductionDocuments documents) {
+            ProductionContexts contexts, ProductionDocuments documents, JurorRepository jurors) {
+        this.jurors = jurors;
         this.evaluations = evaluations;
         this.consolidated = consolidated;
         this.contexts = contexts;
@@ -72,30 +77,40 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
         List<Evaluation> all = evaluations.findByProductionIdOrderByJurorUserId(production.getId());
         Map<String, String> agreed = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
                 .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating));
+        // Only what the form shows pre-filled: a criterion still to harmonise and the comment are the president's to
+        // fill, and the submission writes them on the task (no empty copies for Cockpit to list).
         for (Criterion criterion : component.criteria()) {
-            task.setVariableLocal(EvaluationForms.agreedKey(criterion), agreed.get(criterion.code()));
+            if (agreed.containsKey(criterion.code())) {
+                task.setVariableLocal(EvaluationForms.agreedKey(criterion), agreed.get(criterion.code()));
+            }
         }
-        task.setVariableLocal(COMMENT, null);
-        task.setVariableLocal(SIDE_BY_SIDE, sideBySide(component, context.scale(), all, agreed));
+        Long campaignId = context.campaign().getId();
+        task.setVariableLocal(SIDE_BY_SIDE, sideBySide(component, context.scale(), all, agreed, userId -> jurors
+                .findByCampaignIdAndUserId(campaignId, userId).map(Juror::getDisplayName).orElse(userId)));
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
     }
 
-    /** A markdown table: one row per criterion, one column per juror, divergences marked. */
-    static String sideBySide(Component component, Regulation.Scale scale, List<Evaluation> all, Map<String, String> agreed) {
-        StringBuilder table = new StringBuilder("| Critère |");
-        all.forEach(evaluation -> table.append(" Juré ").append(evaluation.getJurorUserId()).append(" |"));
-        table.append(" Concordance |\n|---|");
-        all.forEach(evaluation -> table.append("---|"));
-        table.append("---|\n");
+    /**
+     * In markdown, one block per criterion (numbered as the form's answers), whether the jurors agree on it, and each
+     * juror's rating and comment on a line of its own, by the juror's name: it reads in the task column at any width.
+     */
+    static String sideBySide(Component component, Regulation.Scale scale, List<Evaluation> all, Map<String, String> agreed,
+            Function<String, String> jurorName) {
+        StringBuilder text = new StringBuilder();
+        int number = 0;
         for (Criterion criterion : component.criteria()) {
-            table.append("| ").append(cell(criterion.title())).append(" |");
+            number++;
+            text.append("#### Critère ").append(number).append(" — ").append(cell(criterion.title()))
+                    .append(agreed.containsKey(criterion.code()) ? " — concordant" : " — **à harmoniser**").append("\n\n");
             for (Evaluation evaluation : all) {
-                table.append(' ').append(evaluation.rating(criterion.code()).map(rating -> scale.label(rating.getRating())
-                        + (rating.getComment() == null ? "" : " — « " + cell(rating.getComment()) + " »")).orElse("—")).append(" |");
+                text.append("- **").append(cell(jurorName.apply(evaluation.getJurorUserId()))).append("** : ")
+                        .append(evaluation.rating(criterion.code()).map(rating -> scale.label(rating.getRating())
+                                + (rating.getComment() == null ? "" : " — « " + cell(rating.getComment()) + " »")).orElse("—"))
+                        .append('\n');
             }
-            table.append(agreed.containsKey(criterion.code()) ? " oui |" : " **non** |").append('\n');
+            text.append('\n');
         }
-        return table.toString();
+        return text.toString();
     }
 
     private static String cell(String text) {
@@ -107,8 +122,6 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
         consolidated.deleteByProductionId(context.production().getId());
         consolidated.flush();
         consolidated.saveAll(ratings);
-        task.getExecution().setVariables(ComponentOutcome.inputs(context.regulation(), context.component(),
-                ratings.stream().collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating))));
     }
 
     /** The ratings the president retained, from the task's own variables, once checked: who decides and what. */

@@ -26,7 +26,6 @@ public final class Variables {
     public static final String EVALUATION_DUE = "evaluationDue";
     public static final String ADMISSIBILITY = "admissibility";
     public static final String RETURN_REASON = "returnReason";
-    public static final String LANGUAGE_CHECK_PASSED = "languageCheckPassed";
     public static final String LANGUAGE_CHECK_SUMMARY = "languageCheckSummary";
     public static final String DOCUMENTS_SUMMARY = "documentsSummary";
     public static final String JURORS_AGREE = "jurorsAgree";

@@ -12,9 +12,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The coordinator's admissibility check. Shows the production's files; then, as the form is submitted, checks the
+ * The coordinator's admissibility check. Shows the production's files and, for documents required in a language, what
+ * the language check found (on the task, for its form alone); then, as the form is submitted, checks the
  * decision: a production may be returned once, with a reason, and only while the candidate still has time to hand it
- * in again. On completion the decision, read from the task's own variables, is handed to the process.
+ * in again. On completion the decision, read from the task's own variables, is handed to the process; the reason of a
+ * return only as a transient variable for the step that mails it (the production and the task keep it).
  */
 @Component("admissibilityTaskListener")
 public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck {
@@ -24,10 +26,13 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     private final ProductionContexts contexts;
     private final ProductionDocuments documents;
+    private final LanguageCheck languageCheck;
     private final Clock clock;
 
-    AdmissibilityTaskListener(ProductionContexts contexts, ProductionDocuments documents, Clock clock) {
+    AdmissibilityTaskListener(ProductionContexts contexts, ProductionDocuments documents, LanguageCheck languageCheck,
+            Clock clock) {
         this.contexts = contexts;
+        this.languageCheck = languageCheck;
         this.documents = documents;
         this.clock = clock;
     }
@@ -40,7 +45,12 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
     @Override
     public void notify(DelegateTask task) {
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(contexts.production(task).getId()));
+            ProductionContexts.Context context = contexts.of(task);
+            task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(context.production().getId()));
+            String languages = languageCheck.summary(context);
+            if (languages != null) {
+                task.setVariableLocal(Variables.LANGUAGE_CHECK_SUMMARY, languages);
+            }
             return;
         }
         check(task);
@@ -48,7 +58,9 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
         if (ADMISSIBLE.equals(decision)) {
             contexts.production(task).moveTo(ProductionStatus.ADMISSIBLE);
         } else {
-            task.getExecution().setVariable(Variables.RETURN_REASON, ((String) task.getVariableLocal(Variables.RETURN_REASON)).strip());
+            // Read by the return step in this same transaction (no wait state between them): nothing to keep.
+            task.getExecution().setVariable(Variables.RETURN_REASON, org.camunda.bpm.engine.variable.Variables.stringValue(
+                    ((String) task.getVariableLocal(Variables.RETURN_REASON)).strip(), true));
         }
         task.getExecution().setVariable(Variables.ADMISSIBILITY, decision);
     }

@@ -1,6 +1,5 @@
 package fr.certiflow.production;
 
-import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.ProductionDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks that the documents required in a language (the A.5 procurement case's framing document and quotes, in
- * English) are written in it. The result is shown to the coordinator in the admissibility task; it flags, it does
- * not decide.
+ * English) are written in it. The result is recorded on each file and shown to the coordinator in the admissibility
+ * task; it flags, it does not decide.
  */
 @Component("languageCheck")
 public class LanguageCheck {
@@ -29,24 +28,38 @@ public class LanguageCheck {
         this.inspector = inspector;
     }
 
+    /** Detects the language of each document that requires one and records it on the file. */
     public void check(DelegateExecution execution) {
         ProductionContexts.Context context = contexts.of(execution);
-        Production production = context.production();
-        Map<String, ProductionDocument> documents = context.component().production().documents().stream()
-                .collect(Collectors.toMap(ProductionDocument::code, Function.identity()));
-        // Below the règlement's confidence the detector's answer is reported as uncertain.
-        double minimum = context.regulation().languageCheck().minimumConfidencePercent() / 100.0;
-        boolean passed = true;
-        List<String> lines = new ArrayList<>();
-        for (ProductionFile file : files.findBySubmissionIdOrderById(production.getSubmissionId())) {
+        Map<String, ProductionDocument> documents = documentsOf(context);
+        for (ProductionFile file : files.findBySubmissionIdOrderById(context.production().getSubmissionId())) {
             ProductionDocument document = documents.get(file.getDocumentCode());
             if (document == null || document.language() == null) {
                 continue;
             }
             var detected = inspector.language(inspector.text(file.getContent()));
-            String language = detected.map(DocumentInspector.DetectedLanguage::code).orElse(null);
-            double confidence = detected.map(DocumentInspector.DetectedLanguage::probability).orElse(0.0);
-            file.languageDetected(language, confidence);
+            file.languageDetected(detected.map(DocumentInspector.DetectedLanguage::code).orElse(null),
+                    detected.map(DocumentInspector.DetectedLanguage::probability).orElse(0.0));
+        }
+    }
+
+    /**
+     * What the coordinator reads in the admissibility task, from the languages recorded by {@link #check}: one line
+     * per document that requires a language; null when none does.
+     */
+    public String summary(ProductionContexts.Context context) {
+        Map<String, ProductionDocument> documents = documentsOf(context);
+        // Below the règlement's confidence the detector's answer is reported as uncertain.
+        double minimum = context.regulation().languageCheck().minimumConfidencePercent() / 100.0;
+        boolean passed = true;
+        List<String> lines = new ArrayList<>();
+        for (ProductionFile file : files.findBySubmissionIdOrderById(context.production().getSubmissionId())) {
+            ProductionDocument document = documents.get(file.getDocumentCode());
+            if (document == null || document.language() == null) {
+                continue;
+            }
+            String language = file.getDetectedLanguage();
+            double confidence = file.getLanguageConfidence() == null ? 0.0 : file.getLanguageConfidence();
             boolean ok = document.language().equals(language) && confidence >= minimum;
             passed &= ok;
             lines.add("- " + document.label() + " — « " + file.getFilename() + " » : "
@@ -54,10 +67,16 @@ public class LanguageCheck {
                     : languageName(language) + String.format(Locale.FRENCH, " (confiance %.0f %%)", confidence * 100))
                     + (ok ? " ✔" : " ⚠ attendu : " + languageName(document.language())));
         }
-        execution.setVariable(Variables.LANGUAGE_CHECK_PASSED, passed);
-        execution.setVariable(Variables.LANGUAGE_CHECK_SUMMARY, lines.isEmpty() ? "Aucun document soumis à une exigence de langue."
-                : (passed ? "Tous les documents sont dans la langue exigée.\n" : "**Attention : langue non conforme.**\n")
-                        + String.join("\n", lines));
+        if (lines.isEmpty()) {
+            return null;
+        }
+        return (passed ? "Tous les documents sont dans la langue exigée.\n" : "**Attention : langue non conforme.**\n")
+                + String.join("\n", lines);
+    }
+
+    private static Map<String, ProductionDocument> documentsOf(ProductionContexts.Context context) {
+        return context.component().production().documents().stream()
+                .collect(Collectors.toMap(ProductionDocument::code, Function.identity()));
     }
 
     static String languageName(String code) {

@@ -60,10 +60,21 @@ abstract class BrowserTestSupport {
 
     /** An A.4 production handed in and admissible: jure1 and jure2 each have its evaluation in Tasklist. */
     Long productionUnderEvaluation(String candidateNumber) {
+        return fixture.productionId(admissibleProduction(candidateNumber));
+    }
+
+    /** An A.4 production on which jure2 rated the first criterion « Non acquis », jure1 all « Acquis »: to harmonise. */
+    ProcessInstance productionToHarmonise(String candidateNumber) {
+        ProcessInstance instance = admissibleProduction(candidateNumber);
+        fixture.evaluateAll(instance, "A.4", 4,
+                (juror, key) -> juror.equals("jure2") && key.endsWith("CR1") ? "NON_ACQUIS" : "ACQUIS");
+        return instance;
+    }
+
+    private ProcessInstance admissibleProduction(String candidateNumber) {
         ProcessInstance instance = fixture.startProduction(campaign, fixture.candidate(campaign, candidateNumber), "A.4");
-        Long productionId = fixture.productionId(instance);
-        fixture.submitAll(productionId, "A.4", AssessmentFixture.FRENCH);
+        fixture.submitAll(fixture.productionId(instance), "A.4", AssessmentFixture.FRENCH);
         fixture.admissible(instance);
-        return productionId;
+        return instance;
     }
 }

@@ -29,6 +29,8 @@ class FrenchWebappsBrowserTests extends BrowserTestSupport {
 
     @Autowired
     ProductionRepository productions;
+    @Autowired
+    fr.certiflow.evaluation.ConsolidatedRatingRepository consolidated;
 
     /** The text of Tasklist's notifications once one contains the expected words (they are re-rendered as they come). */
     static String notification(Browser browser, String expected) {
@@ -133,6 +135,47 @@ class FrenchWebappsBrowserTests extends BrowserTestSupport {
                     "un commentaire est obligatoire").doesNotContain("ENGINE-", "Cannot submit", "Exception", "TaskListener");
         }
         assertThat(evaluations.findByProductionIdOrderByJurorUserId(productionId)).isEmpty();
+    }
+
+    @Test
+    void aPresidentReadsEveryJurorOfADivergenceInsideTheWindowAndHarmonises() {
+        Long productionId = fixture.productionId(productionToHarmonise("2027-713"));
+
+        try (Browser browser = browser()) {
+            browser.login("tasklist", engine.getName(), "president", "president-secret");
+            browser.click(By.xpath("//*[contains(text(), 'Harmonisations')]"));
+            browser.click(By.xpath("//h4[contains(., 'Harmoniser les évaluations — Candidat n° 2027-713')]"));
+            browser.click(By.xpath("//button[contains(., 'Prendre en charge')]"));
+            browser.visible(By.xpath("//h1[contains(., 'Harmonisation — A.4')]"));
+            // The criterion to harmonise, each juror by name on a line of their own, inside the task column.
+            WebElement heading = browser.visible(By.xpath("//h4[contains(., 'Critère 1') and contains(., 'à harmoniser')]"));
+            WebElement first = browser.driver.findElement(By.xpath("//li[contains(., 'Juré jure1') and contains(., 'Acquis')]"));
+            WebElement second = browser.driver.findElement(By.xpath("//li[contains(., 'Juré jure2') and contains(., 'Non acquis')]"));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", heading);
+            browser.screenshot("28-president-harmonisation");
+            double column = browser.bounds(browser.driver.findElement(By.cssSelector(".fjs-form"))).get(2).doubleValue();
+            for (WebElement juror : List.of(heading, first, second)) {
+                List<Number> bounds = browser.bounds(juror);
+                assertThat(bounds.get(0).doubleValue()).as("left of %s", juror.getText()).isGreaterThanOrEqualTo(0);
+                assertThat(bounds.get(2).doubleValue()).as("right of %s", juror.getText())
+                        .isLessThanOrEqualTo(column + 1).isLessThanOrEqualTo(1366);
+            }
+            assertThat((Boolean) browser.script("return [...document.querySelectorAll('.fjs-form, .fjs-form *')]"
+                    + ".every(e => e.scrollWidth <= e.clientWidth + 1 || getComputedStyle(e).overflowX === 'visible');"))
+                    .as("nothing in the form scrolls sideways").isTrue();
+
+            browser.click(browser.driver.findElements(By.xpath("//label[normalize-space()='Non acquis']")).get(0));
+            WebElement comment = browser.visible(By.xpath("//label[contains(., \"Justification de l'harmonisation\")]/following::textarea[1]"));
+            browser.click(comment);
+            comment.sendKeys("L'équipe-projet n'est pas décrite.");
+            browser.click(COMPLETE);
+            browser.wait.until(driver -> consolidated.findByProductionIdOrderByCriterionCode(productionId).stream()
+                    .anyMatch(fr.certiflow.evaluation.ConsolidatedRating::isHarmonised));
+            browser.screenshot("29-president-harmonised");
+        }
+        assertThat(consolidated.findByProductionIdOrderByCriterionCode(productionId))
+                .filteredOn(fr.certiflow.evaluation.ConsolidatedRating::isHarmonised).singleElement()
+                .satisfies(rating -> assertThat(rating.getRating()).isEqualTo("NON_ACQUIS"));
     }
 
     @Test

@@ -220,6 +220,7 @@ class TasklistAndCockpitBrowserTests extends BrowserTestSupport {
     @Test
     void aManagerFollowsTheInstancesInCockpitWhichAJurorCannotOpen() {
         fixture.startProduction(campaign, fixture.candidate(campaign, "2027-702"), "A.4");
+        ProcessInstance harmonising = productionToHarmonise("2027-703");
         try (Browser browser = browser()) {
             browser.login("cockpit", engine.getName(), "manager", "manager-secret");
             browser.open("/camunda/app/cockpit/" + engine.getName() + "/#/processes");
@@ -229,6 +230,21 @@ class TasklistAndCockpitBrowserTests extends BrowserTestSupport {
                     .contains("définitions de processus déployées", "Instances en cours", "Tableau de bord",
                             "fuseau horaire local : Europe/Paris")
                     .doesNotContain("Running Instances", "Dashboard", "Camunda 8");
+
+            // A production whose jurors disagree, waiting for its harmonisation: what the manager reads of it.
+            browser.open("/camunda/app/cockpit/" + engine.getName() + "/#/process-instance/" + harmonising.getId()
+                    + "/runtime?tab=variables-tab");
+            browser.visible(By.xpath("//td[contains(., 'candidateLabel')]"));
+            browser.wait.until(driver -> browser.text().contains("harmonisationFormId"));
+            browser.screenshot("09-manager-cockpit-production-variables");
+            browser.scrollToEnd();
+            browser.screenshot("10-manager-cockpit-production-variables-end");
+            String shown = browser.text();
+            assertThat(shown).contains("Candidat n° 2027-703", "A.4 ", "productionId", "admissibility", "RECEVABLE",
+                    "jurorsAgree", "evaluationsSideBySide");
+            // No empty copies of the form fields, no juror's answers (their tasks are completed), no table inputs.
+            assertThat(shown).doesNotContain("A4_CR1_rating", "A4_CR1_comment", "A4_CR1_agreed", "harmonisationComment",
+                    "acquiredCount", "languageCheck");
         }
         try (Browser browser = browser()) {
             browser.login("cockpit", engine.getName(), "jure1", "jure1-secret");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.certiflow.CertiflowApplication;
 import fr.certiflow.PostgresServer;
+import fr.certiflow.packaged.TcpProxy;
 import fr.certiflow.packaged.Wait;
 import java.net.URI;
 import java.time.Duration;

@@ -270,9 +270,11 @@ class ProductionAssessmentProcessTests {
             fixture.submitAll(fixture.productionId(instance), "A.5", FRENCH);
 
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility").hasPassed("Task_CheckLanguage");
-            assertThat(runtime.getVariable(instance.getId(), Variables.LANGUAGE_CHECK_PASSED)).isEqualTo(false);
-            assertThat((String) runtime.getVariable(instance.getId(), Variables.LANGUAGE_CHECK_SUMMARY))
+            Task task = fixture.task(instance, "Task_CheckAdmissibility");
+            // Shown in the coordinator's form, kept on the task: the instance holds no copy.
+            assertThat(engine.getFormService().getTaskFormVariables(task.getId()).getValue(Variables.LANGUAGE_CHECK_SUMMARY, String.class))
                     .contains("Attention : langue non conforme").contains("français").contains("attendu : anglais");
+            assertThat(runtime.getVariable(instance.getId(), Variables.LANGUAGE_CHECK_SUMMARY)).isNull();
         }
 
         @Test
@@ -281,7 +283,9 @@ class ProductionAssessmentProcessTests {
             Long productionId = fixture.productionId(instance);
             fixture.submitAll(productionId, "A.5", ENGLISH);
 
-            assertThat(runtime.getVariable(instance.getId(), Variables.LANGUAGE_CHECK_PASSED)).isEqualTo(true);
+            Task task = fixture.task(instance, "Task_CheckAdmissibility");
+            assertThat(engine.getFormService().getTaskFormVariables(task.getId()).getValue(Variables.LANGUAGE_CHECK_SUMMARY, String.class))
+                    .startsWith("Tous les documents sont dans la langue exigée.").contains("anglais (confiance");
             assertThat(files.findBySubmissionIdOrderById(productions.findById(productionId).orElseThrow().getSubmissionId()))
                     .allSatisfy(file -> assertThat(file.getDetectedLanguage()).isEqualTo("en"));
         }
@@ -370,8 +374,12 @@ class ProductionAssessmentProcessTests {
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_Harmonise");
             Task harmonise = fixture.task(instance, "Task_Harmonise");
             var shown = engine.getFormService().getTaskFormVariables(harmonise.getId());
+            // One block per criterion, the jurors by name (« Juré jure1 » is the fixture's), stacked: no table to scroll.
             assertThat((String) shown.get("evaluationsSideBySide").toString())
-                    .contains("| Juré jure1 | Juré jure2 |").contains("**non**").contains("Non acquis — « Le critère A4\\_CR1 n'est pas démontré. »");
+                    .contains("#### Critère 1 — Qualité de l'organisation du projet — **à harmoniser**\n\n"
+                            + "- **Juré jure1** : Acquis — « Bien. »\n"
+                            + "- **Juré jure2** : Non acquis — « Le critère A4\\_CR1 n'est pas démontré. »\n")
+                    .contains("#### Critère 2 — ").contains(" — concordant\n").doesNotContain("|");
             assertThat(shown.get("A4_CR2_agreed")).isEqualTo("ACQUIS");
             assertThat(shown.get("A4_CR1_agreed")).isNull();
 
