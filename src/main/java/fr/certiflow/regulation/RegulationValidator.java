@@ -62,7 +62,53 @@ final class RegulationValidator {
             between(problems, "languageCheck.minimumConfidencePercent",
                     regulation.languageCheck().minimumConfidencePercent(), 1, 100);
         }
+        pathways(problems, regulation.pathways());
         return problems;
+    }
+
+    private static void pathways(List<Problem> problems, Regulation.Pathways pathways) {
+        if (!present(problems, "pathways", pathways)) {
+            return;
+        }
+        if (present(problems, "pathways.formation", pathways.formation())) {
+            require(problems, "pathways.formation.label", pathways.formation().label());
+            require(problems, "pathways.formation.route", pathways.formation().route());
+        }
+        Regulation.VaePathway vae = pathways.vae();
+        if (!present(problems, "pathways.vae", vae)) {
+            return;
+        }
+        require(problems, "pathways.vae.label", vae.label());
+        require(problems, "pathways.vae.route", vae.route());
+        if (vae.interview() != null && vae.interview().isBlank()) {
+            problems.add(new Problem("pathways.vae.interview", "is blank: name the interview, or leave it out for none"));
+        }
+        if (vae.documents().isEmpty()) {
+            problems.add(new Problem("pathways.vae.documents", "needs at least one document (the dossier de validation)"));
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < vae.documents().size(); i++) {
+            Regulation.PathwayDocument document = vae.documents().get(i);
+            String where = "pathways.vae.documents[" + i + "]";
+            if (document == null) {
+                problems.add(new Problem(where, "is empty"));
+                continue;
+            }
+            if (document.code() == null || !document.code().matches("[a-z][a-z0-9-]{0,31}")) {
+                problems.add(new Problem(where + ".code", "'" + document.code()
+                        + "' is not a document code (lower case letters, digits, hyphens, 32 characters at most)"));
+            } else if (!codes.add(document.code())) {
+                problems.add(new Problem(where + ".code", "'" + document.code() + "' is used by another document"));
+            }
+            require(problems, where + ".label", document.label());
+        }
+        Regulation.VaeJury jury = vae.jury();
+        if (present(problems, "pathways.vae.jury", jury)) {
+            between(problems, "pathways.vae.jury.jurors", jury.jurors(), 1, 9);
+            between(problems, "pathways.vae.jury.externalMinimum", jury.externalMinimum(), 0, jury.jurors());
+            between(problems, "pathways.vae.jury.languageQualifiedMinimum", jury.languageQualifiedMinimum(), 0,
+                    jury.jurors());
+        }
     }
 
     private static void scale(List<Problem> problems, Regulation.Scale scale) {
