@@ -45,7 +45,7 @@ public class ConsolidatedGrids {
         ProductionContexts.Context context = contexts.of(productionId);
         Candidate candidate = candidates.findById(context.production().getCandidateId()).orElseThrow();
         return ConsolidatedGridWorkbook.write("Grille consolidée — " + context.campaign().getName(),
-                candidate.getNumber() + (context.component().production().hasOral() ? " " + candidate.fullName() : ""),
+                candidate.getNumber() + (context.route().oral() ? " " + candidate.fullName() : ""),
                 context.component(), context.regulation(), evaluations.findByProductionIdOrderByJurorUserId(productionId),
                 consolidated.findByProductionIdOrderByCriterionCode(productionId),
                 context.production().getResult() == null ? null : Decisions.label(context.production().getResult()),

@@ -58,7 +58,7 @@ public class GridGeneration {
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
         Component component = context.component();
         // Written productions are anonymous for jurors: the grid shows the candidate number only.
-        String candidateLabel = component.production().hasOral()
+        String candidateLabel = context.route().oral()
                 ? candidate.fullName() + " (n° " + candidate.getNumber() + ")"
                 : "n° " + candidate.getNumber();
         for (JuryAssignment assignment : assignments.findByProductionIdOrderByJurorUserId(production.getId())) {

@@ -32,7 +32,7 @@ public class LanguageCheck {
     public void check(DelegateExecution execution) {
         ProductionContexts.Context context = contexts.of(execution);
         Production production = context.production();
-        Map<String, ProductionDocument> documents = context.component().production().documents().stream()
+        Map<String, ProductionDocument> documents = context.route().documents().stream()
                 .collect(Collectors.toMap(ProductionDocument::code, Function.identity()));
         // Below the règlement's confidence the detector's answer is reported as uncertain.
         double minimum = context.regulation().languageCheck().minimumConfidencePercent() / 100.0;

@@ -35,6 +35,7 @@ class RegulationFileTests {
 
     @Test
     void theFixtureMakesOtherChoices() {
+        assertThat(Regulations.fourLevels().pathways().vae().jury().externalMinimum()).isEqualTo(2);
         Regulation regulation = Regulations.fourLevels();
         assertThat(regulation.scale().choices()).isEqualTo("Maîtrisé, Acquis, En cours d'acquisition ou Non acquis");
         assertThat(regulation.scale().acquiredLevels()).extracting(Regulation.Level::code).containsExactly("MAITRISE", "ACQUIS");
@@ -72,7 +73,7 @@ class RegulationFileTests {
         assertThat(regulation.route(true))
                 .isEqualTo("VAE — dossier de validation et entretien (Règlement de certification MMDC v1)");
         assertThat(regulation.route(false)).startsWith("Formation — ");
-        assertThat(Regulations.fourLevels().pathways().vae().jury().jurors()).isEqualTo(3);
+        assertThat(Regulations.fourLevels().pathways().vae().jury().jurors()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,71 @@
+package fr.certiflow.production;
+
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.Pathway;
+import fr.certiflow.referential.model.Bloc;
+import fr.certiflow.referential.model.Component;
+import fr.certiflow.referential.model.ProductionDocument;
+import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation;
+import java.util.List;
+
+/**
+ * How a candidate's composante is assessed, by pathway. A candidate « issu de la formation » hands in the production
+ * the référentiel describes, alone or with their group. A VAE candidate follows the règlement's VAE modality: one
+ * « dossier de validation » per bloc, shared by the composantes of the bloc, and an interview with the jury; never
+ * in a group. Both are assessed on the same criteria and indicators, with the same forms, grids and decision rules.
+ *
+ * @param vae whether the candidate follows the VAE route
+ */
+public record AssessmentRoute(Regulation regulation, Referential referential, Component component, boolean vae) {
+
+    public static AssessmentRoute of(Regulation regulation, Referential referential, Component component,
+            Candidate candidate) {
+        return new AssessmentRoute(regulation, referential, component, candidate.getPathway() == Pathway.VAE);
+    }
+
+    /** What is handed in: the référentiel's documents, or the règlement's VAE dossier. */
+    public List<ProductionDocument> documents() {
+        if (!vae) {
+            return component.production().documents();
+        }
+        return regulation.pathways().vae().documents().stream()
+                .map(document -> new ProductionDocument(document.code(), document.label(), null, document.isMultiple()))
+                .toList();
+    }
+
+    /** An oral: the référentiel's soutenance, or the VAE interview when the règlement holds one. */
+    public boolean oral() {
+        return vae ? regulation.pathways().vae().hasInterview() : component.production().hasOral();
+    }
+
+    /** The language check reads the référentiel's documents; the VAE dossier is the règlement's. */
+    public boolean englishRequired() {
+        return !vae && component.production().englishRequired();
+    }
+
+    /** Never in a group on the VAE route. */
+    public boolean collective() {
+        return !vae && component.production().collective();
+    }
+
+    /** The bloc whose dossier a VAE candidate hands in for this composante. */
+    public Bloc bloc() {
+        return referential.blocs().stream()
+                .filter(bloc -> bloc.components().stream().anyMatch(c -> c.code().equals(component.code()))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Composante " + component.code() + " is in no bloc"));
+    }
+
+    /**
+     * The code under which the submission is kept: the composante's, or the bloc's for a VAE dossier, handed in once
+     * for every composante of the bloc.
+     */
+    public String submissionCode() {
+        return vae ? bloc().code() : component.code();
+    }
+
+    /** « VAE — dossier de validation et entretien (Règlement de certification MMDC v1) ». */
+    public String describe() {
+        return regulation.route(vae);
+    }
+}
