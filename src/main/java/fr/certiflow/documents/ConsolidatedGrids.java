@@ -45,7 +45,8 @@ public class ConsolidatedGrids {
         ProductionContexts.Context context = contexts.of(productionId);
         Candidate candidate = candidates.findById(context.production().getCandidateId()).orElseThrow();
         return ConsolidatedGridWorkbook.write("Grille consolidée — " + context.campaign().getName(),
-                candidate.getNumber() + (context.route().oral() ? " " + candidate.fullName() : ""),
+                candidate.getNumber() + (context.route().oral() ? " " + candidate.fullName() : "")
+                        + (context.route().vae() ? " — parcours " + context.route().describe() : ""),
                 context.component(), context.regulation(), evaluations.findByProductionIdOrderByJurorUserId(productionId),
                 consolidated.findByProductionIdOrderByCriterionCode(productionId),
                 context.production().getResult() == null ? null : Decisions.label(context.production().getResult()),

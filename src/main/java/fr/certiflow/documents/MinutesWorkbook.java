@@ -25,11 +25,13 @@ public final class MinutesWorkbook {
     }
 
     /**
+     * @param route how the candidate was assessed: « Formation », or the règlement's VAE route
      * @param blocDecisions bloc code → decision label
      * @param componentResults composante code → result label
      * @param overrides the overrides with their justifications, as one text
      */
-    public record CandidateRow(String number, String lastName, String firstName, Map<String, String> blocDecisions,
+    public record CandidateRow(String number, String lastName, String firstName, String route,
+            Map<String, String> blocDecisions,
             Map<String, String> componentResults, String overrides, String certification) {
     }
 
@@ -45,6 +47,7 @@ public final class MinutesWorkbook {
     }
 
     private static final int OVERRIDES_WIDTH = 50;
+    private static final int ROUTE_WIDTH = 22;
     private static final float LINE_POINTS = 13f;
 
     private MinutesWorkbook() {
@@ -84,7 +87,7 @@ public final class MinutesWorkbook {
             section.setFont(bold);
             Workbooks.text(sheet.createRow(0), 0, "Procès-verbal de délibération — " + header.certification(), title);
             Workbooks.text(sheet.createRow(1), 0, "Session : " + header.campaign() + " — référentiel " + header.referential(), null);
-            List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom"));
+            List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom", "Parcours"));
             for (BlocColumns bloc : header.blocs()) {
                 columns.add("Bloc " + bloc.code() + " — " + bloc.title());
                 bloc.components().forEach(component -> columns.add(component));
@@ -96,7 +99,7 @@ public final class MinutesWorkbook {
             int headLines = 1;
             for (int i = 0; i < columns.size(); i++) {
                 Workbooks.text(head, i, columns.get(i), headerStyle);
-                int width = i < 3 ? 16 : i == columns.size() - 2 ? OVERRIDES_WIDTH : 18;
+                int width = i < 3 ? 16 : i == 3 ? ROUTE_WIDTH : i == columns.size() - 2 ? OVERRIDES_WIDTH : 18;
                 sheet.setColumnWidth(i, width * 256);
                 headLines = Math.max(headLines, lines(columns.get(i), width));
             }
@@ -111,6 +114,7 @@ public final class MinutesWorkbook {
                 Workbooks.text(row, c++, candidate.number(), null);
                 Workbooks.text(row, c++, candidate.lastName(), null);
                 Workbooks.text(row, c++, candidate.firstName(), null);
+                Workbooks.text(row, c++, candidate.route(), wrapped);
                 for (BlocColumns bloc : header.blocs()) {
                     Workbooks.text(row, c++, candidate.blocDecisions().getOrDefault(bloc.code(), "—"), null);
                     for (String component : bloc.components()) {
@@ -118,7 +122,8 @@ public final class MinutesWorkbook {
                     }
                 }
                 Workbooks.text(row, c++, candidate.overrides(), wrapped);
-                int overrideLines = lines(candidate.overrides(), OVERRIDES_WIDTH);
+                int overrideLines = Math.max(lines(candidate.overrides(), OVERRIDES_WIDTH),
+                        lines(candidate.route(), ROUTE_WIDTH));
                 if (overrideLines > 1) {
                     row.setHeightInPoints(overrideLines * LINE_POINTS);
                 }

@@ -18,6 +18,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class ProgressWorkbook {
 
+    /** The candidate's route, as the règlement names it for VAE: wider than the others. */
+    private static final int ROUTE_COLUMN = 4;
+
     static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("AWAITING_SUBMISSION", "En attente de remise"), Map.entry("SUBMITTED", "Remise"),
             Map.entry("RETURNED", "Renvoyée au candidat"), Map.entry("ADMISSIBLE", "Recevable"),
@@ -71,14 +74,14 @@ public final class ProgressWorkbook {
                 blocs.addAll(candidate.blocs().keySet());
                 candidate.productions().forEach(production -> components.add(production.component()));
             });
-            List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom", "Groupe"));
+            List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom", "Groupe", "Parcours"));
             blocs.forEach(bloc -> columns.add("Bloc " + bloc));
             components.forEach(component -> columns.add("Composante " + component));
             columns.add("Certification");
             Row head = sheet.createRow(0);
             for (int i = 0; i < columns.size(); i++) {
                 Workbooks.text(head, i, columns.get(i), header);
-                sheet.setColumnWidth(i, 20 * 256);
+                sheet.setColumnWidth(i, (i == ROUTE_COLUMN ? 64 : 20) * 256);
             }
             sheet.createFreezePane(1, 1);
             int row = 1;
@@ -89,6 +92,7 @@ public final class ProgressWorkbook {
                 Workbooks.text(line, c++, candidate.lastName(), null);
                 Workbooks.text(line, c++, candidate.firstName(), null);
                 Workbooks.text(line, c++, candidate.group(), null);
+                Workbooks.text(line, c++, candidate.route(), null);
                 for (String bloc : blocs) {
                     Workbooks.text(line, c++, label(candidate.blocs().get(bloc)), null);
                 }

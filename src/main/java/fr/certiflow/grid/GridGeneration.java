@@ -47,6 +47,15 @@ public class GridGeneration {
         this.clock = clock;
     }
 
+    /** What a VAE candidate hands in and how, in place of the référentiel's production; null on the formation route. */
+    static String vaeRoute(ProductionContexts.Context context) {
+        if (!context.route().vae()) {
+            return null;
+        }
+        return context.route().describe() + " : " + context.route().vaeModality()
+                + ", évalués sur les critères et indicateurs du référentiel";
+    }
+
     public void generate(DelegateExecution execution) {
         timer.record(() -> generateGrids(execution));
     }
@@ -72,7 +81,8 @@ public class GridGeneration {
                     + (campaign.getEvaluationDeadline() == null ? "" : " — évaluation avant le " + DAY.format(campaign.getEvaluationDeadline()));
             String token = java.util.UUID.randomUUID().toString();
             byte[] content = GridWorkbook.write(context.referential(), context.scale(), component,
-                    new GridWorkbook.Header(campaign.getName() + " (" + campaign.getCode() + ")", candidateLabel, jurorName, dates),
+                    new GridWorkbook.Header(campaign.getName() + " (" + campaign.getCode() + ")", candidateLabel, jurorName, dates,
+                            vaeRoute(context)),
                     token, production.getId(), assignment.getJurorUserId());
             grids.save(new Grid(production.getId(), assignment.getJurorUserId(), token, content, clock.instant()));
         }

@@ -64,6 +64,20 @@ public record AssessmentRoute(Regulation regulation, Referential referential, Co
         return vae ? bloc().code() : component.code();
     }
 
+    /**
+     * What a VAE candidate is assessed on, from the règlement: « le dossier de validation du bloc BC1 et l'entretien
+     * avec le jury ».
+     */
+    public String vaeModality() {
+        Regulation.VaePathway vae = regulation.pathways().vae();
+        String documents = String.join(", ", vae.documents().stream().map(d -> lowerFirst(d.label())).toList());
+        return "le " + documents + " " + bloc().code() + (vae.hasInterview() ? " et l'" + lowerFirst(vae.interview()) : "");
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** « VAE — dossier de validation et entretien (Règlement de certification MMDC v1) ». */
     public String describe() {
         return regulation.route(vae);

@@ -23,9 +23,8 @@ public class ProductionDocuments {
         Production production = context.production();
         StringBuilder links = new StringBuilder();
         if (context.route().vae()) {
-            links.append("**Parcours : ").append(context.route().describe()).append("** — le candidat est évalué sur son ")
-                    .append("dossier de validation du bloc ").append(context.route().bloc().code())
-                    .append(context.route().oral() ? " et l'" + lowerFirst(context.regulation().pathways().vae().interview()) : "")
+            links.append("**Parcours : ").append(context.route().describe()).append("** — le candidat est évalué sur ")
+                    .append(context.route().vaeModality())
                     .append(", selon les mêmes critères et indicateurs ; la production décrite plus haut est celle du référentiel,")
                     .append(" pour les candidats issus de la formation.\n\n");
         }
@@ -40,9 +39,6 @@ public class ProductionDocuments {
         return links.toString();
     }
 
-    private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
-    }
 
     /** File names are the candidates' text: shown as text, never as markdown or HTML. */
     public static String markdownText(String text) {

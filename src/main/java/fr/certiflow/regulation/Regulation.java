@@ -210,9 +210,12 @@ public record Regulation(ReferentialVersion referential, int version, String tit
     public record VaeJury(int jurors, int externalMinimum, int languageQualifiedMinimum) {
     }
 
-    /** « VAE — dossier de validation et entretien (Règlement de certification MMDC v1) ». */
+    /**
+     * « VAE — dossier de validation et entretien (Règlement de certification MMDC v1) »: the VAE route cites the
+     * règlement, which defines it; the formation route is the référentiel's, as its text says.
+     */
     public String route(boolean vae) {
-        return (vae ? pathways.vae().route() : pathways.formation().route()) + " (" + title + ")";
+        return vae ? pathways.vae().route() + " (" + title + ")" : pathways.formation().route();
     }
 
     /** « mmdc-v1-r1 »: how form ids and file names name this règlement. */

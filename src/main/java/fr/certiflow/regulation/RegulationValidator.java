@@ -94,12 +94,8 @@ final class RegulationValidator {
                 problems.add(new Problem(where, "is empty"));
                 continue;
             }
-            if (document.code() == null || !document.code().matches("[a-z][a-z0-9-]{0,31}")) {
-                problems.add(new Problem(where + ".code", "'" + document.code()
-                        + "' is not a document code (lower case letters, digits, hyphens, 32 characters at most)"));
-            } else if (!codes.add(document.code())) {
-                problems.add(new Problem(where + ".code", "'" + document.code() + "' is used by another document"));
-            }
+            uniqueCode(problems, where, document.code(), "[a-z][a-z0-9-]{0,31}",
+                    "lower case letters, digits, hyphens, 32 characters at most", codes, "document");
             require(problems, where + ".label", document.label());
         }
         Regulation.VaeJury jury = vae.jury();
@@ -127,12 +123,8 @@ final class RegulationValidator {
                 problems.add(new Problem(where, "is empty"));
                 continue;
             }
-            if (level.code() == null || !level.code().matches("[A-Z][A-Z0-9_]{0,31}")) {
-                problems.add(new Problem(where + ".code", "'" + level.code()
-                        + "' is not a level code (capitals, digits, underscores, 32 characters at most)"));
-            } else if (!codes.add(level.code())) {
-                problems.add(new Problem(where + ".code", "'" + level.code() + "' is used by another level"));
-            }
+            uniqueCode(problems, where, level.code(), "[A-Z][A-Z0-9_]{0,31}",
+                    "capitals, digits, underscores, 32 characters at most", codes, "level");
             if (blank(level.label())) {
                 problems.add(new Problem(where + ".label", "is required"));
             } else if (!labels.add(level.label().strip().toLowerCase())) {
@@ -181,6 +173,16 @@ final class RegulationValidator {
         if (present(problems, "juries.certification", certification)) {
             atLeast(problems, "juries.certification.minimumMembers", certification.minimumMembers(), 1);
             between(problems, "juries.certification.quorum", certification.quorum(), 1, certification.minimumMembers());
+        }
+    }
+
+    /** A code that must have its form and be unique among its siblings (levels, documents). */
+    private static void uniqueCode(List<Problem> problems, String where, String code, String pattern, String form,
+            Set<String> codes, String kind) {
+        if (code == null || !code.matches(pattern)) {
+            problems.add(new Problem(where + ".code", "'" + code + "' is not a " + kind + " code (" + form + ")"));
+        } else if (!codes.add(code)) {
+            problems.add(new Problem(where + ".code", "'" + code + "' is used by another " + kind));
         }
     }
 

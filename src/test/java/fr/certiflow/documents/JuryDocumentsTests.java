@@ -53,7 +53,7 @@ class JuryDocumentsTests {
         campaign = fixture.campaign(c -> c.getBlocs().retainAll(List.of("BC3")));
         fixture.standardJury(campaign);
         formula = fixture.candidate(campaign, "2027-500", c -> c.update("=1+1", "@Léa", "lea@example.org"));
-        other = fixture.candidate(campaign, "2027-501");
+        other = fixture.candidate(campaign, "2027-501", c -> c.setPathway(fr.certiflow.campaign.Pathway.VAE));
         bloc = fixture.startBloc(campaign, formula, "BC3");
         fixture.completeProductions(bloc, component -> "ACQUIS");
         fixture.submit(fixture.task(bloc, "Task_DeliberateBloc"), "president",
@@ -75,15 +75,17 @@ class JuryDocumentsTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
             Sheet sheet = workbook.getSheet("Procès-verbal");
             assertThat(text(sheet, 0, 0)).isEqualTo("Procès-verbal de délibération — Manager marketing digital et communication");
-            assertThat(cells(sheet.getRow(3))).containsExactly("N° candidat", "Nom", "Prénom",
+            assertThat(cells(sheet.getRow(3))).containsExactly("N° candidat", "Nom", "Prénom", "Parcours",
                     "Bloc BC3 — Pilotage de la stratégie marketing digital et communication de son entreprise ou de l'organisation cliente",
                     "A.4", "A.5", "Décisions motivées (dérogations)", "Décision de certification");
             Row first = sheet.getRow(4);
-            assertThat(cells(first)).containsExactly("2027-500", "=1+1", "@Léa", "Non validé", "Validé", "Validé",
+            assertThat(cells(first)).containsExactly("2027-500", "=1+1", "@Léa", "Formation", "Non validé", "Validé", "Validé",
                     "Bloc BC3 : Non validé au lieu de Validé — =Fraude constatée", "En attente du jury");
             assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(first.getCell(6).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(cells(sheet.getRow(5))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501", "—");
+            assertThat(first.getCell(7).getCellType()).isEqualTo(CellType.STRING);
+            // The VAE route as the règlement names it, cited in the PV's heading.
+            assertThat(cells(sheet.getRow(5))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501",
+                    "VAE — dossier de validation et entretien", "—");
             List<String> all = new ArrayList<>();
             sheet.forEach(row -> all.addAll(cells(row)));
             // Before the certification jury sits, the PV names no jury: the pool is not the jury.
@@ -93,7 +95,7 @@ class JuryDocumentsTests {
             // Each bloc names the jury president who deliberated on it.
             assertThat(all).contains("Délibérations des blocs")
                     .anySatisfy(line -> assertThat(line).startsWith("Bloc BC3 : délibéré par ").endsWith(" (1 décision)"));
-            assertThat(text(sheet, 1, 0)).contains("Règlement de certification MMDC v1");
+            assertThat(text(sheet, 1, 0)).contains("jurys et parcours VAE : Règlement de certification MMDC v1");
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo((short) 9);
             assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("4:4");
@@ -112,10 +114,12 @@ class JuryDocumentsTests {
             assertThat(lines).contains("Productions par étape", "Évaluée | 2", "Total des productions | 2", "Validé | 2",
                     "Non validé | 1", "En cours | 1");
             Sheet candidates = workbook.getSheet("Candidats");
-            assertThat(cells(candidates.getRow(0))).containsExactly("N° candidat", "Nom", "Prénom", "Groupe", "Bloc BC3",
-                    "Composante A.4", "Composante A.5", "Certification");
-            assertThat(cells(candidates.getRow(1))).containsExactly("2027-500", "=1+1", "@Léa", "", "Non validé", "Validé",
-                    "Validé", "En cours");
+            assertThat(cells(candidates.getRow(0))).containsExactly("N° candidat", "Nom", "Prénom", "Groupe", "Parcours",
+                    "Bloc BC3", "Composante A.4", "Composante A.5", "Certification");
+            assertThat(cells(candidates.getRow(1))).containsExactly("2027-500", "=1+1", "@Léa", "",
+                    "Formation — modalités d'évaluation du référentiel", "Non validé", "Validé", "Validé", "En cours");
+            assertThat(cells(candidates.getRow(2))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501", "",
+                    "VAE — dossier de validation et entretien (Règlement de certification MMDC v1)");
             assertThat(candidates.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.STRING);
         }
     }

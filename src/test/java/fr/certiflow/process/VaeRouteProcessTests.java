@@ -117,7 +117,7 @@ class VaeRouteProcessTests {
             BpmnAwareTests.assertThat(component).isWaitingAt("Task_CheckAdmissibility");
             Task admissibility = fixture.task(component, "Task_CheckAdmissibility");
             assertThat(engine.getTaskService().getVariableLocal(admissibility.getId(), Variables.DOCUMENTS_SUMMARY).toString())
-                    .startsWith("**Parcours : " + ROUTE + "** — le candidat est évalué sur son dossier de validation du"
+                    .startsWith("**Parcours : " + ROUTE + "** — le candidat est évalué sur le dossier de validation du"
                             + " bloc BC1 et l'entretien avec le jury")
                     .contains("[dossier\\-vae\\.txt]");
             fixture.admissible(component);
@@ -175,7 +175,7 @@ class VaeRouteProcessTests {
                 bytes("dossier"), "coordo"))
                 .hasMessageStartingWith("Document « dossier » inconnu pour la composante A.1");
         assertThat(runtime.getVariable(fixture.productionsOf(bloc).get(0).getId(), Variables.ROUTE))
-                .isEqualTo("Formation — modalités d'évaluation du référentiel (Règlement de certification MMDC v1)");
+                .isEqualTo("Formation — modalités d'évaluation du référentiel");
     }
 
     @Test

@@ -72,7 +72,7 @@ class RegulationFileTests {
         assertThat(regulation.pathways().vae().jury().jurors()).isEqualTo(2);
         assertThat(regulation.route(true))
                 .isEqualTo("VAE — dossier de validation et entretien (Règlement de certification MMDC v1)");
-        assertThat(regulation.route(false)).startsWith("Formation — ");
+        assertThat(regulation.route(false)).isEqualTo("Formation — modalités d'évaluation du référentiel");
         assertThat(Regulations.fourLevels().pathways().vae().jury().jurors()).isEqualTo(2);
     }
 
