@@ -47,13 +47,9 @@ public class GridGeneration {
         this.clock = clock;
     }
 
-    /** What a VAE candidate hands in and how, in place of the référentiel's production; null on the formation route. */
+    /** The VAE route, in place of the référentiel's production (one line, as wide as the grid); null otherwise. */
     static String vaeRoute(ProductionContexts.Context context) {
-        if (!context.route().vae()) {
-            return null;
-        }
-        return context.route().describe() + " : " + context.route().vaeModality()
-                + ", évalués sur les critères et indicateurs du référentiel";
+        return context.route().vae() ? context.route().describe() : null;
     }
 
     public void generate(DelegateExecution execution) {

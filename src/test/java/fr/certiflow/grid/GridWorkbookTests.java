@@ -63,8 +63,7 @@ class GridWorkbookTests {
             seed = new ReferentialParser().parse("mmdc-v1.yaml", in);
         }
         var scale = fr.certiflow.regulation.Regulations.shipped().scale();
-        String route = "VAE — dossier de validation et entretien (Règlement de certification MMDC v1) : le dossier de"
-                + " validation du bloc BC1 et l'entretien avec le jury, évalués sur les critères et indicateurs du référentiel";
+        String route = "VAE — dossier de validation et entretien (Règlement de certification MMDC v1)";
         byte[] vae = GridWorkbook.write(seed, scale, seed.component("A.2").orElseThrow(),
                 new GridWorkbook.Header("Session (S1)", "Léa Martin (n° 2027-007, VAE)", "Juré", "Dates", route),
                 "token-2", 43L, "jure1");
