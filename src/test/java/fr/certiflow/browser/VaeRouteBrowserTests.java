@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A VAE candidate's evaluation as its juror sees it in Tasklist: the route, from the règlement, above the files. */
@@ -51,10 +52,12 @@ class VaeRouteBrowserTests extends BrowserTestSupport {
             browser.login("tasklist", engine.getName(), juror, juror + "-secret");
             browser.click(By.xpath("//h4[contains(., 'Évaluer la production — Prénom2027-770 Nom2027-770 (2027-770, VAE) — A.1')]"));
             browser.visible(By.xpath("//h1[contains(., 'Évaluation — A.1')]"));
-            browser.visible(By.xpath("//*[contains(., 'Parcours : VAE — dossier de validation et entretien"
-                    + " (Règlement de certification MMDC v1)')]"));
-            browser.visible(By.xpath("//a[contains(., 'dossier-de-validation.txt')]"));
             browser.screenshot("vae-01-juror-evaluation-form");
+            WebElement route = browser.visible(By.xpath("//strong[contains(., 'Parcours : VAE — dossier de validation et"
+                    + " entretien (Règlement de certification MMDC v1)')]"));
+            browser.script("arguments[0].scrollIntoView({block: 'start'});", route);
+            browser.visible(By.xpath("//a[contains(., 'dossier-de-validation.txt')]"));
+            browser.screenshot("vae-02-juror-evaluation-form-route");
             assertThat(browser.text()).contains("le candidat est évalué sur le dossier de validation du bloc BC1 et"
                     + " l'entretien avec le jury");
         }
