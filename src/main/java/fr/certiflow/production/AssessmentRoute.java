@@ -69,9 +69,19 @@ public record AssessmentRoute(Regulation regulation, Referential referential, Co
      * avec le jury ».
      */
     public String vaeModality() {
+        return vaeDossier() + (regulation.pathways().vae().hasInterview() ? " et " + vaeInterview() : "");
+    }
+
+    /** « le dossier de validation du bloc BC1 », from the règlement's documents. */
+    public String vaeDossier() {
         Regulation.VaePathway vae = regulation.pathways().vae();
-        String documents = String.join(", ", vae.documents().stream().map(d -> lowerFirst(d.label())).toList());
-        return "le " + documents + " " + bloc().code() + (vae.hasInterview() ? " et l'" + lowerFirst(vae.interview()) : "");
+        return "le " + String.join(", ", vae.documents().stream().map(d -> lowerFirst(d.label())).toList()) + " "
+                + bloc().code();
+    }
+
+    /** « l'entretien avec le jury », as the règlement names it. */
+    public String vaeInterview() {
+        return "l'" + lowerFirst(regulation.pathways().vae().interview());
     }
 
     private static String lowerFirst(String text) {

@@ -61,6 +61,8 @@ class VaeRouteProcessTests {
     JuryAssignmentRepository assignments;
     @Autowired
     BlocResultRepository blocResults;
+    @Autowired
+    fr.certiflow.notification.NotificationRepository notifications;
 
     Campaign campaign;
     Candidate candidate;
@@ -137,6 +139,14 @@ class VaeRouteProcessTests {
                     oral.atZone(ZoneId.of("Europe/Paris")).toLocalDateTime().withSecond(0).withNano(0).toString(),
                     "oralPlace", "Salle 3"));
         }
+        // Convened to the règlement's interview on the dossier, not to a soutenance.
+        assertThat(notifications.findByProductionIdOrderById(produced.get(0).getId()))
+                .filteredOn(mail -> mail.getKind().equals("CONVOCATION")).singleElement().satisfies(mail -> {
+                    assertThat(mail.getSubject()).isEqualTo("Session de test — convocation à l'entretien avec le jury,"
+                            + " composante A.1");
+                    assertThat(mail.getBody()).contains("vous êtes convoqué(e) à l'entretien avec le jury sur le dossier de"
+                            + " validation du bloc BC1 (" + ROUTE + ") pour la composante A.1");
+                });
         fixture.moveClockTo(oral.plus(Duration.ofMinutes(1)));
 
         // The same evaluation forms as for the candidates issus de la formation: the référentiel's criteria.
