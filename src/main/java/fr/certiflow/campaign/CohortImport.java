@@ -99,8 +99,9 @@ public class CohortImport {
         Map<String, Integer> numbers = new HashMap<>();
         Map<String, Integer> emails = new HashMap<>();
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        Regulation regulation = referentials.regulation(campaign);
         for (Table.Row line : table.rows()) {
-            Row row = parse(table, line, blocs, today, problems);
+            Row row = parse(table, line, blocs, today, regulation, problems);
             if (row.number != null) {
                 Integer previous = numbers.putIfAbsent(row.number, line.number());
                 if (previous != null) {
@@ -132,7 +133,7 @@ public class CohortImport {
                     .ifPresent(other -> problems.add(new ImportProblem(table.file(), row.line, table.header("email"),
                             "courriel « " + row.email + " » déjà utilisé par le candidat n° " + other.getNumber() + " de la campagne")));
         }
-        Regulation.GroupRule sizes = referentials.regulation(campaign).groups();
+        Regulation.GroupRule sizes = regulation.groups();
         groups.forEach((group, lines) -> {
             if (lines.size() < sizes.minimumSize() || lines.size() > sizes.maximumSize()) {
                 problems.add(new ImportProblem(table.file(), lines.get(0), table.header("group"), "le groupe « " + group
@@ -162,7 +163,8 @@ public class CohortImport {
         return new Result(created, updated, unchanged, rows.size(), table.format());
     }
 
-    private Row parse(Table table, Table.Row line, Set<String> blocs, LocalDate today, List<ImportProblem> problems) {
+    private Row parse(Table table, Table.Row line, Set<String> blocs, LocalDate today, Regulation regulation,
+            List<ImportProblem> problems) {
         Row row = new Row();
         row.line = line.number();
         row.number = line.get("number").orElse(null);
@@ -194,6 +196,11 @@ public class CohortImport {
         row.group = line.get("group").orElse(null);
         if (row.group != null && !CODE.matcher(row.group).matches()) {
             problems.add(problem(table, line, "group", "groupe « " + row.group + " » invalide (lettres, chiffres, « . », « - », « _ »)"));
+            row.group = null;
+        }
+        if (row.group != null && row.pathway == Pathway.VAE) {
+            problems.add(problem(table, line, "group", "un candidat en VAE n'est jamais évalué en groupe ("
+                    + regulation.pathways().vae().route() + ", " + regulation.title() + ") : laissez le groupe vide"));
             row.group = null;
         }
         String accommodation = line.get("accommodation").orElse("aucun");

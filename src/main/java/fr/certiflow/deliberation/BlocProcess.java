@@ -3,6 +3,7 @@ package fr.certiflow.deliberation;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
@@ -34,8 +35,11 @@ public class BlocProcess {
     private final CampaignRepository campaigns;
     private final CampaignReferentials referentials;
     private final ProductionRepository productions;
+    private final CandidateRepository candidates;
 
-    BlocProcess(CampaignRepository campaigns, CampaignReferentials referentials, ProductionRepository productions) {
+    BlocProcess(CampaignRepository campaigns, CampaignReferentials referentials, ProductionRepository productions,
+            CandidateRepository candidates) {
+        this.candidates = candidates;
         this.campaigns = campaigns;
         this.referentials = referentials;
         this.productions = productions;
@@ -50,6 +54,12 @@ public class BlocProcess {
         return bloc.components().stream().map(Component::code)
                 .filter(code -> attempt == 1 || latest.get(code) == null || !Decisions.VALIDE.equals(latest.get(code).getResult()))
                 .toList();
+    }
+
+    /** The candidate's pathway, for the process's pathway gateway: FORMATION or VAE. */
+    public String pathway(DelegateExecution execution) {
+        Long candidateId = ((Number) execution.getVariable(Variables.CANDIDATE_ID)).longValue();
+        return candidates.findById(candidateId).orElseThrow().getPathway().name();
     }
 
     public String productionBusinessKey(DelegateExecution execution, String componentCode) {

@@ -47,7 +47,8 @@ public class ConsolidatedGrids {
                 .collect(Collectors.toMap(Juror::getUserId, Function.identity()));
         Candidate candidate = candidates.findById(context.production().getCandidateId()).orElseThrow();
         return ConsolidatedGridWorkbook.write("Grille consolidée — " + context.campaign().getName(),
-                candidate.getNumber() + (context.component().production().hasOral() ? " " + candidate.fullName() : ""),
+                candidate.getNumber() + (context.route().oral() ? " " + candidate.fullName() : "")
+                        + (context.route().vae() ? " — parcours " + context.route().describe() : ""),
                 context.component(), context.regulation(), evaluations.findByProductionIdOrderByJurorUserId(productionId),
                 consolidated.findByProductionIdOrderByCriterionCode(productionId),
                 context.production().getResult() == null ? null : Decisions.label(context.production().getResult()),

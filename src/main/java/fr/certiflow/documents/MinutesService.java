@@ -4,6 +4,7 @@ import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.Pathway;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.deliberation.BlocResult;
 import fr.certiflow.deliberation.BlocResultRepository;
@@ -142,6 +143,8 @@ public class MinutesService {
                         + CertificationDeliberation.label(decision.getProposed()) + " (proposée) — " + decision.getJustification());
             }
             rows.add(new MinutesWorkbook.CandidateRow(candidate.getNumber(), candidate.getLastName(), candidate.getFirstName(),
+                    candidate.getPathway() == Pathway.VAE ? regulation.pathways().vae().route()
+                            : regulation.pathways().formation().label(),
                     blocDecisions, componentResults, String.join("\n", overrides), certificationCell(decision)));
         }
         MinutesWorkbook.Jury jury = juries.findByCampaignId(campaignId).map(MinutesService::jury)
@@ -150,7 +153,7 @@ public class MinutesService {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             MinutesWorkbook.write(out, new MinutesWorkbook.Header(referential.title(), campaign.getName() + " ("
                     + campaign.getCode() + ")", referential.code() + " version " + referential.version() + " (critères et indicateurs) ; règles de "
-                    + "décision, échelle et jurys : " + regulation.title(), dates(campaign), blocs), rows, jury,
+                    + "décision, échelle, jurys et parcours VAE : " + regulation.title(), dates(campaign), blocs), rows, jury,
                     blocJuries(campaignId, allBlocResults));
             return out.toByteArray();
         } catch (IOException e) {

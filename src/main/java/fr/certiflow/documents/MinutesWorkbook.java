@@ -47,11 +47,13 @@ public final class MinutesWorkbook {
     }
 
     /**
+     * @param route how the candidate was assessed: « Formation », or the règlement's VAE route
      * @param blocDecisions bloc code → decision label
      * @param componentResults composante code → result label
      * @param overrides the overrides with their justifications, as one text
      */
-    public record CandidateRow(String number, String lastName, String firstName, Map<String, String> blocDecisions,
+    public record CandidateRow(String number, String lastName, String firstName, String route,
+            Map<String, String> blocDecisions,
             Map<String, String> componentResults, String overrides, String certification) {
     }
 
@@ -70,6 +72,7 @@ public final class MinutesWorkbook {
     private static final int NUMBER_WIDTH = 10;
     private static final int LAST_NAME_WIDTH = 13;
     private static final int FIRST_NAME_WIDTH = 11;
+    private static final int ROUTE_WIDTH = 12;
     private static final int BLOC_WIDTH = 12;
     private static final int COMPONENT_WIDTH = 14;
     private static final int OVERRIDES_WIDTH = 28;
@@ -92,8 +95,8 @@ public final class MinutesWorkbook {
         try {
             SXSSFSheet sheet = workbook.createSheet("Procès-verbal");
             Styles styles = new Styles(workbook);
-            List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom"));
-            List<Integer> widths = new ArrayList<>(List.of(NUMBER_WIDTH, LAST_NAME_WIDTH, FIRST_NAME_WIDTH));
+            List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom", "Parcours"));
+            List<Integer> widths = new ArrayList<>(List.of(NUMBER_WIDTH, LAST_NAME_WIDTH, FIRST_NAME_WIDTH, ROUTE_WIDTH));
             for (BlocColumns bloc : header.blocs()) {
                 columns.add("Décision du bloc " + bloc.code());
                 widths.add(BLOC_WIDTH);
@@ -134,7 +137,7 @@ public final class MinutesWorkbook {
                 Workbooks.text(blocs, i, "", styles.header);
                 Workbooks.text(head, i, columns.get(i), styles.header);
             }
-            int column = 3;
+            int column = 4;
             for (BlocColumns bloc : header.blocs()) {
                 int lastOfBloc = column + bloc.components().size();
                 blocs.getCell(column).setCellValue("Bloc " + bloc.code() + " — " + bloc.title());
@@ -155,6 +158,7 @@ public final class MinutesWorkbook {
                 Workbooks.text(row, c++, candidate.number(), styles.cell);
                 Workbooks.text(row, c++, candidate.lastName(), styles.cell);
                 Workbooks.text(row, c++, candidate.firstName(), styles.cell);
+                Workbooks.text(row, c++, candidate.route(), styles.cell);
                 for (BlocColumns bloc : header.blocs()) {
                     Workbooks.text(row, c++, candidate.blocDecisions().getOrDefault(bloc.code(), "—"), styles.cell);
                     for (String component : bloc.components()) {

@@ -34,6 +34,8 @@ public final class ProgressWorkbook {
     private static final int NUMBER_WIDTH = 10;
     private static final int NAME_WIDTH = 14;
     private static final int GROUP_WIDTH = 8;
+    /** The candidate's route: « Formation », or the règlement's VAE route, wrapped. */
+    private static final int ROUTE_WIDTH = 16;
     private static final int RESULT_WIDTH = 13;
 
     private ProgressWorkbook() {
@@ -83,14 +85,14 @@ public final class ProgressWorkbook {
                 blocs.addAll(candidate.blocs().keySet());
                 candidate.productions().forEach(production -> components.add(production.component()));
             });
-            List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom", "Groupe"));
+            List<String> columns = new ArrayList<>(List.of("N° candidat", "Nom", "Prénom", "Groupe", "Parcours"));
             blocs.forEach(bloc -> columns.add("Bloc " + bloc));
             components.forEach(component -> columns.add("Composante " + component));
             columns.add("Certification");
             Row head = sheet.createRow(0);
             for (int i = 0; i < columns.size(); i++) {
                 Workbooks.text(head, i, columns.get(i), header);
-                sheet.setColumnWidth(i, (i == 0 ? NUMBER_WIDTH : i < 3 ? NAME_WIDTH : i == 3 ? GROUP_WIDTH : RESULT_WIDTH) * 256);
+                sheet.setColumnWidth(i, (i == 0 ? NUMBER_WIDTH : i < 3 ? NAME_WIDTH : i == 3 ? GROUP_WIDTH : i == 4 ? ROUTE_WIDTH : RESULT_WIDTH) * 256);
             }
             SheetLayout.fitHeight(head);
             sheet.createFreezePane(1, 1);
@@ -103,6 +105,7 @@ public final class ProgressWorkbook {
                 Workbooks.text(line, c++, candidate.lastName(), wrapped);
                 Workbooks.text(line, c++, candidate.firstName(), wrapped);
                 Workbooks.text(line, c++, candidate.group(), wrapped);
+                Workbooks.text(line, c++, candidate.route(), wrapped);
                 for (String bloc : blocs) {
                     Workbooks.text(line, c++, label(candidate.blocs().get(bloc)), wrapped);
                 }

@@ -47,6 +47,11 @@ public class GridGeneration {
         this.clock = clock;
     }
 
+    /** The VAE route, in place of the référentiel's production (one line, as wide as the grid); null otherwise. */
+    static String vaeRoute(ProductionContexts.Context context) {
+        return context.route().vae() ? context.route().describe() : null;
+    }
+
     public void generate(DelegateExecution execution) {
         timer.record(() -> generateGrids(execution));
     }
@@ -58,7 +63,7 @@ public class GridGeneration {
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
         Component component = context.component();
         // Written productions are anonymous for jurors: the grid shows the candidate number only.
-        String candidateLabel = component.production().hasOral()
+        String candidateLabel = context.route().oral()
                 ? candidate.fullName() + " (n° " + candidate.getNumber() + ")"
                 : "n° " + candidate.getNumber();
         for (JuryAssignment assignment : assignments.findByProductionIdOrderByJurorUserId(production.getId())) {
@@ -72,7 +77,8 @@ public class GridGeneration {
                     + (campaign.getEvaluationDeadline() == null ? "" : " — évaluation avant le " + DAY.format(campaign.getEvaluationDeadline()));
             String token = java.util.UUID.randomUUID().toString();
             byte[] content = GridWorkbook.write(context.referential(), context.scale(), component,
-                    new GridWorkbook.Header(campaign.getName() + " (" + campaign.getCode() + ")", candidateLabel, jurorName, dates),
+                    new GridWorkbook.Header(campaign.getName() + " (" + campaign.getCode() + ")", candidateLabel, jurorName, dates,
+                            vaeRoute(context)),
                     token, production.getId(), assignment.getJurorUserId());
             grids.save(new Grid(production.getId(), assignment.getJurorUserId(), token, content, clock.instant()));
         }

@@ -53,7 +53,15 @@ public final class GridWorkbook {
     static final int HEADER_ROWS = 8;
 
     /** What the grid's header shows. */
-    public record Header(String campaign, String candidate, String juror, String dates) {
+    /**
+     * @param route for a VAE candidate, the règlement's route the grid's « Production » line gives way to; null for
+     *         the candidates issus de la formation, assessed on the référentiel's production
+     */
+    public record Header(String campaign, String candidate, String juror, String dates, String route) {
+
+        public Header(String campaign, String candidate, String juror, String dates) {
+            this(campaign, candidate, juror, dates, null);
+        }
     }
 
     /** What the hidden sheet says of the grid. */
@@ -110,10 +118,14 @@ public final class GridWorkbook {
             Production production = component.production();
             pair(sheet, 1, styles, "Session", header.campaign());
             pair(sheet, 2, styles, "Composante", component.code() + " " + component.title());
-            pair(sheet, 3, styles, "Production", production.name() + " — "
-                    + (production.collective() ? "travail collectif" : "travail individuel") + ", "
-                    + (production.hasOral() ? (production.formats().size() > 1 ? "production écrite et orale" : "production orale")
-                    : "production écrite"));
+            if (header.route() != null) {
+                pair(sheet, 3, styles, "Parcours", header.route());
+            } else {
+                pair(sheet, 3, styles, "Production", production.name() + " — "
+                        + (production.collective() ? "travail collectif" : "travail individuel") + ", "
+                        + (production.hasOral() ? (production.formats().size() > 1 ? "production écrite et orale" : "production orale")
+                        : "production écrite"));
+            }
             pair(sheet, 4, styles, "Candidat", header.candidate());
             pair(sheet, 5, styles, "Juré", header.juror());
             pair(sheet, 6, styles, "Dates", header.dates());

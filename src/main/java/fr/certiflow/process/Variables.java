@@ -20,6 +20,8 @@ public final class Variables {
     public static final String REMINDER_AT = "reminderAt";
     public static final String ENGLISH_REQUIRED = "englishRequired";
     public static final String ORAL = "oral";
+    /** How the candidate is assessed, as shown to people: « VAE — dossier de validation et entretien (Règlement …) ». */
+    public static final String ROUTE = "route";
     public static final String ORAL_AT = "oralAt";
     public static final String EVALUATION_FORM_ID = "evaluationFormId";
     public static final String HARMONISATION_FORM_ID = "harmonisationFormId";

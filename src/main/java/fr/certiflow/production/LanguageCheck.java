@@ -75,7 +75,7 @@ public class LanguageCheck {
     }
 
     private static Map<String, ProductionDocument> documentsOf(ProductionContexts.Context context) {
-        return context.component().production().documents().stream()
+        return context.route().documents().stream()
                 .collect(Collectors.toMap(ProductionDocument::code, Function.identity()));
     }
 

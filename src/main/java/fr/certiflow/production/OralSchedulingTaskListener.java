@@ -75,7 +75,12 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
         production.oralScheduled(at, place);
         task.getExecution().setVariable(Variables.ORAL_AT, Date.from(at));
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        AssessmentRoute route = contexts.of(task).route();
+        // A VAE candidate is convened to the règlement's interview on their dossier, not to a soutenance.
         notifier.queue(MailTemplates.CONVOCATION, candidate.getEmail(), Map.of(
+                        "epreuve", route.vae() ? route.vaeInterview() + ", composante" : "la soutenance de la production",
+                        "objet", route.vae() ? route.vaeInterview() + " sur " + route.vaeDossier() + " (" + route.describe()
+                                + ")" : "la soutenance orale de votre production",
                         "candidat", candidate.fullName(),
                         "campagne", campaigns.findById(production.getCampaignId()).orElseThrow().getName(),
                         "code", production.getComponentCode(),

@@ -3,6 +3,7 @@ package fr.certiflow.production;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
@@ -21,15 +22,18 @@ public class ProductionContexts {
     private final ProductionRepository productions;
     private final CampaignRepository campaigns;
     private final CampaignReferentials referentials;
+    private final CandidateRepository candidates;
 
-    ProductionContexts(ProductionRepository productions, CampaignRepository campaigns, CampaignReferentials referentials) {
+    ProductionContexts(ProductionRepository productions, CampaignRepository campaigns, CampaignReferentials referentials,
+            CandidateRepository candidates) {
+        this.candidates = candidates;
         this.productions = productions;
         this.campaigns = campaigns;
         this.referentials = referentials;
     }
 
     public record Context(Production production, Campaign campaign, Referential referential, Regulation regulation,
-            Component component) {
+            Component component, AssessmentRoute route) {
 
         public Regulation.Scale scale() {
             return regulation.scale();
@@ -67,7 +71,10 @@ public class ProductionContexts {
 
     private Context of(Production production) {
         Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
-        return new Context(production, campaign, referentials.of(campaign), referentials.regulation(campaign),
-                referentials.component(campaign, production.getComponentCode()));
+        Referential referential = referentials.of(campaign);
+        Regulation regulation = referentials.regulation(campaign);
+        Component component = referentials.component(campaign, production.getComponentCode());
+        return new Context(production, campaign, referential, regulation, component, AssessmentRoute.of(regulation,
+                referential, component, candidates.findById(production.getCandidateId()).orElseThrow()));
     }
 }

@@ -69,6 +69,7 @@ public class ProductionProcess {
     public void openSubmissions(DelegateExecution execution) {
         Campaign campaign = campaigns.findById(longVar(execution, Variables.CAMPAIGN_ID)).orElseThrow();
         Referential referential = referentials.of(campaign);
+        Regulation regulation = referentials.regulation(campaign);
         Set<String> existing = new HashSet<>();
         for (Submission submission : submissions.findByCampaignIdAndAttempt(campaign.getId(), 1)) {
             existing.add(submission.getComponentCode() + " " + submission.getOwnerKey());
@@ -76,13 +77,14 @@ public class ProductionProcess {
         List<Submission> missing = new ArrayList<>();
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
             for (Bloc bloc : referential.blocs()) {
-                if (!campaign.assesses(candidate, bloc.code(), referentials.regulation(campaign).bloc())) {
+                if (!campaign.assesses(candidate, bloc.code(), regulation.bloc())) {
                     continue;
                 }
                 for (Component component : bloc.components()) {
-                    String owner = Submission.ownerKey(component, candidate);
-                    if (existing.add(component.code() + " " + owner)) {
-                        missing.add(new Submission(campaign.getId(), component.code(), 1, owner));
+                    AssessmentRoute route = AssessmentRoute.of(regulation, referential, component, candidate);
+                    String owner = Submission.ownerKey(route, candidate);
+                    if (existing.add(route.submissionCode() + " " + owner)) {
+                        missing.add(new Submission(campaign.getId(), route.submissionCode(), 1, owner));
                     }
                 }
             }
@@ -98,9 +100,9 @@ public class ProductionProcess {
         int attempt = intVar(execution, Variables.ATTEMPT, 1);
         Regulation regulation = referentials.regulation(campaign);
         Component component = referentials.component(campaign, componentCode);
+        AssessmentRoute route = AssessmentRoute.of(regulation, referentials.of(campaign), component, candidate);
 
-        Instant campaignDeadline = campaign.submissionDeadline(componentCode).orElseThrow(() -> new IllegalStateException(
-                "Campaign " + campaign.getCode() + " has no submission deadline for component " + componentCode));
+        Instant campaignDeadline = submissionDeadline(campaign, route);
         // A resit opens a new submission period from now; accommodations extend it in the same way.
         Instant opens = attempt == 1 ? campaign.getOpensAt() : clock.instant();
         Instant due = attempt == 1 ? campaignDeadline : opens.plus(Duration.ofDays(campaign.getResitPeriodDays()));
@@ -111,29 +113,67 @@ public class ProductionProcess {
             throw new IllegalStateException("Production process " + execution.getProcessInstanceId() + " has business key "
                     + execution.getProcessBusinessKey() + " but its variables name " + processKey);
         }
-        String owner = Submission.ownerKey(component, candidate);
-        Submission submission = submissions.findByCampaignIdAndComponentCodeAndAttemptAndOwnerKey(
-                        campaign.getId(), componentCode, attempt, owner)
-                .orElseGet(() -> submissions.save(new Submission(campaign.getId(), componentCode, attempt, owner)));
+        Submission submission = submission(campaign, route, candidate, attempt);
         Production production = productions.findByCampaignIdAndCandidateIdAndComponentCodeAndAttempt(
                         campaign.getId(), candidate.getId(), componentCode, attempt)
                 .orElseGet(() -> productions.save(new Production(campaign.getId(), candidate.getId(), componentCode,
                         attempt, processKey, submission.getId(), deadline)));
 
-        boolean oral = component.production().hasOral();
+        boolean oral = route.oral();
         execution.setVariable(Variables.PRODUCTION_ID, production.getId());
+        execution.setVariable(Variables.ROUTE, route.describe());
         execution.setVariable(Variables.SUBMISSION_DEADLINE, Date.from(production.getDeadline()));
         execution.setVariable(Variables.REMINDER_AT,
                 Date.from(production.getDeadline().minus(Duration.ofDays(campaign.getReminderDays()))));
-        execution.setVariable(Variables.ENGLISH_REQUIRED, component.production().englishRequired());
+        execution.setVariable(Variables.ENGLISH_REQUIRED, route.englishRequired());
         execution.setVariable(Variables.ORAL, oral);
-        execution.setVariable(Variables.CANDIDATE_LABEL, oral ? candidate.fullName() + " (" + candidate.getNumber() + ")"
+        execution.setVariable(Variables.CANDIDATE_LABEL, oral
+                ? candidate.fullName() + " (" + candidate.getNumber() + (route.vae() ? ", VAE" : "") + ")"
                 : "Candidat n° " + candidate.getNumber());
         execution.setVariable(Variables.COMPONENT_LABEL, component.code() + " " + component.title());
         execution.setVariable(Variables.EVALUATION_FORM_ID, EvaluationForms.evaluationFormId(regulation, component));
         execution.setVariable(Variables.HARMONISATION_FORM_ID, EvaluationForms.harmonisationFormId(regulation, component));
         execution.setVariable(Variables.EVALUATION_DUE,
                 campaign.getEvaluationDeadline() == null ? null : Date.from(campaign.getEvaluationDeadline()));
+    }
+
+    /**
+     * Opens a VAE candidate's « dossier de validation » of the bloc before the composantes' assessments start, so that
+     * they find the one submission they share instead of racing to create it.
+     */
+    public void openValidationFile(DelegateExecution execution) {
+        Campaign campaign = campaigns.findById(longVar(execution, Variables.CAMPAIGN_ID)).orElseThrow();
+        Candidate candidate = candidates.findById(longVar(execution, Variables.CANDIDATE_ID)).orElseThrow();
+        Referential referential = referentials.of(campaign);
+        String blocCode = (String) execution.getVariable(Variables.BLOC_CODE);
+        Bloc bloc = referential.bloc(blocCode)
+                .orElseThrow(() -> new IllegalStateException("No bloc " + blocCode + " in the campaign's référentiel"));
+        AssessmentRoute route = AssessmentRoute.of(referentials.regulation(campaign), referential,
+                bloc.components().get(0), candidate);
+        if (!route.vae()) {
+            throw new IllegalStateException("Candidate " + candidate.getNumber() + " is not on the VAE route");
+        }
+        submission(campaign, route, candidate, intVar(execution, Variables.ATTEMPT, 1));
+        execution.setVariable(Variables.ROUTE, route.describe());
+    }
+
+    private Submission submission(Campaign campaign, AssessmentRoute route, Candidate candidate, int attempt) {
+        String owner = Submission.ownerKey(route, candidate);
+        return submissions.findByCampaignIdAndComponentCodeAndAttemptAndOwnerKey(
+                        campaign.getId(), route.submissionCode(), attempt, owner)
+                .orElseGet(() -> submissions.save(new Submission(campaign.getId(), route.submissionCode(), attempt, owner)));
+    }
+
+    /** The composante's deadline; a VAE dossier covers the bloc, due at the latest deadline of its composantes. */
+    private static Instant submissionDeadline(Campaign campaign, AssessmentRoute route) {
+        List<Component> covered = route.vae() ? route.bloc().components() : List.of(route.component());
+        Instant latest = null;
+        for (Component component : covered) {
+            Instant deadline = campaign.submissionDeadline(component.code()).orElseThrow(() -> new IllegalStateException(
+                    "Campaign " + campaign.getCode() + " has no submission deadline for component " + component.code()));
+            latest = latest == null || deadline.isAfter(latest) ? deadline : latest;
+        }
+        return latest;
     }
 
     /** The non-interrupting reminder: one message per production and attempt, however often the timer fires. */

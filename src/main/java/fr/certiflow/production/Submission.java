@@ -46,9 +46,12 @@ public class Submission {
         this.ownerKey = ownerKey;
     }
 
-    /** Who hands the production in: the candidate's group for a collective composante, the candidate otherwise. */
-    static String ownerKey(fr.certiflow.referential.model.Component component, fr.certiflow.campaign.Candidate candidate) {
-        return component.production().collective() && candidate.getGroupCode() != null
+    /**
+     * Who hands the production in: the candidate's group for a collective composante, the candidate otherwise (and
+     * always on the VAE route, never in a group).
+     */
+    static String ownerKey(AssessmentRoute route, fr.certiflow.campaign.Candidate candidate) {
+        return route.collective() && candidate.getGroupCode() != null
                 ? groupOwner(candidate.getGroupCode()) : candidateOwner(candidate.getNumber());
     }
 

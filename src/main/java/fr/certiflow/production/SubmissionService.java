@@ -1,8 +1,5 @@
 package fr.certiflow.production;
 
-import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.CampaignReferentials;
-import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.referential.model.ProductionDocument;
 import java.security.MessageDigest;
@@ -31,22 +28,20 @@ public class SubmissionService {
     private final ProductionRepository productions;
     private final SubmissionRepository submissions;
     private final ProductionFileRepository files;
-    private final CampaignRepository campaigns;
-    private final CampaignReferentials referentials;
+    private final ProductionContexts contexts;
     private final DocumentInspector inspector;
     private final RuntimeService runtime;
     private final Clock clock;
     private final long maxFileBytes;
 
     SubmissionService(ProductionRepository productions, SubmissionRepository submissions, ProductionFileRepository files,
-            CampaignRepository campaigns, CampaignReferentials referentials, DocumentInspector inspector,
+            ProductionContexts contexts, DocumentInspector inspector,
             RuntimeService runtime, Clock clock,
             @Value("${certiflow.uploads.max-file-size:50MB}") DataSize maxFileSize) {
         this.productions = productions;
         this.submissions = submissions;
         this.files = files;
-        this.campaigns = campaigns;
-        this.referentials = referentials;
+        this.contexts = contexts;
         this.inspector = inspector;
         this.runtime = runtime;
         this.clock = clock;
@@ -61,12 +56,13 @@ public class SubmissionService {
     public Upload upload(Long productionId, String documentCode, String filename, byte[] content, String uploadedBy) {
         Production production = productions.findById(productionId).orElseThrow(() ->
                 new UploadRefusedException(HttpStatus.NOT_FOUND, "Aucune production n° " + productionId + "."));
-        Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
-        List<ProductionDocument> documents = referentials.component(campaign, production.getComponentCode())
-                .production().documents();
+        AssessmentRoute route = contexts.of(productionId).route();
+        List<ProductionDocument> documents = route.documents();
         ProductionDocument document = documents.stream().filter(d -> d.code().equals(documentCode)).findFirst()
                 .orElseThrow(() -> new UploadRefusedException(HttpStatus.BAD_REQUEST, "Document « " + documentCode
-                        + " » inconnu pour la composante " + production.getComponentCode() + " ; documents attendus : "
+                        + " » inconnu pour " + (route.vae() ? "le dossier de validation du bloc " + route.bloc().code()
+                        + " (" + route.regulation().title() + ")" : "la composante " + production.getComponentCode())
+                        + " ; documents attendus : "
                         + documents.stream().map(ProductionDocument::code).collect(Collectors.joining(", ")) + "."));
         if (production.getStatus() == ProductionStatus.ABSENT) {
             throw new UploadRefusedException(HttpStatus.CONFLICT, "La date limite de remise est dépassée : la production n° "

@@ -5,6 +5,7 @@ import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.CampaignStatus;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.campaign.Pathway;
 import fr.certiflow.deliberation.BlocResult;
 import fr.certiflow.deliberation.BlocResultRepository;
 import fr.certiflow.deliberation.CertificationDecision;
@@ -13,6 +14,7 @@ import fr.certiflow.notification.Notification;
 import fr.certiflow.notification.NotificationRepository;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
+import fr.certiflow.regulation.Regulation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,8 +61,12 @@ public class CampaignProgress {
     public record Counts(long total, Map<String, Long> byStatus) {
     }
 
-    public record CandidateProgress(String number, String lastName, String firstName, String group,
-            Map<String, String> blocs, List<ProductionProgress> productions, String certification,
+    /**
+     * @param pathway FORMATION or VAE
+     * @param route how the candidate is assessed, as people read it, with its source for the VAE route
+     */
+    public record CandidateProgress(String number, String lastName, String firstName, String group, String pathway,
+            String route, Map<String, String> blocs, List<ProductionProgress> productions, String certification,
             List<MessageProgress> messages) {
     }
 
@@ -108,10 +114,11 @@ public class CampaignProgress {
                 .collect(Collectors.toMap(CertificationDecision::getCandidateId, Function.identity()));
         List<CandidateProgress> rows = new ArrayList<>();
         Map<String, Long> blocCounts = new TreeMap<>();
+        Regulation regulation = referentials.regulation(campaign);
         for (Candidate candidate : cohort) {
             Map<String, String> blocs = new TreeMap<>();
             for (String bloc : campaign.getBlocs()) {
-                String state = campaign.acquiredEarlier(candidate, bloc, referentials.regulation(campaign).bloc()) ? ACQUIRED_EARLIER
+                String state = campaign.acquiredEarlier(candidate, bloc, regulation.bloc()) ? ACQUIRED_EARLIER
                         : latestBloc.getOrDefault(candidate.getId(), Map.of()).getOrDefault(bloc, IN_PROGRESS);
                 blocs.put(bloc, state);
                 blocCounts.merge(state, 1L, Long::sum);
@@ -123,7 +130,8 @@ public class CampaignProgress {
                     .toList();
             CertificationDecision decision = certification.get(candidate.getId());
             rows.add(new CandidateProgress(candidate.getNumber(), candidate.getLastName(), candidate.getFirstName(),
-                    candidate.getGroupCode(), blocs, own,
+                    candidate.getGroupCode(), candidate.getPathway().name(),
+                    regulation.route(candidate.getPathway() == Pathway.VAE), blocs, own,
                     decision == null ? IN_PROGRESS : decision.getDecision() == null ? "PROPOSEE_" + decision.getProposed()
                             : decision.getDecision(),
                     messages.getOrDefault(candidate.getId(), List.of())));

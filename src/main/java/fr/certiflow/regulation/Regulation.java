@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 public record Regulation(ReferentialVersion referential, int version, String title, String certifier, Scale scale,
         ComponentRule component, BlocRule bloc, Resits resits, Admissibility admissibility,
-        Accommodations accommodations, Juries juries, GroupRule groups, LanguageCheckRule languageCheck) {
+        Accommodations accommodations, Juries juries, GroupRule groups, LanguageCheckRule languageCheck,
+        Pathways pathways) {
 
     public record ReferentialVersion(String code, int version) {
     }
@@ -153,6 +154,68 @@ public record Regulation(ReferentialVersion referential, int version, String tit
 
     /** @param minimumConfidencePercent how sure the language detection must be before it refuses a document */
     public record LanguageCheckRule(int minimumConfidencePercent) {
+    }
+
+    /**
+     * The pathways to the certification and how each one's candidates are assessed. The référentiel describes its
+     * modalities for « candidats issus de la formation » only: the VAE modality is the certifier's choice.
+     */
+    public record Pathways(FormationPathway formation, VaePathway vae) {
+    }
+
+    /**
+     * @param label how people name the pathway (« Formation »)
+     * @param route how progress, grids and the PV describe its assessment
+     */
+    public record FormationPathway(String label, String route) {
+    }
+
+    /**
+     * The VAE route: per bloc, a file the candidate hands in and an interview with the jury, assessed on the
+     * référentiel's criteria and indicators of each composante of the bloc, never in a group.
+     *
+     * @param label how people name the pathway (« VAE »)
+     * @param route how progress, grids and the PV describe its assessment (« VAE — dossier de validation et entretien »)
+     * @param documents what the candidate hands in, once per bloc
+     * @param interview the interview with the jury (« Entretien avec le jury »); absent: no interview
+     * @param jury the jury of a VAE candidate's bloc
+     */
+    public record VaePathway(String label, String route, List<PathwayDocument> documents, String interview,
+            VaeJury jury) {
+
+        public List<PathwayDocument> documents() {
+            return documents == null ? List.of() : documents;
+        }
+
+        public boolean hasInterview() {
+            return interview != null && !interview.isBlank();
+        }
+    }
+
+    /** @param code as the upload names it @param label what people read @param multiple several files allowed */
+    public record PathwayDocument(String code, String label, Boolean multiple) {
+
+        public boolean isMultiple() {
+            return Boolean.TRUE.equals(multiple);
+        }
+    }
+
+    /**
+     * The jury of a VAE candidate; presidents and exclusions follow the production jury's rules.
+     *
+     * @param jurors how many jurors assess the dossier and hold the interview
+     * @param externalMinimum how many of them are external professionals, at least
+     * @param languageQualifiedMinimum for a composante assessed in a foreign language, how many are qualified in it
+     */
+    public record VaeJury(int jurors, int externalMinimum, int languageQualifiedMinimum) {
+    }
+
+    /**
+     * « VAE — dossier de validation et entretien (Règlement de certification MMDC v1) »: the VAE route cites the
+     * règlement, which defines it; the formation route is the référentiel's, as its text says.
+     */
+    public String route(boolean vae) {
+        return vae ? pathways.vae().route() + " (" + title + ")" : pathways.formation().route();
     }
 
     /** « mmdc-v1-r1 »: how form ids and file names name this règlement. */

@@ -62,7 +62,49 @@ final class RegulationValidator {
             between(problems, "languageCheck.minimumConfidencePercent",
                     regulation.languageCheck().minimumConfidencePercent(), 1, 100);
         }
+        pathways(problems, regulation.pathways());
         return problems;
+    }
+
+    private static void pathways(List<Problem> problems, Regulation.Pathways pathways) {
+        if (!present(problems, "pathways", pathways)) {
+            return;
+        }
+        if (present(problems, "pathways.formation", pathways.formation())) {
+            require(problems, "pathways.formation.label", pathways.formation().label());
+            require(problems, "pathways.formation.route", pathways.formation().route());
+        }
+        Regulation.VaePathway vae = pathways.vae();
+        if (!present(problems, "pathways.vae", vae)) {
+            return;
+        }
+        require(problems, "pathways.vae.label", vae.label());
+        require(problems, "pathways.vae.route", vae.route());
+        if (vae.interview() != null && vae.interview().isBlank()) {
+            problems.add(new Problem("pathways.vae.interview", "is blank: name the interview, or leave it out for none"));
+        }
+        if (vae.documents().isEmpty()) {
+            problems.add(new Problem("pathways.vae.documents", "needs at least one document (the dossier de validation)"));
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < vae.documents().size(); i++) {
+            Regulation.PathwayDocument document = vae.documents().get(i);
+            String where = "pathways.vae.documents[" + i + "]";
+            if (document == null) {
+                problems.add(new Problem(where, "is empty"));
+                continue;
+            }
+            uniqueCode(problems, where, document.code(), "[a-z][a-z0-9-]{0,31}",
+                    "lower case letters, digits, hyphens, 32 characters at most", codes, "document");
+            require(problems, where + ".label", document.label());
+        }
+        Regulation.VaeJury jury = vae.jury();
+        if (present(problems, "pathways.vae.jury", jury)) {
+            between(problems, "pathways.vae.jury.jurors", jury.jurors(), 1, 9);
+            between(problems, "pathways.vae.jury.externalMinimum", jury.externalMinimum(), 0, jury.jurors());
+            between(problems, "pathways.vae.jury.languageQualifiedMinimum", jury.languageQualifiedMinimum(), 0,
+                    jury.jurors());
+        }
     }
 
     private static void scale(List<Problem> problems, Regulation.Scale scale) {
@@ -81,12 +123,8 @@ final class RegulationValidator {
                 problems.add(new Problem(where, "is empty"));
                 continue;
             }
-            if (level.code() == null || !level.code().matches("[A-Z][A-Z0-9_]{0,31}")) {
-                problems.add(new Problem(where + ".code", "'" + level.code()
-                        + "' is not a level code (capitals, digits, underscores, 32 characters at most)"));
-            } else if (!codes.add(level.code())) {
-                problems.add(new Problem(where + ".code", "'" + level.code() + "' is used by another level"));
-            }
+            uniqueCode(problems, where, level.code(), "[A-Z][A-Z0-9_]{0,31}",
+                    "capitals, digits, underscores, 32 characters at most", codes, "level");
             if (blank(level.label())) {
                 problems.add(new Problem(where + ".label", "is required"));
             } else if (!labels.add(level.label().strip().toLowerCase())) {
@@ -135,6 +173,16 @@ final class RegulationValidator {
         if (present(problems, "juries.certification", certification)) {
             atLeast(problems, "juries.certification.minimumMembers", certification.minimumMembers(), 1);
             between(problems, "juries.certification.quorum", certification.quorum(), 1, certification.minimumMembers());
+        }
+    }
+
+    /** A code that must have its form and be unique among its siblings (levels, documents). */
+    private static void uniqueCode(List<Problem> problems, String where, String code, String pattern, String form,
+            Set<String> codes, String kind) {
+        if (code == null || !code.matches(pattern)) {
+            problems.add(new Problem(where + ".code", "'" + code + "' is not a " + kind + " code (" + form + ")"));
+        } else if (!codes.add(code)) {
+            problems.add(new Problem(where + ".code", "'" + code + "' is used by another " + kind));
         }
     }
 

@@ -138,6 +138,7 @@ public final class DocumentsBenchmark {
             @Override
             public MinutesWorkbook.CandidateRow get(int i) {
                 return new MinutesWorkbook.CandidateRow(String.format("C%06d", i), "Nom" + i, "Prénom" + i,
+                        i % 9 == 0 ? "VAE — dossier de validation et entretien" : "Formation",
                         Map.of("BC1", "Validé", "BC2", "Validé", "BC3", i % 7 == 0 ? "Non validé" : "Validé"),
                         Map.of("A.1", "Validé", "A.2", "Validé", "A.3", "Validé", "A.4", "Validé", "A.5", "Validé"),
                         i % 7 == 0 ? "Bloc BC3 : Non validé au lieu de Validé — justification" : "",
@@ -164,7 +165,7 @@ public final class DocumentsBenchmark {
                     new CampaignProgress.ProductionProgress("A.3", 1, "UNDER_EVALUATION", null, Instant.EPOCH),
                     new CampaignProgress.ProductionProgress("A.5", 1, "AWAITING_SUBMISSION", null, Instant.EPOCH));
             rows.add(new CampaignProgress.CandidateProgress(String.format("C%06d", i), "Nom" + i, "Prénom" + i, "G" + i / 4,
-                    blocs, productions, "EN_COURS", List.of()));
+                    "FORMATION", "Formation — modalités d'évaluation du référentiel", blocs, productions, "EN_COURS", List.of()));
         }
         return new CampaignProgress.Report("BENCH", "Mesure", null, new CampaignProgress.Counts(3L * size,
                 Map.of("ASSESSED", (long) size)), Map.of("VALIDE", (long) size), Map.of("EN_COURS", 2L * size),

@@ -31,6 +31,8 @@ class CohortImportTests {
 
     static final String UTF8_SEMICOLON = "CSV UTF-8, séparateur point-virgule";
     static final String HEADER = "N° candidat;Nom;Prénom;Courriel;Parcours;Groupe;Aménagement;Prolongation (jours);Formateur ou tuteur;Employeur;Blocs acquis\n";
+    static final String VAE_IN_GROUP = "cohorte.csv, ligne %d, colonne « Groupe » : un candidat en VAE n'est jamais évalué en"
+            + " groupe (VAE — dossier de validation et entretien, Règlement de certification MMDC v1) : laissez le groupe vide";
     static final String VALID = HEADER
             + "2027-001;Martin;Léa;lea.martin@example.org;formation;G1;aucun;;Claire Dupont;Agence Horizon;\n"
             + "2027-002;Bernard;Hugo;hugo.bernard@example.org;formation;G1;tiers-temps;;Claire Dupont;Studio;\n"
@@ -209,7 +211,7 @@ class CohortImportTests {
                             "cohorte.csv, ligne 4, colonne « Prolongation (jours) » : nombre de jours obligatoire pour une prolongation",
                             "cohorte.csv, ligne 4, colonne « Blocs acquis » : date « 30 juin » du bloc BC1 illisible (AAAA-MM-JJ ou JJ/MM/AAAA)",
                             "cohorte.csv, ligne 4, colonne « Courriel » : courriel « hugo@example.org » déjà présent ligne 3",
-                            "cohorte.csv, ligne 4, colonne « Groupe » : le groupe « G7 » compte 1 membre(s) (lignes 4) ; un groupe compte de 2 à 6 membres (Règlement de certification MMDC v1)"));
+                            VAE_IN_GROUP.formatted(4)));
             assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
         }
 
@@ -274,6 +276,17 @@ class CohortImportTests {
             assertThatThrownBy(() -> importCsv(HEADER + "2027-009;Autre;Léa;lea.martin@example.org;;;;;;;\n"))
                     .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
                             .hasToString("cohorte.csv, ligne 2, colonne « Courriel » : courriel « lea.martin@example.org » déjà utilisé par le candidat n° 2027-001 de la campagne"));
+        }
+
+        @Test
+        void aVaeCandidateInAGroupIsAProblemOfTheRowAndNothingIsImported() {
+            assertThatThrownBy(() -> importCsv(HEADER
+                    + "2027-001;Martin;Léa;lea@example.org;formation;G1;;;;;\n"
+                    + "2027-002;Bernard;Hugo;hugo@example.org;formation;G1;;;;;\n"
+                    + "2027-003;Petit;Manon;manon@example.org;VAE;G1;;;;;\n"))
+                    .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems()).singleElement()
+                            .hasToString(VAE_IN_GROUP.formatted(4)));
+            assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
         }
 
         @Test

@@ -53,7 +53,7 @@ class JuryDocumentsTests {
         campaign = fixture.campaign(c -> c.getBlocs().retainAll(List.of("BC3")));
         fixture.standardJury(campaign);
         formula = fixture.candidate(campaign, "2027-500", c -> c.update("=1+1", "@Léa", "lea@example.org"));
-        other = fixture.candidate(campaign, "2027-501");
+        other = fixture.candidate(campaign, "2027-501", c -> c.setPathway(fr.certiflow.campaign.Pathway.VAE));
         bloc = fixture.startBloc(campaign, formula, "BC3");
         fixture.completeProductions(bloc, component -> "ACQUIS");
         fixture.submit(fixture.task(bloc, "Task_DeliberateBloc"), "president",
@@ -79,18 +79,20 @@ class JuryDocumentsTests {
                     + "professionnelle enregistrée au RNCP");
             assertThat(text(sheet, 3, 0)).startsWith("Session : ");
             assertThat(text(sheet, 4, 0)).matches("Dates : .*\\d{2}/\\d{2}/\\d{4}.*").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
-            assertThat(cells(sheet.getRow(6))).containsExactly("", "", "",
+            assertThat(cells(sheet.getRow(6))).containsExactly("", "", "", "",
                     "Bloc BC3 — Pilotage de la stratégie marketing digital et communication de son entreprise ou de l'organisation cliente");
-            assertThat(cells(sheet.getRow(7))).hasSize(8).startsWith("N° candidat", "Nom", "Prénom", "Décision du bloc BC3")
+            assertThat(cells(sheet.getRow(7))).hasSize(9).startsWith("N° candidat", "Nom", "Prénom", "Parcours", "Décision du bloc BC3")
                     .endsWith("Décisions motivées (dérogations et justifications)", "Décision de certification");
-            assertThat(text(sheet, 7, 4)).startsWith("A.4 ").hasSizeGreaterThan(10);
-            assertThat(text(sheet, 7, 5)).startsWith("A.5 ").hasSizeGreaterThan(10);
+            assertThat(text(sheet, 7, 5)).startsWith("A.4 ").hasSizeGreaterThan(10);
+            assertThat(text(sheet, 7, 6)).startsWith("A.5 ").hasSizeGreaterThan(10);
             Row first = sheet.getRow(8);
-            assertThat(cells(first)).containsExactly("2027-500", "=1+1", "@Léa", "Non validé", "Validé", "Validé",
+            assertThat(cells(first)).containsExactly("2027-500", "=1+1", "@Léa", "Formation", "Non validé", "Validé", "Validé",
                     "Bloc BC3 : Non validé au lieu de Validé — =Fraude constatée", "En attente du jury");
             assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(first.getCell(6).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(cells(sheet.getRow(9))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501", "—");
+            assertThat(first.getCell(7).getCellType()).isEqualTo(CellType.STRING);
+            // The VAE route as the règlement names it, cited in the PV's heading.
+            assertThat(cells(sheet.getRow(9))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501",
+                    "VAE — dossier de validation et entretien", "—");
             List<String> all = new ArrayList<>();
             sheet.forEach(row -> all.addAll(cells(row)));
             // Before the certification jury sits, the PV names no jury: the pool is not the jury.
@@ -100,7 +102,7 @@ class JuryDocumentsTests {
             // Each bloc names the jury president who deliberated on it.
             assertThat(all).contains("Délibérations des blocs")
                     .anySatisfy(line -> assertThat(line).startsWith("Bloc BC3 : délibéré par ").endsWith(" (1 décision)"));
-            assertThat(text(sheet, 2, 0)).contains("Règlement de certification MMDC v1");
+            assertThat(text(sheet, 2, 0)).contains("jurys et parcours VAE : Règlement de certification MMDC v1");
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo((short) 9);
             assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("7:8");
@@ -133,10 +135,12 @@ class JuryDocumentsTests {
             assertThat(lines).contains("Productions par étape", "Évaluée | 2", "Total des productions | 2", "Validé | 2",
                     "Non validé | 1", "En cours | 1");
             Sheet candidates = workbook.getSheet("Candidats");
-            assertThat(cells(candidates.getRow(0))).containsExactly("N° candidat", "Nom", "Prénom", "Groupe", "Bloc BC3",
-                    "Composante A.4", "Composante A.5", "Certification");
-            assertThat(cells(candidates.getRow(1))).containsExactly("2027-500", "=1+1", "@Léa", "", "Non validé", "Validé",
-                    "Validé", "En cours");
+            assertThat(cells(candidates.getRow(0))).containsExactly("N° candidat", "Nom", "Prénom", "Groupe", "Parcours",
+                    "Bloc BC3", "Composante A.4", "Composante A.5", "Certification");
+            assertThat(cells(candidates.getRow(1))).containsExactly("2027-500", "=1+1", "@Léa", "",
+                    "Formation — modalités d'évaluation du référentiel", "Non validé", "Validé", "Validé", "En cours");
+            assertThat(cells(candidates.getRow(2))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501", "",
+                    "VAE — dossier de validation et entretien (Règlement de certification MMDC v1)");
             assertThat(candidates.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.STRING);
             assertThat(candidates.getPrintSetup().getLandscape()).isTrue();
             assertThat(SheetLayoutAssert.printedPoints(workbook, candidates, 7)).isGreaterThanOrEqualTo(8.0);

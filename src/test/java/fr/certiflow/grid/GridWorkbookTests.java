@@ -142,4 +142,30 @@ class GridWorkbookTests {
             assertThat(sheet.getCTWorksheet().getSheetProtection().getFormatRows()).as("the juror may resize rows").isFalse();
         }
     }
+
+    @Test
+    void aVaeCandidatesGridGivesTheReglementsRouteInPlaceOfTheReferentialsProductionOnTheSameCriteria() throws Exception {
+        Referential seed = seed();
+        var scale = fr.certiflow.regulation.Regulations.shipped().scale();
+        String route = "VAE — dossier de validation et entretien (Règlement de certification MMDC v1)";
+        byte[] vae = GridWorkbook.write(seed, scale, seed.component("A.2").orElseThrow(),
+                new GridWorkbook.Header("Session (S1)", "Léa Martin (n° 2027-007, VAE)", "Juré", "Dates", route),
+                "token-2", 43L, "jure1");
+        byte[] formation = GridWorkbook.write(seed, scale, seed.component("A.2").orElseThrow(),
+                new GridWorkbook.Header("Session (S1)", "n° 2027-001", "Juré", "Dates"), "token-3", 44L, "jure1");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(vae));
+                XSSFWorkbook other = new XSSFWorkbook(new ByteArrayInputStream(formation))) {
+            XSSFSheet sheet = workbook.getSheet(GridWorkbook.SHEET);
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Parcours");
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo(route);
+            assertThat(other.getSheet(GridWorkbook.SHEET).getRow(3).getCell(0).getStringCellValue()).isEqualTo("Production");
+            // The same criteria, in the same cells, as for a candidate issu de la formation.
+            for (int r = 7; r <= sheet.getLastRowNum(); r++) {
+                var cell = sheet.getRow(r) == null ? null : sheet.getRow(r).getCell(0);
+                var same = other.getSheet(GridWorkbook.SHEET).getRow(r) == null ? null
+                        : other.getSheet(GridWorkbook.SHEET).getRow(r).getCell(0);
+                assertThat(String.valueOf(cell)).isEqualTo(String.valueOf(same));
+            }
+        }
+    }
 }

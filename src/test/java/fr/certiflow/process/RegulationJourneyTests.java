@@ -54,6 +54,9 @@ class RegulationJourneyTests {
     @Autowired
     ProcessEngine engine;
 
+    @Autowired
+    fr.certiflow.jury.JuryAssignmentRepository assignments;
+
     Regulation fourLevels;
 
     @BeforeEach
@@ -126,6 +129,26 @@ class RegulationJourneyTests {
 
         BpmnAwareTests.assertThat(production).isEnded();
         assertThat(productions.findById(productionId).orElseThrow().getResult()).isEqualTo("NON_VALIDE");
+    }
+
+    @Test
+    void aVaeCandidatesJuryIsTheReglementsVaeJury() throws Exception {
+        Campaign campaign = fixture.campaign(fourLevels, c -> { });
+        fixture.standardJury(campaign);
+        Candidate candidate = fixture.candidate(campaign, "2027-330", c -> c.setPathway(fr.certiflow.campaign.Pathway.VAE));
+        ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC3");
+        List<ProcessInstance> components = fixture.productionsOf(bloc);
+        fixture.submissions.upload(fixture.productionId(components.get(0)), "dossier", "dossier.txt",
+                AssessmentFixture.FRENCH.getBytes(java.nio.charset.StandardCharsets.UTF_8), "coordo");
+        fixture.runJobs();
+        for (ProcessInstance component : components) {
+            fixture.admissible(component);
+            // Two jurors, both external (the fixture's VAE jury), where a production jury has three; A.5 adds the
+            // English-qualified juror, who is jure3.
+            assertThat(assignments.findByProductionIdOrderByJurorUserId(fixture.productionId(component)))
+                    .extracting(fr.certiflow.jury.JuryAssignment::getJurorUserId).containsExactly("jure1", "jure3");
+            BpmnAwareTests.assertThat(component).isWaitingAt("Task_ScheduleOral");
+        }
     }
 
     @Test

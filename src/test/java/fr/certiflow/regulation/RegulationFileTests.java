@@ -35,6 +35,7 @@ class RegulationFileTests {
 
     @Test
     void theFixtureMakesOtherChoices() {
+        assertThat(Regulations.fourLevels().pathways().vae().jury().externalMinimum()).isEqualTo(2);
         Regulation regulation = Regulations.fourLevels();
         assertThat(regulation.scale().choices()).isEqualTo("Maîtrisé, Acquis, En cours d'acquisition ou Non acquis");
         assertThat(regulation.scale().acquiredLevels()).extracting(Regulation.Level::code).containsExactly("MAITRISE", "ACQUIS");
@@ -55,7 +56,48 @@ class RegulationFileTests {
                                 "component.requiredCriteria: 'A.9-CR1' is not a criterion of référentiel MMDC version 1",
                                 "juries.production.jurors: must be between 1 and 9, found 0",
                                 "juries.production.externalMinimum: must be between 0 and 0, found 1",
-                                "juries.production.languageQualifiedMinimum: must be between 0 and 0, found 1"));
+                                "juries.production.languageQualifiedMinimum: must be between 0 and 0, found 1",
+                                "pathways.vae.documents[0].code: 'Dossier VAE' is not a document code (lower case letters, digits, hyphens, 32 characters at most)",
+                                "pathways.vae.documents[0].label: is required",
+                                "pathways.vae.jury.jurors: must be between 1 and 9, found 0",
+                                "pathways.vae.jury.externalMinimum: must be between 0 and 0, found 1",
+                                "pathways.vae.jury.languageQualifiedMinimum: must be between 0 and 0, found 1"));
+    }
+
+    @Test
+    void theVaeRouteComesFromTheReglement() {
+        Regulation regulation = Regulations.shipped();
+        assertThat(regulation.pathways().vae().documents()).extracting(Regulation.PathwayDocument::code).containsExactly("dossier");
+        assertThat(regulation.pathways().vae().interview()).isEqualTo("Entretien avec le jury");
+        assertThat(regulation.pathways().vae().jury().jurors()).isEqualTo(2);
+        assertThat(regulation.route(true))
+                .isEqualTo("VAE — dossier de validation et entretien (Règlement de certification MMDC v1)");
+        assertThat(regulation.route(false)).isEqualTo("Formation — modalités d'évaluation du référentiel");
+        assertThat(Regulations.fourLevels().pathways().vae().jury().jurors()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenPathwaysSectionStopsTheStartWithItsElement() throws Exception {
+        String shipped = Files.readString(Regulations.SHIPPED);
+        String noDossier = shipped.replace("""
+                    documents:
+                      - code: "dossier"
+                        label: "Dossier de validation du bloc"
+                """, "    documents: []\n").replace("interview: \"Entretien avec le jury\"", "interview: \" \"");
+        assertThatThrownBy(() -> RegulationCatalog.read("no-dossier.yaml",
+                new ByteArrayInputStream(noDossier.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .isInstanceOfSatisfying(InvalidRegulationException.class, thrown -> assertThat(thrown.problems())
+                        .extracting(Problem::toString).containsExactlyInAnyOrder(
+                                "pathways.vae.documents: needs at least one document (the dossier de validation)",
+                                "pathways.vae.interview: is blank: name the interview, or leave it out for none"));
+        String noJury = shipped.replaceAll("(?s)\n    # The jury of a VAE.*", "\n");
+        assertThatThrownBy(() -> RegulationCatalog.read("no-vae-jury.yaml",
+                new ByteArrayInputStream(noJury.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .hasMessageContaining("pathways.vae.jury: is required");
+        String noPathways = shipped.replaceAll("(?s)\npathways:.*", "\n");
+        assertThatThrownBy(() -> RegulationCatalog.read("no-pathways.yaml",
+                new ByteArrayInputStream(noPathways.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .hasMessageContaining("pathways: is required");
     }
 
     @Test
