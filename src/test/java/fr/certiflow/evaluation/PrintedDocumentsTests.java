@@ -114,7 +114,9 @@ class PrintedDocumentsTests {
         try (OutputStream out = Files.newOutputStream(dir.resolve("avancement.xlsx"))) {
             List<CampaignProgress.CandidateProgress> candidates = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
-                candidates.add(new CampaignProgress.CandidateProgress(String.format("2027-%03d", i), "Lefèvre-Dumont" + i, "Hélène", "G" + (i % 5),
+                candidates.add(new CampaignProgress.CandidateProgress(String.format("2027-%03d", i), "Lefèvre-Dumont" + i, "Hélène", i % 9 == 0 ? "" : "G" + (i % 5),
+                        i % 9 == 0 ? "VAE" : "FORMATION", i % 9 == 0 ? "VAE — dossier de validation et entretien (Règlement de certification MMDC v1)"
+                                : "Formation — modalités d'évaluation du référentiel",
                         Map.of("BC1", "VALIDE", "BC2", "EN_COURS", "BC3", "PROPOSEE_NON_VALIDE"),
                         List.of(new CampaignProgress.ProductionProgress("A.1", 1, "ASSESSED", "VALIDE", null),
                                 new CampaignProgress.ProductionProgress("A.2", 2, "UNDER_EVALUATION", null, null),
@@ -142,6 +144,7 @@ class PrintedDocumentsTests {
         List<MinutesWorkbook.CandidateRow> rows = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             rows.add(new MinutesWorkbook.CandidateRow(String.format("2027-%04d", i), "Lefèvre-Dumont", "Hélène-Marie",
+                    i % 9 == 0 ? "VAE — dossier de validation et entretien" : "Formation",
                     Map.of("BC1", "Acquis le 30/06/2025", "BC2", "Validé", "BC3", i % 7 == 0 ? "Non validé (passage 2)" : "Validé"),
                     Map.of("A.1", "Validé", "A.2", "Validé", "A.3", "Validé", "A.4", "Non validé", "A.5", "En cours"),
                     i % 7 == 0 ? "Bloc BC3 : Non validé au lieu de Validé — le jury constate un plagiat partiel de la production écrite." : "",

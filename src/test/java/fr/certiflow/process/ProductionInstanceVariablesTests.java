@@ -32,9 +32,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ProductionInstanceVariablesTests {
 
-    /** Who and what: campaign, candidate, bloc, composante, attempt, and the production's row. */
+    /** Who and what: campaign, candidate and their route (formation or VAE), bloc, composante, attempt, the production's row. */
     static final List<String> IDENTITY = List.of("campaignId", "campaignCode", "campaignName", "candidateId",
-            "candidateNumber", "candidateLabel", "blocCode", "componentCode", "componentLabel", "attempt", "productionId");
+            "candidateNumber", "candidateLabel", "route", "blocCode", "componentCode", "componentLabel", "attempt", "productionId");
     /** What the steps need: timers, routing, the forms of the composante under the campaign's règlement. */
     static final List<String> SETTINGS = List.of("submissionDeadline", "reminderAt", "evaluationDue", "englishRequired",
             "oral", "evaluationFormId", "harmonisationFormId");
