@@ -72,24 +72,27 @@ class CampaignController {
     }
 
     @GetMapping("/{id}")
-    CampaignService.CampaignView get(@PathVariable Long id) {
-        return service.view(campaigns.require(id));
+    CampaignService.CampaignView get(@PathVariable String id) {
+        return service.view(campaigns.resolve(id));
     }
 
     @PostMapping("/{id}/launch")
-    ResponseEntity<Map<String, Object>> launch(@PathVariable Long id) {
+    ResponseEntity<Map<String, Object>> launch(@PathVariable("id") String idOrCode) {
+        Long id = campaigns.idOf(idOrCode);
         ProcessInstance instance = launcher.launch(id);
         return ResponseEntity.accepted().body(Map.of("campaignId", id, "processInstanceId", instance.getId(),
                 "message", "Campagne lancée : les évaluations s'ouvrent en arrière-plan."));
     }
 
     @PostMapping(path = "/{id}/cohort", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CohortImport.Result importCohort(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
+    CohortImport.Result importCohort(@PathVariable("id") String idOrCode, @RequestParam("file") MultipartFile file) throws IOException {
+        Long id = campaigns.idOf(idOrCode);
         return importing("cohort", file, (name, content) -> cohort.importFile(id, name, content));
     }
 
     @PostMapping(path = "/{id}/jurors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
+    JuryPoolImport.Result importJurors(@PathVariable("id") String idOrCode, @RequestParam("file") MultipartFile file) throws IOException {
+        Long id = campaigns.idOf(idOrCode);
         String importedBy = users.require().id();
         return importing("jurors", file, (name, content) -> jury.importFile(id, name, content, importedBy));
     }

@@ -89,6 +89,7 @@ class ApiSecurity {
             rule(POST, "/api/campaigns/{id}/jurors", Groups.COORDINATORS),
             rule(POST, "/api/campaigns/{id}/launch", Groups.COORDINATORS),
             rule(GET, "/api/campaigns/{id}/progress", READERS),
+            rule(GET, "/api/campaigns/{id}/productions", READERS),
             rule(GET, "/api/campaigns/{id}/progress.xlsx", READERS),
             rule(GET, "/api/campaigns/{id}/minutes", READERS),
             rule(POST, "/api/productions/{id}/files", Groups.COORDINATORS),

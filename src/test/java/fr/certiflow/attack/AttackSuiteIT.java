@@ -368,7 +368,19 @@ class AttackSuiteIT {
             attacks.add(new Attack("importer une cohorte", role, "POST", "/api/campaigns/" + draft + "/cohort", cohort, refused));
             attacks.add(new Attack("importer un jury", role, "POST", "/api/campaigns/" + draft + "/jurors", jury, refused));
             attacks.add(new Attack("déposer une production", role, "POST", "/api/productions/" + waiting + "/files", file, refused));
+            attacks.add(new Attack("lancer une campagne nommée par son code", role, "POST", "/api/campaigns/DRAFT/launch", null, refused));
+            attacks.add(new Attack("importer une cohorte dans une campagne nommée par son code", role, "POST",
+                    "/api/campaigns/DRAFT/cohort", cohort, refused));
         }
+        for (String role : List.of(ANONYMOUS, juror)) {
+            // The productions and their files' names are for coordinators, managers and jury presidents.
+            attacks.add(new Attack("lister les productions d'une campagne", role, "GET", "/api/campaigns/ATTACK/productions", null,
+                    role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
+        }
+        attacks.add(new Attack("lancer par son code une campagne déjà lancée", COORDINATOR, "POST", "/api/campaigns/ATTACK/launch",
+                null, Attack.CONFLICT));
+        attacks.add(new Attack("lancer une campagne dont le code n'existe pas", COORDINATOR, "POST", "/api/campaigns/NULLE-PART/launch",
+                null, Set.of(404)));
         for (String role : List.of(ANONYMOUS, coJuror, outsider, COORDINATOR, PRESIDENT, MANAGER, ADMIN)) {
             attacks.add(new Attack("déposer la grille d'un autre juré", role, "POST", "/api/grids/" + grid + "/evaluation",
                     new Attack.Upload(Map.of(), "grille.xlsx", gridFile), role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
