@@ -40,7 +40,9 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
     @Override
     public void notify(DelegateTask task) {
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(contexts.production(task).getId()));
+            Long productionId = contexts.production(task).getId();
+            task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(productionId));
+            task.setVariableLocal(Variables.PRODUCTION_CONSOLE, "/certiflow/productions/" + productionId);
             return;
         }
         check(task);

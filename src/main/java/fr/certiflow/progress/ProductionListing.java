@@ -48,9 +48,12 @@ public class ProductionListing {
     private final ProductionFileRepository files;
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final String engineName;
 
     ProductionListing(EntityManager entities, CampaignRepository campaigns, CandidateRepository candidates,
-            SubmissionRepository submissions, ProductionFileRepository files, TaskService tasks, RuntimeService runtime) {
+            SubmissionRepository submissions, ProductionFileRepository files, TaskService tasks, RuntimeService runtime,
+            org.camunda.bpm.engine.ProcessEngine engine) {
+        this.engineName = engine.getName();
         this.runtime = runtime;
         this.entities = entities;
         this.campaigns = campaigns;
@@ -85,8 +88,13 @@ public class ProductionListing {
     }
 
     /** Tasklist's address of a task. */
-    public static String tasklistHref(String taskId) {
-        return "/camunda/app/tasklist/default/#/?task=" + taskId;
+    public String tasklistHref(String taskId) {
+        return tasklist() + "#/?task=" + taskId;
+    }
+
+    /** Tasklist's address for this engine. */
+    public String tasklist() {
+        return "/camunda/app/tasklist/" + engineName + "/";
     }
 
     @Transactional(readOnly = true)
@@ -145,6 +153,25 @@ public class ProductionListing {
         List<Production> rows = select.setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Page(campaign.getCode(), campaign.getId(), page, size, total, (int) ((total + size - 1) / size),
                 items(rows));
+    }
+
+    /** One production as the listing shows it. */
+    @Transactional(readOnly = true)
+    public ProductionItem item(Production production) {
+        return items(List.of(production)).get(0);
+    }
+
+    /** How many of the campaign's productions stand in each state, by composante. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<ProductionStatus, Long>> countsByComponentAndStatus(Long campaignId) {
+        Map<String, Map<ProductionStatus, Long>> counts = new java.util.TreeMap<>();
+        for (Object[] row : entities.createQuery("select p.componentCode, p.status, count(p) from Production p "
+                + "where p.campaignId = :campaign group by p.componentCode, p.status", Object[].class)
+                .setParameter("campaign", campaignId).getResultList()) {
+            counts.computeIfAbsent((String) row[0], c -> new java.util.EnumMap<>(ProductionStatus.class))
+                    .put((ProductionStatus) row[1], (Long) row[2]);
+        }
+        return counts;
     }
 
     private List<ProductionItem> items(List<Production> rows) {
