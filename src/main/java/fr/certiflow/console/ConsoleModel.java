@@ -32,6 +32,7 @@ class ConsoleModel {
         users.current().ifPresent(user -> {
             model.addAttribute("user", user.id());
             model.addAttribute("canAct", canAct(user));
+            model.addAttribute("canReadOutbox", canAct(user) || user.isIn(Groups.MANAGERS));
         });
         model.addAttribute("dates", ConsoleController.SHOWN);
         model.addAttribute("statusLabels", CAMPAIGN_STATUSES);

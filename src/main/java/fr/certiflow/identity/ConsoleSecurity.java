@@ -89,6 +89,9 @@ class ConsoleSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher(LOGIN), paths.matcher("/certiflow/css/**")).permitAll()
                         .requestMatchers(paths.matcher(POST, "/certiflow/deconnexion")).authenticated()
+                        // The outbox, as its API: managers read it, coordinators send a failed mail again.
+                        .requestMatchers(paths.matcher(GET, "/certiflow/courriels"), paths.matcher(HEAD, "/certiflow/courriels"))
+                        .hasAnyAuthority(Groups.COORDINATORS, Groups.MANAGERS, Groups.ADMINS, Groups.CAMUNDA_ADMIN)
                         .requestMatchers(Stream.of(GET, HEAD).map(method -> paths.matcher(method, CONSOLE))
                                 .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new))
                         .hasAnyAuthority(READERS)

@@ -501,6 +501,64 @@ class AttackSuiteIT {
         assertThat(invalid.json().get("errors")).isNotEmpty();
     }
 
+    /**
+     * The coordinator's console on the webapps' session: managers and jury presidents read its pages but every action
+     * they post is refused, jurors open none of it, a coordinator's post from another origin or without the page's
+     * token is refused; and nothing changes.
+     */
+    @Test
+    @Order(2)
+    void theConsoleRefusesEveryActionToWhoMayOnlyReadAndEverythingToJurors() throws Exception {
+        String draft = "/certiflow/campagnes/DRAFT";
+        Map<String, String> tokenless = Map.of();
+        for (String[] reader : new String[][] {{MANAGER, "cockpit"}, {PRESIDENT, "tasklist"}}) {
+            WebappSession session = WebappSession.login(node, reader[0], reader[0] + AttackScenario.PASSWORD_SUFFIX, reader[1]);
+            CampaignClient.Response page = session.page(draft);
+            assertThat(page.status()).as(reader[0]).isEqualTo(200);
+            assertThat(page.body()).contains("DRAFT").doesNotContain("Importer la cohorte", "Lancer la campagne");
+            Map<String, String> token = Map.of("_csrf", consoleToken(page.body()));
+            consoleRefused(session, draft + "/lancement", token, Map.of(), Attack.FORBIDDEN);
+            consoleRefused(session, "/certiflow/campagnes", withToken(token, Map.of("code", "PIRATE", "name", "Pirate")), Map.of(),
+                    Attack.FORBIDDEN);
+        }
+        WebappSession jurorInTasklist = WebappSession.login(node, juror, juror + AttackScenario.PASSWORD_SUFFIX, "tasklist");
+        assertThat(jurorInTasklist.page(draft).status()).isEqualTo(403);
+        assertThat(jurorInTasklist.page("/certiflow/campagnes/ATTACK/avancement").status()).isEqualTo(403);
+        consoleRefused(jurorInTasklist, draft + "/lancement", tokenless, Map.of(), Attack.FORBIDDEN);
+
+        WebappSession coordinator = WebappSession.login(node, COORDINATOR, COORDINATOR + AttackScenario.PASSWORD_SUFFIX, "tasklist");
+        Map<String, String> token = Map.of("_csrf", consoleToken(coordinator.page(draft).body()));
+        consoleRefused(coordinator, draft + "/lancement", tokenless, Map.of(), Attack.FORBIDDEN);
+        consoleRefused(coordinator, draft + "/lancement", Map.of("_csrf", "pas-le-bon-jeton"), Map.of(), Attack.FORBIDDEN);
+        consoleRefused(coordinator, draft + "/lancement", token, Map.of("Origin", "https://site-malveillant.example"), Attack.FORBIDDEN);
+        consoleRefused(coordinator, "/certiflow/campagnes/ATTACK/lancement", token, Map.of(), Set.of(200));
+        assertThat(CampaignClient.anonymous(node).call("POST", draft + "/lancement", null).status()).as("anonymous: to the login page")
+                .isEqualTo(302);
+    }
+
+    private static String consoleToken(String page) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("a console form with its token").isTrue();
+        return token.group(1);
+    }
+
+    private static Map<String, String> withToken(Map<String, String> token, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putAll(token);
+        return all;
+    }
+
+    /** A console post refused with one of the statuses (a relaunch is refused on its page, 200), the record unchanged. */
+    private void consoleRefused(WebappSession session, String path, Map<String, String> fields, Map<String, String> headers,
+            Set<Integer> refusedWith) throws IOException, InterruptedException {
+        scenario.quiet();
+        Map<String, List<String>> before = record.take();
+        CampaignClient.Response response = session.form(path, fields, headers);
+        assertThat(response.status()).as("POST %s %s", path, headers.keySet()).isIn(refusedWith);
+        scenario.quiet();
+        assertThat(record.take()).as("the record after POST %s", path).isEqualTo(before);
+    }
+
     private CampaignClient.Response sessionRefused(WebappSession session, String method, String path, String json,
             Map<String, String> headers, Set<Integer> refusedWith) throws IOException, InterruptedException {
         scenario.quiet();

@@ -79,10 +79,7 @@ final class ConsoleSession {
 
     /** A form posted as the browser does, with the page's CSRF token. */
     Page form(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-        if (csrf != null) {
-            all.put("_csrf", csrf);
-        }
+        Map<String, String> all = withToken(fields);
         return page(http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(all))).build(), HttpResponse.BodyHandlers.ofString()));
@@ -91,22 +88,19 @@ final class ConsoleSession {
     /** A file uploaded by a form (multipart), with the page's CSRF token and the given fields. */
     Page upload(String path, Map<String, String> fields, String filename, byte[] content) throws IOException, InterruptedException {
         String boundary = "----console" + UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = withToken(fields);
+        byte[] body = fr.certiflow.packaged.CampaignClient.multipartBody(boundary, all, filename, content);
+        return page(http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private Map<String, String> withToken(Map<String, String> fields) {
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
         if (csrf != null) {
             all.put("_csrf", csrf);
         }
-        for (Map.Entry<String, String> field : all.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return page(http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString()));
+        return all;
     }
 
     private String cookie(String name) {

@@ -101,6 +101,37 @@ class ConsoleTests {
         assertThat(tasklist.get("/certiflow/campagnes").body()).contains("coordo (coordination)", "Nouvelle campagne");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aMailParkedAsFailedIsShownToOperatorsAndSentAgainByACoordinatorOnly() throws Exception {
+        String key = "console:" + UUID.randomUUID();
+        jdbc.update("insert into cf_notification (kind, recipient, subject, body, dedup_key, created_at, next_attempt_at, status, attempts,"
+                + " last_error) values ('REMINDER', 'candidat@example.org', 'Rappel de remise', 'Bonjour', ?, current_timestamp,"
+                + " current_timestamp, 'FAILED', 5, 'Serveur SMTP injoignable')", key);
+        Long id = jdbc.queryForObject("select id from cf_notification where dedup_key = ?", Long.class, key);
+
+        ConsoleSession manager = session();
+        manager.consoleLogin("manager", "manager-secret");
+        ConsoleSession.Page page = manager.get("/certiflow/courriels");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Rappel de remise", "Serveur SMTP injoignable", "en échec").doesNotContain("Renvoyer");
+        assertThat(manager.form("/certiflow/courriels/" + id + "/renvoi", Map.of()).status()).isEqualTo(403);
+        ConsoleSession president = session();
+        president.consoleLogin("president", "president-secret");
+        assertThat(president.get("/certiflow/courriels").status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select status from cf_notification where id = ?", String.class, id)).isEqualTo("FAILED");
+
+        ConsoleSession coordo = session();
+        coordo.consoleLogin("coordo", "coordo-secret");
+        assertThat(coordo.get("/certiflow/courriels").body()).contains("Renvoyer le message n° " + id);
+        assertThat(coordo.form("/certiflow/courriels/" + id + "/renvoi", Map.of()).location()).endsWith("/certiflow/courriels");
+        assertThat(coordo.get("/certiflow/courriels").body()).contains("Le message n° " + id + " (« Rappel de remise ») repart");
+        // Queued again: the dispatcher may already have sent it (the test profile's outlet is the log).
+        assertThat(jdbc.queryForObject("select status from cf_notification where id = ?", String.class, id)).isIn("PENDING", "SENT");
+    }
+
     @Test
     void aCoordinatorRunsACampaignFromTheConsoleAndOthersOnlyReadOrAreRefused() throws Exception {
         ConsoleSession coordo = session();
@@ -162,6 +193,7 @@ class ConsoleTests {
         assertThat(jurorPage.status()).isEqualTo(403);
         assertThat(jurorPage.body()).contains("Accès refusé", "Votre rôle ne permet pas");
         assertThat(juror.get("/certiflow/campagnes").status()).isEqualTo(403);
+        assertThat(juror.get("/certiflow/courriels").status()).isEqualTo(403);
         assertThat(candidates.countByCampaignId(id)).isEqualTo(2);
         assertThat(campaigns.findById(id).orElseThrow().getStatus()).isEqualTo(CampaignStatus.DRAFT);
 
