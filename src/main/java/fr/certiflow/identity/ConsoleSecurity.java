@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
@@ -73,7 +74,10 @@ class ConsoleSecurity {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
-                .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
+                // The user is authenticated from the webapps' session on every request: the token must not be replaced
+                // each time (a page's stylesheet would void its form's token); the login renews the session, and the token.
+                .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterBefore(new CrossOriginWriteFilter(problems), CsrfFilter.class)
                 .addFilterAfter(new WebappSessionAuthenticationFilter(sessions, users), BasicAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions

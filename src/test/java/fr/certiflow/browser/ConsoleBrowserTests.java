@@ -47,6 +47,9 @@ class ConsoleBrowserTests extends BrowserTestSupport {
                     "deadline-A.2", "2027-03-01T18:00", "evaluationDeadline", "2027-02-01T18:00",
                     "deliberationDate", "2027-04-15T10:00"));
             browser.click(By.xpath("//button[normalize-space()='Créer la campagne']"));
+            browser.wait.until(driver -> browser.text().contains("La campagne n'est pas créée") || browser.text().contains("Accès refusé")
+                    || browser.text().contains("Introuvable"));
+            assertThat(browser.text()).as("the refused form").contains("La campagne n'est pas créée");
             WebElement problem = browser.visible(By.id("evaluationDeadline-erreur"));
             assertThat(problem.getText()).startsWith("doit suivre la dernière date limite de remise");
             browser.screenshot("console-02-campaign-form-refused");
