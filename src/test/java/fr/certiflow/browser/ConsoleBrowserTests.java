@@ -100,7 +100,7 @@ class ConsoleBrowserTests extends BrowserTestSupport {
             fixture.runJobs();
 
             browser.open("/certiflow/campagnes/" + code + "/avancement?candidat=2027-101&composante=A.1");
-            WebElement task = browser.visible(By.linkText("Vérifier la recevabilité"));
+            WebElement task = browser.visible(By.partialLinkText("Vérifier la recevabilité"));
             assertThat(browser.text()).doesNotContain("Déposer un fichier");
             browser.screenshot("console-08-table-changed");
             browser.click(task);
