@@ -63,7 +63,7 @@ class ConsoleBrowserTests extends BrowserTestSupport {
                     + "2027-102;Bernard;Hugo;hugo@example;;\n"));
             browser.click(By.xpath("//button[normalize-space()='Importer la cohorte']"));
             browser.visible(By.xpath("//caption[contains(., 'Problèmes du fichier')]"));
-            assertThat(browser.text()).contains("Fichier refusé : rien n'a été importé.", "adresse « hugo@example » invalide");
+            assertThat(browser.text()).contains("Fichier refusé, rien n'a été importé : 1 problème(s)", "adresse « hugo@example » invalide");
             browser.screenshot("console-03-cohort-refused");
             assertThat(candidates.countByCampaignId(id)).isZero();
             upload(browser, "cohort-file", write(folder, "cohorte.csv", HEADER + "2027-101;Martin;Léa;lea@example.org;;\n"

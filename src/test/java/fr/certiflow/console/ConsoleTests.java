@@ -163,7 +163,7 @@ class ConsoleTests {
         ConsoleSession.Page bad = coordo.upload("/certiflow/campagnes/" + code + "/cohorte", Map.of(), "cohorte.csv",
                 (COHORT_HEADER + "2027-001;Martin;Léa;lea@example.org;;\n2027-002;Bernard;Hugo;hugo@example;;\n")
                         .getBytes(StandardCharsets.UTF_8));
-        assertThat(bad.body()).contains("Fichier refusé : rien n&#39;a été importé.", "<td class=\"num\">3</td>",
+        assertThat(bad.body()).contains("Fichier refusé, rien n&#39;a été importé : 1 problème(s)", "<td class=\"num\">3</td>",
                 "<td>Courriel</td>", "adresse « hugo@example » invalide");
         assertThat(candidates.countByCampaignId(id)).isZero();
         ConsoleSession.Page good = coordo.upload("/certiflow/campagnes/" + code + "/cohorte", Map.of(), "cohorte.csv",
