@@ -532,8 +532,9 @@ class AttackSuiteIT {
         consoleRefused(coordinator, draft + "/lancement", Map.of("_csrf", "pas-le-bon-jeton"), Map.of(), Attack.FORBIDDEN);
         consoleRefused(coordinator, draft + "/lancement", token, Map.of("Origin", "https://site-malveillant.example"), Attack.FORBIDDEN);
         consoleRefused(coordinator, "/certiflow/campagnes/ATTACK/lancement", token, Map.of(), Set.of(200));
-        assertThat(CampaignClient.anonymous(node).call("POST", draft + "/lancement", null).status()).as("anonymous: to the login page")
-                .isEqualTo(302);
+        assertThat(CampaignClient.anonymous(node).call("POST", draft + "/lancement", null).status())
+                .as("anonymous, without a session or its token").isEqualTo(403);
+        assertThat(CampaignClient.anonymous(node).call("GET", draft, null).status()).as("anonymous: to the login page").isEqualTo(302);
     }
 
     private static String consoleToken(String page) {
