@@ -2,22 +2,15 @@ package fr.certiflow.campaign;
 
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.jury.JuryPoolImport;
-import fr.certiflow.tabular.SizeLimitedInputStream;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,24 +33,16 @@ class CampaignController {
     private final CampaignService service;
     private final CampaignRepository campaigns;
     private final CampaignLauncher launcher;
-    private final CohortImport cohort;
-    private final JuryPoolImport jury;
+    private final CampaignImports imports;
     private final CurrentUsers users;
-    private final long maxImportBytes;
-    private final MeterRegistry meters;
-    private final ImportGate imports = new ImportGate(Duration.ofMinutes(1));
 
     CampaignController(CampaignService service, CampaignRepository campaigns, CampaignLauncher launcher,
-            CohortImport cohort, JuryPoolImport jury, CurrentUsers users,
-            @Value("${certiflow.imports.max-file-size:10MB}") DataSize maxImportSize, MeterRegistry meters) {
-        this.meters = meters;
+            CampaignImports imports, CurrentUsers users) {
         this.service = service;
         this.campaigns = campaigns;
         this.launcher = launcher;
-        this.cohort = cohort;
-        this.jury = jury;
+        this.imports = imports;
         this.users = users;
-        this.maxImportBytes = maxImportSize.toBytes();
     }
 
     @PostMapping
@@ -72,47 +57,28 @@ class CampaignController {
     }
 
     @GetMapping("/{id}")
-    CampaignService.CampaignView get(@PathVariable Long id) {
-        return service.view(campaigns.require(id));
+    CampaignService.CampaignView get(@PathVariable String id) {
+        return service.view(campaigns.resolve(id));
     }
 
     @PostMapping("/{id}/launch")
-    ResponseEntity<Map<String, Object>> launch(@PathVariable Long id) {
+    ResponseEntity<Map<String, Object>> launch(@PathVariable("id") String idOrCode) {
+        Long id = campaigns.idOf(idOrCode);
         ProcessInstance instance = launcher.launch(id);
         return ResponseEntity.accepted().body(Map.of("campaignId", id, "processInstanceId", instance.getId(),
                 "message", "Campagne lancée : les évaluations s'ouvrent en arrière-plan."));
     }
 
     @PostMapping(path = "/{id}/cohort", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CohortImport.Result importCohort(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
-        return importing("cohort", file, (name, content) -> cohort.importFile(id, name, content));
+    CohortImport.Result importCohort(@PathVariable("id") String idOrCode, @RequestParam("file") MultipartFile file) throws IOException {
+        Long id = campaigns.idOf(idOrCode);
+        return imports.cohort(id, file);
     }
 
     @PostMapping(path = "/{id}/jurors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    JuryPoolImport.Result importJurors(@PathVariable Long id, @RequestParam("file") MultipartFile file) throws IOException {
-        String importedBy = users.require().id();
-        return importing("jurors", file, (name, content) -> jury.importFile(id, name, content, importedBy));
-    }
-
-    private interface Importer<T> {
-        T importFile(String filename, InputStream content);
-    }
-
-    /**
-     * Imports the upload, one import at a time, read as a stream that fails past the import limit
-     * (certiflow.imports.max-file-size, below the multipart limit): the file is never held in memory whole, and a
-     * file too large is refused as soon as the limit is passed.
-     */
-    private <T> T importing(String kind, MultipartFile file, Importer<T> importer) throws IOException {
-        return imports.oneAtATime(() -> {
-            Timer.Sample sample = Timer.start(meters);
-            try (InputStream content = new SizeLimitedInputStream(file.getInputStream(), file.getOriginalFilename(), maxImportBytes)) {
-                return importer.importFile(file.getOriginalFilename(), content);
-            } finally {
-                // Refused files too: an import's time is the reading and the checking, whatever the outcome.
-                sample.stop(meters.timer("certiflow.import", "kind", kind));
-            }
-        });
+    JuryPoolImport.Result importJurors(@PathVariable("id") String idOrCode, @RequestParam("file") MultipartFile file) throws IOException {
+        Long id = campaigns.idOf(idOrCode);
+        return imports.jurors(id, file, users.require().id());
     }
 
     @GetMapping("/templates/cohort.xlsx")

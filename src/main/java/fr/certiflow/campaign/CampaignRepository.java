@@ -14,4 +14,20 @@ public interface CampaignRepository extends JpaRepository<Campaign, Long> {
         return findById(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne n° " + id + "."));
     }
+
+    /**
+     * The campaign an address names by its number or by its code (« DEMO-2027 »): a number names the campaign of
+     * that id when there is one, else the campaign of that code; a 404 that says which one is missing otherwise.
+     */
+    default Campaign resolve(String idOrCode) {
+        boolean number = idOrCode.matches("[0-9]{1,18}");
+        Optional<Campaign> byId = number ? findById(Long.valueOf(idOrCode)) : Optional.empty();
+        return byId.or(() -> findByCode(idOrCode)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                number ? "Aucune campagne n° " + idOrCode + "." : "Aucune campagne de code « " + idOrCode + " »."));
+    }
+
+    /** The id of the campaign {@link #resolve} finds. */
+    default Long idOf(String idOrCode) {
+        return resolve(idOrCode).getId();
+    }
 }

@@ -1,5 +1,6 @@
 package fr.certiflow.documents;
 
+import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.progress.CampaignProgress;
 import java.io.ByteArrayOutputStream;
@@ -24,9 +25,11 @@ class DocumentsController {
     private final CampaignProgress progress;
     private final ProductionRepository productions;
     private final ConsolidatedGrids grids;
+    private final CampaignRepository campaigns;
 
     DocumentsController(MinutesService minutes, CampaignProgress progress, ProductionRepository productions,
-            ConsolidatedGrids grids) {
+            ConsolidatedGrids grids, CampaignRepository campaigns) {
+        this.campaigns = campaigns;
         this.minutes = minutes;
         this.progress = progress;
         this.productions = productions;
@@ -34,12 +37,14 @@ class DocumentsController {
     }
 
     @GetMapping("/api/campaigns/{id}/minutes")
-    ResponseEntity<byte[]> minutes(@PathVariable Long id) {
+    ResponseEntity<byte[]> minutes(@PathVariable("id") String idOrCode) {
+        Long id = campaigns.idOf(idOrCode);
         return workbook("pv-deliberation-" + id + ".xlsx", minutes.minutes(id));
     }
 
     @GetMapping("/api/campaigns/{id}/progress.xlsx")
-    ResponseEntity<byte[]> progress(@PathVariable Long id) throws IOException {
+    ResponseEntity<byte[]> progress(@PathVariable("id") String idOrCode) throws IOException {
+        Long id = campaigns.idOf(idOrCode);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ProgressWorkbook.write(out, progress.of(id));
             return workbook("avancement-" + id + ".xlsx", out.toByteArray());

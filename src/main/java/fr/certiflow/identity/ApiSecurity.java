@@ -42,7 +42,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Certiflow's API ({@code /api/**}) behind one Spring Security filter chain; the Camunda webapps ({@code /camunda/**})
- * and the engine's REST API ({@code /engine-rest/**}) keep Camunda's own filters, and no other chain exists (so
+ * and the engine's REST API ({@code /engine-rest/**}) keep Camunda's own filters; the console has its own chain
+ * ({@link ConsoleSecurity}), and no other exists (so
  * Spring Boot's default chain and its generated user back off).
  *
  * <ul>
@@ -89,6 +90,7 @@ class ApiSecurity {
             rule(POST, "/api/campaigns/{id}/jurors", Groups.COORDINATORS),
             rule(POST, "/api/campaigns/{id}/launch", Groups.COORDINATORS),
             rule(GET, "/api/campaigns/{id}/progress", READERS),
+            rule(GET, "/api/campaigns/{id}/productions", READERS),
             rule(GET, "/api/campaigns/{id}/progress.xlsx", READERS),
             rule(GET, "/api/campaigns/{id}/minutes", READERS),
             rule(POST, "/api/productions/{id}/files", Groups.COORDINATORS),

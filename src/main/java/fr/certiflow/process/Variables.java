@@ -30,6 +30,8 @@ public final class Variables {
     public static final String RETURN_REASON = "returnReason";
     public static final String LANGUAGE_CHECK_SUMMARY = "languageCheckSummary";
     public static final String DOCUMENTS_SUMMARY = "documentsSummary";
+    /** The address of the production's page in the coordinator's console (task-local, shown by the admissibility form). */
+    public static final String PRODUCTION_CONSOLE = "productionConsole";
     public static final String JURORS_AGREE = "jurorsAgree";
     public static final String COMPONENT_RESULT = "componentResult";
     public static final String JUROR = "juror";

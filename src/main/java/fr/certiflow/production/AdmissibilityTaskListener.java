@@ -46,7 +46,9 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
     public void notify(DelegateTask task) {
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             ProductionContexts.Context context = contexts.of(task);
-            task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(context.production().getId()));
+            Long productionId = context.production().getId();
+            task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(productionId));
+            task.setVariableLocal(Variables.PRODUCTION_CONSOLE, "/certiflow/productions/" + productionId);
             String languages = languageCheck.summary(context);
             if (languages != null) {
                 task.setVariableLocal(Variables.LANGUAGE_CHECK_SUMMARY, languages);

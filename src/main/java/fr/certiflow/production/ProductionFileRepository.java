@@ -7,5 +7,7 @@ public interface ProductionFileRepository extends JpaRepository<ProductionFile, 
 
     List<ProductionFile> findBySubmissionIdOrderById(Long submissionId);
 
+    List<ProductionFile> findBySubmissionIdInOrderById(java.util.Collection<Long> submissionIds);
+
     List<ProductionFile> findBySubmissionIdAndDocumentCode(Long submissionId, String documentCode);
 }

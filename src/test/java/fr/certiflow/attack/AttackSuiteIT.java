@@ -368,7 +368,19 @@ class AttackSuiteIT {
             attacks.add(new Attack("importer une cohorte", role, "POST", "/api/campaigns/" + draft + "/cohort", cohort, refused));
             attacks.add(new Attack("importer un jury", role, "POST", "/api/campaigns/" + draft + "/jurors", jury, refused));
             attacks.add(new Attack("déposer une production", role, "POST", "/api/productions/" + waiting + "/files", file, refused));
+            attacks.add(new Attack("lancer une campagne nommée par son code", role, "POST", "/api/campaigns/DRAFT/launch", null, refused));
+            attacks.add(new Attack("importer une cohorte dans une campagne nommée par son code", role, "POST",
+                    "/api/campaigns/DRAFT/cohort", cohort, refused));
         }
+        for (String role : List.of(ANONYMOUS, juror)) {
+            // The productions and their files' names are for coordinators, managers and jury presidents.
+            attacks.add(new Attack("lister les productions d'une campagne", role, "GET", "/api/campaigns/ATTACK/productions", null,
+                    role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
+        }
+        attacks.add(new Attack("lancer par son code une campagne déjà lancée", COORDINATOR, "POST", "/api/campaigns/ATTACK/launch",
+                null, Attack.CONFLICT));
+        attacks.add(new Attack("lancer une campagne dont le code n'existe pas", COORDINATOR, "POST", "/api/campaigns/NULLE-PART/launch",
+                null, Set.of(404)));
         for (String role : List.of(ANONYMOUS, coJuror, outsider, COORDINATOR, PRESIDENT, MANAGER, ADMIN)) {
             attacks.add(new Attack("déposer la grille d'un autre juré", role, "POST", "/api/grids/" + grid + "/evaluation",
                     new Attack.Upload(Map.of(), "grille.xlsx", gridFile), role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
@@ -487,6 +499,65 @@ class AttackSuiteIT {
         CampaignClient.Response invalid = coordinatorInTasklist.call("POST", "/api/campaigns", "{\"code\": \"\"}", coordinatorToken);
         assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
         assertThat(invalid.json().get("errors")).isNotEmpty();
+    }
+
+    /**
+     * The coordinator's console on the webapps' session: managers and jury presidents read its pages but every action
+     * they post is refused, jurors open none of it, a coordinator's post from another origin or without the page's
+     * token is refused; and nothing changes.
+     */
+    @Test
+    @Order(2)
+    void theConsoleRefusesEveryActionToWhoMayOnlyReadAndEverythingToJurors() throws Exception {
+        String draft = "/certiflow/campagnes/DRAFT";
+        Map<String, String> tokenless = Map.of();
+        for (String[] reader : new String[][] {{MANAGER, "cockpit"}, {PRESIDENT, "tasklist"}}) {
+            WebappSession session = WebappSession.login(node, reader[0], reader[0] + AttackScenario.PASSWORD_SUFFIX, reader[1]);
+            CampaignClient.Response page = session.page(draft);
+            assertThat(page.status()).as(reader[0]).isEqualTo(200);
+            assertThat(page.body()).contains("DRAFT").doesNotContain("Importer la cohorte", "Lancer la campagne");
+            Map<String, String> token = Map.of("_csrf", consoleToken(page.body()));
+            consoleRefused(session, draft + "/lancement", token, Map.of(), Attack.FORBIDDEN);
+            consoleRefused(session, "/certiflow/campagnes", withToken(token, Map.of("code", "PIRATE", "name", "Pirate")), Map.of(),
+                    Attack.FORBIDDEN);
+        }
+        WebappSession jurorInTasklist = WebappSession.login(node, juror, juror + AttackScenario.PASSWORD_SUFFIX, "tasklist");
+        assertThat(jurorInTasklist.page(draft).status()).isEqualTo(403);
+        assertThat(jurorInTasklist.page("/certiflow/campagnes/ATTACK/avancement").status()).isEqualTo(403);
+        consoleRefused(jurorInTasklist, draft + "/lancement", tokenless, Map.of(), Attack.FORBIDDEN);
+
+        WebappSession coordinator = WebappSession.login(node, COORDINATOR, COORDINATOR + AttackScenario.PASSWORD_SUFFIX, "tasklist");
+        Map<String, String> token = Map.of("_csrf", consoleToken(coordinator.page(draft).body()));
+        consoleRefused(coordinator, draft + "/lancement", tokenless, Map.of(), Attack.FORBIDDEN);
+        consoleRefused(coordinator, draft + "/lancement", Map.of("_csrf", "pas-le-bon-jeton"), Map.of(), Attack.FORBIDDEN);
+        consoleRefused(coordinator, draft + "/lancement", token, Map.of("Origin", "https://site-malveillant.example"), Attack.FORBIDDEN);
+        consoleRefused(coordinator, "/certiflow/campagnes/ATTACK/lancement", token, Map.of(), Set.of(200));
+        assertThat(CampaignClient.anonymous(node).call("POST", draft + "/lancement", null).status())
+                .as("anonymous, without a session or its token").isEqualTo(403);
+        assertThat(CampaignClient.anonymous(node).call("GET", draft, null).status()).as("anonymous: to the login page").isEqualTo(302);
+    }
+
+    private static String consoleToken(String page) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("a console form with its token").isTrue();
+        return token.group(1);
+    }
+
+    private static Map<String, String> withToken(Map<String, String> token, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putAll(token);
+        return all;
+    }
+
+    /** A console post refused with one of the statuses (a relaunch is refused on its page, 200), the record unchanged. */
+    private void consoleRefused(WebappSession session, String path, Map<String, String> fields, Map<String, String> headers,
+            Set<Integer> refusedWith) throws IOException, InterruptedException {
+        scenario.quiet();
+        Map<String, List<String>> before = record.take();
+        CampaignClient.Response response = session.form(path, fields, headers);
+        assertThat(response.status()).as("POST %s %s", path, headers.keySet()).isIn(refusedWith);
+        scenario.quiet();
+        assertThat(record.take()).as("the record after POST %s", path).isEqualTo(before);
     }
 
     private CampaignClient.Response sessionRefused(WebappSession session, String method, String path, String json,

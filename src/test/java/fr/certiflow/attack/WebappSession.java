@@ -55,6 +55,26 @@ final class WebappSession {
                 .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
     }
 
+    /** A page of the console: its status and body, read as the browser does (redirects not followed). */
+    CampaignClient.Response page(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofMinutes(1)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new CampaignClient.Response(response.statusCode(), response.body(), response.headers());
+    }
+
+    /** A console form posted with the session cookie (fields URL-encoded, the console's CSRF token among them if given). */
+    CampaignClient.Response form(String path, Map<String, String> fields, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        String body = String.join("&", fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).toList());
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new CampaignClient.Response(response.statusCode(), response.body(), response.headers());
+    }
+
     /** A call carried by the session cookie, with the given extra headers (the token, an origin) and a JSON body. */
     CampaignClient.Response call(String method, String path, String json, Map<String, String> headers)
             throws IOException, InterruptedException {

@@ -50,6 +50,51 @@ class CampaignApiTests {
     }
 
     @Test
+    void theCampaignCodeNamesTheCampaignWhereverItsNumberDoesAndItsProductionsArePagedAndFiltered() {
+        String code = launch.run(http);
+        long id = campaigns.findByCode(code).orElseThrow().getId();
+        TestRestTemplate manager = http.withBasicAuth("manager", "manager-secret");
+        assertThat(manager.getForEntity("/api/campaigns/" + code + "/progress", JsonNode.class).getBody()
+                .at("/productions/total").asInt()).isEqualTo(13);
+        assertThat(manager.getForEntity("/api/campaigns/" + code, JsonNode.class).getBody().get("id").asLong()).isEqualTo(id);
+        assertThat(manager.getForEntity("/api/campaigns/" + code + "/progress.xlsx", byte[].class).getStatusCode().value())
+                .isEqualTo(200);
+
+        JsonNode first = manager.getForEntity("/api/campaigns/" + code + "/productions?size=5", JsonNode.class).getBody();
+        assertThat(first.get("total").asInt()).isEqualTo(13);
+        assertThat(first.get("totalPages").asInt()).isEqualTo(3);
+        assertThat(first.get("items")).extracting(item -> item.at("/candidate/number").asText() + " " + item.get("component").asText())
+                .containsExactly("2027-001 A.1", "2027-001 A.2", "2027-001 A.3", "2027-001 A.4", "2027-001 A.5");
+        JsonNode last = manager.getForEntity("/api/campaigns/" + id + "/productions?size=5&page=2", JsonNode.class).getBody();
+        assertThat(last.get("items")).extracting(item -> item.at("/candidate/number").asText() + " " + item.get("component").asText())
+                .containsExactly("2027-003 A.3", "2027-003 A.4", "2027-003 A.5");
+        JsonNode a4 = manager.getForEntity("/api/campaigns/" + code + "/productions?component=A.4&candidate=bern",
+                JsonNode.class).getBody();
+        assertThat(a4.get("items")).singleElement().satisfies(item -> {
+            assertThat(item.at("/candidate/lastName").asText()).isEqualTo("Bernard");
+            assertThat(item.get("status").asText()).isEqualTo("AWAITING_SUBMISSION");
+            assertThat(item.get("deadline").asText()).isEqualTo("2027-03-01T17:00:00Z");
+            assertThat(item.get("files")).isEmpty();
+            assertThat(item.get("openTasks")).isEmpty();
+        });
+        assertThat(manager.getForEntity("/api/campaigns/" + code + "/productions?status=SUBMITTED", JsonNode.class)
+                .getBody().get("total").asInt()).isZero();
+
+        var invalid = manager.getForEntity("/api/campaigns/" + code + "/productions?status=PERDU&size=500&component=A.9",
+                JsonNode.class);
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(invalid.getBody().get("errors")).extracting(error -> error.get("field").asText()).containsExactlyInAnyOrder(
+                "status", "size", "component");
+        assertThat(invalid.getBody().toString()).contains("état inconnu", "entre 1 et 200 productions par page");
+
+        var unknown = manager.getForEntity("/api/campaigns/NULLE-PART/progress", JsonNode.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getBody().get("detail").asText()).isEqualTo("Aucune campagne de code « NULLE-PART ».");
+        assertThat(http.withBasicAuth("jure9", "jure9-secret").getForEntity("/api/campaigns/" + code + "/productions",
+                JsonNode.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void anInvalidCampaignIsA400ListingEveryProblem() {
         Map<String, Object> body = new LinkedHashMap<>(SmallCampaignLaunch.campaign("bad code!"));
         body.put("blocs", List.of("BC1", "BC7"));

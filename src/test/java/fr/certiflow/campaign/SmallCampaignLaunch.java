@@ -90,7 +90,8 @@ public class SmallCampaignLaunch {
         return body;
     }
 
-    public void run(TestRestTemplate anonymous) {
+    /** Runs the small campaign to its launch; returns its code. */
+    public String run(TestRestTemplate anonymous) {
         today();
         users();
         TestRestTemplate coordo = anonymous.withBasicAuth("coordo", "coordo-secret");
@@ -150,6 +151,7 @@ public class SmallCampaignLaunch {
         assertThat(progress.at("/blocs/EN_COURS").asInt()).isEqualTo(8);
         assertThat(progress.get("candidates")).hasSize(3);
         assertThat(progress.at("/candidates/2/blocs/BC1").asText()).isEqualTo("ACQUIS_ANTERIEUREMENT");
+        return code;
     }
 
     private static ResponseEntity<JsonNode> upload(TestRestTemplate http, long id, String what, String filename, String content) {

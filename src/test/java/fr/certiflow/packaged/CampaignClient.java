@@ -115,7 +115,8 @@ public final class CampaignClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, fields, filename, content))).build(), expectedStatus);
     }
 
-    private static byte[] multipartBody(String boundary, Map<String, String> fields, String filename, byte[] content) {
+    /** A multipart body: the fields, then the file under "file". */
+    public static byte[] multipartBody(String boundary, Map<String, String> fields, String filename, byte[] content) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"

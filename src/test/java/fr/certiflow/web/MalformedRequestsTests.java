@@ -201,8 +201,7 @@ class MalformedRequestsTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/api/campaigns/DEMO-2027/progress", "/api/campaigns/12abc", "/api/productions/1e3/files",
-            "/api/grids/-/evaluation", "/api/campaigns/99999999999999999999/minutes"})
+    @ValueSource(strings = {"/api/productions/1e3/files", "/api/grids/-/evaluation", "/api/productions/99999999999999999999/files"})
     void anIdThatIsNotANumberIsA400(String path) {
         HttpMethod method = path.endsWith("/evaluation") ? HttpMethod.POST : HttpMethod.GET;
         HttpEntity<byte[]> request = method == HttpMethod.POST
@@ -211,6 +210,19 @@ class MalformedRequestsTests {
         ResponseEntity<JsonNode> response = http.exchange(path, method, request, JsonNode.class);
         String id = path.split("/")[3];
         assertProblem(response, 400, "Demande invalide", "Identifiant « " + id + " » invalide (« id ») : un nombre entier est attendu.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/campaigns/DEMO-2027/progress", "/api/campaigns/12abc", "/api/campaigns/99999999999999999999/minutes",
+            "/api/campaigns/NULLE-PART/productions"})
+    void aCampaignIsNamedByItsNumberOrItsCodeAndAnUnknownOneIsA404(String path) {
+        ResponseEntity<JsonNode> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(RawMultipart.basic("admin")),
+                JsonNode.class);
+        assertProblem(response, 404, "Introuvable", "Aucune campagne de code « " + path.split("/")[3] + " ».");
+        ResponseEntity<JsonNode> byCode = http.exchange("/api/campaigns/" + campaign.getCode() + "/progress", HttpMethod.GET,
+                new HttpEntity<>(RawMultipart.basic("admin")), JsonNode.class);
+        assertThat(byCode.getStatusCode().value()).isEqualTo(200);
+        assertThat(byCode.getBody().get("code").asText()).isEqualTo(campaign.getCode());
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -10,5 +10,13 @@ export default {
     normal: 'LLL',
     long: 'LLLL'
   },
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+  // The coordinator's console, on the same session: campaigns, imports, launch, progress, hand-ins.
+  links: [
+    {
+      label: 'Console Certiflow',
+      href: '/certiflow/campagnes',
+      description: 'Campagnes : import de la cohorte et du jury, lancement, avancement, dépôt des productions'
+    }
+  ]
 };

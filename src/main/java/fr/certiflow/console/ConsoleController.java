@@ -1,0 +1,237 @@
+package fr.certiflow.console;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignImports;
+import fr.certiflow.campaign.CampaignLauncher;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.CampaignRequest;
+import fr.certiflow.campaign.CampaignService;
+import fr.certiflow.campaign.CampaignStatus;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.identity.CurrentUsers;
+import fr.certiflow.referential.model.Bloc;
+import fr.certiflow.referential.model.Referential;
+import fr.certiflow.regulation.Regulation;
+import fr.certiflow.tabular.ImportRefusedException;
+import fr.certiflow.web.InvalidRequestException;
+import fr.certiflow.progress.ProductionListing;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The coordinator's console: campaigns, a campaign's imports, launch and documents, in French, server-rendered. Each
+ * action calls the same services as the API, so it is checked the same way; who may open or post what is
+ * {@code fr.certiflow.identity.ConsoleSecurity}'s.
+ */
+@Controller
+class ConsoleController {
+
+    /** Dates are typed and shown in Paris time. */
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PARIS);
+
+    private final CampaignRepository campaigns;
+    private final CampaignService service;
+    private final CampaignImports imports;
+    private final CampaignLauncher launcher;
+    private final CandidateRepository candidates;
+    private final CampaignReferentials referentials;
+    private final CurrentUsers users;
+    private final TaskService tasks;
+    private final ProductionListing listing;
+
+    ConsoleController(CampaignRepository campaigns, CampaignService service, CampaignImports imports, CampaignLauncher launcher,
+            CandidateRepository candidates, CampaignReferentials referentials, CurrentUsers users, TaskService tasks, ProductionListing listing) {
+        this.listing = listing;
+        this.tasks = tasks;
+        this.campaigns = campaigns;
+        this.service = service;
+        this.imports = imports;
+        this.launcher = launcher;
+        this.candidates = candidates;
+        this.referentials = referentials;
+        this.users = users;
+    }
+
+    @GetMapping({"/certiflow", "/certiflow/"})
+    String home() {
+        return "redirect:/certiflow/campagnes";
+    }
+
+    @GetMapping("/certiflow/campagnes")
+    String list(Model model) {
+        model.addAttribute("campaigns", campaigns.findAll().stream().map(service::view)
+                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt())).toList());
+        return "console/campaigns";
+    }
+
+    /** What the creation form holds, as typed: dates in Paris time (yyyy-MM-ddTHH:mm), blocs separated by commas. */
+    record CampaignForm(String code, String name, String blocs, String opensAt, Map<String, String> deadlines,
+            String evaluationDeadline, String deliberationDate) {
+    }
+
+    @GetMapping("/certiflow/campagnes/nouvelle")
+    String newCampaign(Model model) {
+        Referential referential = referentials.latest("MMDC").orElseThrow();
+        Map<String, String> deadlines = new LinkedHashMap<>();
+        referential.components().forEach(component -> deadlines.put(component.code(), ""));
+        model.addAttribute("form", new CampaignForm("", "", "", "", deadlines, "", ""));
+        model.addAttribute("referential", referential);
+        model.addAttribute("errors", Map.of());
+        return "console/campaign-new";
+    }
+
+    @PostMapping("/certiflow/campagnes")
+    String create(@RequestParam Map<String, String> fields, Model model) {
+        Referential referential = referentials.latest("MMDC").orElseThrow();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> deadlines = new LinkedHashMap<>();
+        Map<String, Instant> deadlineInstants = new LinkedHashMap<>();
+        referential.components().forEach(component -> {
+            String typed = fields.getOrDefault("deadline." + component.code(), "");
+            deadlines.put(component.code(), typed);
+            Instant at = date(typed, "submissionDeadlines." + component.code(), errors);
+            if (at != null) {
+                deadlineInstants.put(component.code(), at);
+            }
+        });
+        CampaignForm form = new CampaignForm(fields.getOrDefault("code", "").strip(), fields.getOrDefault("name", ""),
+                fields.getOrDefault("blocs", ""), fields.getOrDefault("opensAt", ""), deadlines,
+                fields.getOrDefault("evaluationDeadline", ""), fields.getOrDefault("deliberationDate", ""));
+        Instant opensAt = date(form.opensAt(), "opensAt", errors);
+        Instant evaluation = date(form.evaluationDeadline(), "evaluationDeadline", errors);
+        Instant deliberation = date(form.deliberationDate(), "deliberationDate", errors);
+        List<String> blocs = form.blocs().isBlank() ? null
+                : List.of(form.blocs().split("[,; ]+")).stream().filter(code -> !code.isBlank()).toList();
+        // Only the components of the blocs asked for carry a deadline, as the API expects.
+        if (blocs != null) {
+            deadlineInstants.keySet().retainAll(referential.blocs().stream().filter(bloc -> blocs.contains(bloc.code()))
+                    .flatMap(bloc -> bloc.components().stream()).map(c -> c.code()).toList());
+        }
+        if (errors.isEmpty()) {
+            try {
+                Campaign campaign = service.create(new CampaignRequest(form.code(), form.name(), referential.code(), null, blocs,
+                        opensAt, deadlineInstants, evaluation, deliberation, null, null, null, null, null));
+                return "redirect:/certiflow/campagnes/" + campaign.getCode();
+            } catch (InvalidRequestException e) {
+                e.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " ; " + b));
+            } catch (ResponseStatusException e) {
+                errors.put("code", e.getReason());
+            }
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("referential", referential);
+        model.addAttribute("errors", errors);
+        return "console/campaign-new";
+    }
+
+    private static Instant date(String typed, String field, Map<String, String> errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(typed.strip()).atZone(PARIS).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, "date invalide « " + typed + " » : jj/mm/aaaa hh:mm attendu");
+            return null;
+        }
+    }
+
+    @GetMapping("/certiflow/campagnes/{code}")
+    String campaign(@PathVariable String code, Model model) {
+        Campaign campaign = campaigns.resolve(code);
+        model.addAttribute("campaign", service.view(campaign));
+        model.addAttribute("launchable", campaign.getStatus() == CampaignStatus.DRAFT);
+        // A campaign started from Tasklist's start form waits at « Importer la cohorte et le jury »: it launches there.
+        model.addAttribute("prepareTask", tasks.createTaskQuery().taskDefinitionKey("Task_PrepareCohort")
+                .processInstanceBusinessKey(campaign.getCode()).list().stream().findFirst()
+                .map(task -> listing.tasklistHref(task.getId())).orElse(null));
+        return "console/campaign";
+    }
+
+    @PostMapping("/certiflow/campagnes/{code}/cohorte")
+    String importCohort(@PathVariable String code, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+        Campaign campaign = campaigns.resolve(code);
+        try {
+            model.addAttribute("cohortResult", imports.cohort(campaign.getId(), file));
+        } catch (ImportRefusedException e) {
+            model.addAttribute("cohortProblems", e.problems());
+            model.addAttribute("cohortRefused", e.getMessage());
+        }
+        return campaign(code, model);
+    }
+
+    @PostMapping("/certiflow/campagnes/{code}/jury")
+    String importJury(@PathVariable String code, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+        Campaign campaign = campaigns.resolve(code);
+        try {
+            model.addAttribute("juryResult", imports.jurors(campaign.getId(), file, users.require().id()));
+        } catch (ImportRefusedException e) {
+            model.addAttribute("juryProblems", e.problems());
+            model.addAttribute("juryRefused", e.getMessage());
+        }
+        return campaign(code, model);
+    }
+
+    /** What a launch starts: one bloc assessment per candidate and bloc not acquired earlier, a production per composante. */
+    record LaunchPlan(long candidates, List<String> blocs, long blocAssessments, long productions) {
+    }
+
+    LaunchPlan plan(Campaign campaign) {
+        Referential referential = referentials.of(campaign);
+        Regulation.BlocRule rule = referentials.regulation(campaign).bloc();
+        List<Candidate> cohort = candidates.findByCampaignIdOrderByNumber(campaign.getId());
+        long blocs = 0;
+        long productions = 0;
+        for (Candidate candidate : cohort) {
+            for (String code : campaign.getBlocs()) {
+                if (campaign.assesses(candidate, code, rule)) {
+                    blocs++;
+                    productions += referential.bloc(code).map(Bloc::components).map(List::size).orElse(0);
+                }
+            }
+        }
+        return new LaunchPlan(cohort.size(), new ArrayList<>(campaign.getBlocs()), blocs, productions);
+    }
+
+    @GetMapping("/certiflow/campagnes/{code}/lancement")
+    String confirmLaunch(@PathVariable String code, Model model) {
+        Campaign campaign = campaigns.resolve(code);
+        model.addAttribute("campaign", service.view(campaign));
+        model.addAttribute("plan", plan(campaign));
+        return "console/launch";
+    }
+
+    @PostMapping("/certiflow/campagnes/{code}/lancement")
+    String launch(@PathVariable String code, RedirectAttributes redirect, Model model) {
+        Campaign campaign = campaigns.resolve(code);
+        try {
+            launcher.launch(campaign.getId());
+        } catch (ResponseStatusException e) {
+            model.addAttribute("launchRefused", e.getReason());
+            return campaign(code, model);
+        }
+        redirect.addFlashAttribute("message", "Campagne lancée : les évaluations s'ouvrent en arrière-plan.");
+        return "redirect:/certiflow/campagnes/" + campaign.getCode() + "/avancement";
+    }
+}

@@ -1,0 +1,35 @@
+package fr.certiflow.console;
+
+import fr.certiflow.production.ProductionStatus;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** A production's state as the console names it, and the colour of its part of the chart. */
+final class ProductionStates {
+
+    static final Map<ProductionStatus, String> LABELS = new EnumMap<>(Map.of(
+            ProductionStatus.AWAITING_SUBMISSION, "Attendue",
+            ProductionStatus.SUBMITTED, "Déposée",
+            ProductionStatus.RETURNED, "Renvoyée au candidat",
+            ProductionStatus.ADMISSIBLE, "Recevable",
+            ProductionStatus.JURY_ASSIGNED, "Jury désigné",
+            ProductionStatus.UNDER_EVALUATION, "En évaluation",
+            ProductionStatus.HARMONISATION, "En harmonisation",
+            ProductionStatus.ASSESSED, "Évaluée",
+            ProductionStatus.ABSENT, "Non remise"));
+
+    /** Colours readable on white and told apart by their lightness too; the chart also prints each count. */
+    static final Map<ProductionStatus, String> COLOURS = new EnumMap<>(Map.of(
+            ProductionStatus.AWAITING_SUBMISSION, "#c9ced6",
+            ProductionStatus.SUBMITTED, "#8fb8e8",
+            ProductionStatus.RETURNED, "#e8a33d",
+            ProductionStatus.ADMISSIBLE, "#4d8fd6",
+            ProductionStatus.JURY_ASSIGNED, "#2f6fb5",
+            ProductionStatus.UNDER_EVALUATION, "#7a5cc7",
+            ProductionStatus.HARMONISATION, "#b5478f",
+            ProductionStatus.ASSESSED, "#2e8b57",
+            ProductionStatus.ABSENT, "#b03a2e"));
+
+    private ProductionStates() {
+    }
+}

@@ -1,0 +1,228 @@
+package fr.certiflow.progress;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.production.Production;
+import fr.certiflow.production.ProductionFile;
+import fr.certiflow.production.ProductionFileRepository;
+import fr.certiflow.production.ProductionStatus;
+import fr.certiflow.production.Submission;
+import fr.certiflow.production.SubmissionRepository;
+import fr.certiflow.web.InvalidRequestException;
+import fr.certiflow.web.InvalidRequestException.FieldProblem;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A campaign's productions, a page at a time, filtered by composante, state and candidate: what a coordinator needs to
+ * act on each (its id, its files, its deadline, the user task open on it).
+ */
+@Service
+public class ProductionListing {
+
+    /** The largest page asked for; the default one. */
+    public static final int MAX_PAGE_SIZE = 200;
+    public static final int DEFAULT_PAGE_SIZE = 50;
+
+    private final EntityManager entities;
+    private final CampaignRepository campaigns;
+    private final CandidateRepository candidates;
+    private final SubmissionRepository submissions;
+    private final ProductionFileRepository files;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final String engineName;
+
+    ProductionListing(EntityManager entities, CampaignRepository campaigns, CandidateRepository candidates,
+            SubmissionRepository submissions, ProductionFileRepository files, TaskService tasks, RuntimeService runtime,
+            org.camunda.bpm.engine.ProcessEngine engine) {
+        this.engineName = engine.getName();
+        this.runtime = runtime;
+        this.entities = entities;
+        this.campaigns = campaigns;
+        this.candidates = candidates;
+        this.submissions = submissions;
+        this.files = files;
+        this.tasks = tasks;
+    }
+
+    /** What to list: every filter optional; the candidate filter matches a number, a last or a first name, in part. */
+    public record Filter(String component, String status, String candidate, Integer page, Integer size) {
+    }
+
+    public record Page(String campaign, Long campaignId, int page, int size, long total, int totalPages,
+            List<ProductionItem> items) {
+    }
+
+    public record CandidateRef(Long id, String number, String lastName, String firstName, String group) {
+    }
+
+    public record FileRef(Long id, String document, String filename, long size, Instant uploadedAt, String uploadedBy,
+            String href) {
+    }
+
+    /** The user task open on the production, with its Tasklist address. */
+    public record OpenTask(String id, String key, String name, String href) {
+    }
+
+    public record ProductionItem(Long id, CandidateRef candidate, String component, int attempt, String status,
+            String result, Instant deadline, Instant submittedAt, int returnedCount, Instant oralAt, List<FileRef> files,
+            List<OpenTask> openTasks, String filesHref) {
+    }
+
+    /** Tasklist's address of a task. */
+    public String tasklistHref(String taskId) {
+        return tasklist() + "#/?task=" + taskId;
+    }
+
+    /** Tasklist's address for this engine. */
+    public String tasklist() {
+        return "/camunda/app/tasklist/" + engineName + "/";
+    }
+
+    @Transactional(readOnly = true)
+    public Page list(String campaignIdOrCode, Filter filter) {
+        Campaign campaign = campaigns.resolve(campaignIdOrCode);
+        List<FieldProblem> problems = new ArrayList<>();
+        int page = filter.page() == null ? 0 : filter.page();
+        int size = filter.size() == null ? DEFAULT_PAGE_SIZE : filter.size();
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "doit être positif ou nul (la première page est 0)"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "entre 1 et " + MAX_PAGE_SIZE + " productions par page"));
+        }
+        ProductionStatus status = null;
+        if (blank(filter.status()) != null) {
+            try {
+                status = ProductionStatus.valueOf(filter.status().strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("status", "état inconnu ; états possibles : " + Arrays.stream(ProductionStatus.values())
+                        .map(Enum::name).collect(Collectors.joining(", "))));
+            }
+        }
+        String component = blank(filter.component());
+        if (component != null && !campaignComponents(campaign).contains(component)) {
+            problems.add(new FieldProblem("component", "composante « " + component + " » absente de la campagne ; composantes : "
+                    + String.join(", ", campaignComponents(campaign))));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String candidate = blank(filter.candidate());
+        StringBuilder where = new StringBuilder(" from Production p, Candidate c where c.id = p.candidateId and p.campaignId = :campaign");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("campaign", campaign.getId());
+        if (component != null) {
+            where.append(" and p.componentCode = :component");
+            parameters.put("component", component);
+        }
+        if (status != null) {
+            where.append(" and p.status = :status");
+            parameters.put("status", status);
+        }
+        if (candidate != null) {
+            where.append(" and (lower(c.number) like :candidate or lower(c.lastName) like :candidate or lower(c.firstName) like :candidate)");
+            parameters.put("candidate", "%" + candidate.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        }
+        TypedQuery<Long> count = entities.createQuery("select count(p)" + where, Long.class);
+        TypedQuery<Production> select = entities.createQuery("select p" + where + " order by c.number, p.componentCode, p.attempt",
+                Production.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            select.setParameter(name, value);
+        });
+        long total = count.getSingleResult();
+        List<Production> rows = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page(campaign.getCode(), campaign.getId(), page, size, total, (int) ((total + size - 1) / size),
+                items(rows));
+    }
+
+    /** One production as the listing shows it. */
+    @Transactional(readOnly = true)
+    public ProductionItem item(Production production) {
+        return items(List.of(production)).get(0);
+    }
+
+    /** How many of the campaign's productions stand in each state, by composante. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<ProductionStatus, Long>> countsByComponentAndStatus(Long campaignId) {
+        Map<String, Map<ProductionStatus, Long>> counts = new java.util.TreeMap<>();
+        for (Object[] row : entities.createQuery("select p.componentCode, p.status, count(p) from Production p "
+                + "where p.campaignId = :campaign group by p.componentCode, p.status", Object[].class)
+                .setParameter("campaign", campaignId).getResultList()) {
+            counts.computeIfAbsent((String) row[0], c -> new java.util.EnumMap<>(ProductionStatus.class))
+                    .put((ProductionStatus) row[1], (Long) row[2]);
+        }
+        return counts;
+    }
+
+    private List<ProductionItem> items(List<Production> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Candidate> byId = candidates.findAllById(rows.stream().map(Production::getCandidateId).distinct().toList())
+                .stream().collect(Collectors.toMap(Candidate::getId, Function.identity()));
+        List<Long> submissionIds = rows.stream().map(Production::getSubmissionId).distinct().toList();
+        Map<Long, Submission> submissionsById = submissions.findAllById(submissionIds).stream()
+                .collect(Collectors.toMap(Submission::getId, Function.identity()));
+        Map<Long, List<ProductionFile>> filesBySubmission = files.findBySubmissionIdInOrderById(submissionIds).stream()
+                .collect(Collectors.groupingBy(ProductionFile::getSubmissionId));
+        String[] keys = rows.stream().map(Production::getProcessKey).toArray(String[]::new);
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys).orderByTaskCreateTime().asc().list();
+        Map<String, List<OpenTask>> tasksByKey = new LinkedHashMap<>();
+        if (!open.isEmpty()) {
+            Map<String, String> keyOfInstance = runtime.createProcessInstanceQuery()
+                    .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list()
+                    .stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+            for (Task task : open) {
+                tasksByKey.computeIfAbsent(keyOfInstance.get(task.getProcessInstanceId()), k -> new ArrayList<>())
+                        .add(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), tasklistHref(task.getId())));
+            }
+        }
+        List<ProductionItem> items = new ArrayList<>();
+        for (Production production : rows) {
+            Candidate candidate = byId.get(production.getCandidateId());
+            Submission submission = submissionsById.get(production.getSubmissionId());
+            List<FileRef> handedIn = filesBySubmission.getOrDefault(production.getSubmissionId(), List.of()).stream()
+                    .map(file -> new FileRef(file.getId(), file.getDocumentCode(), file.getFilename(), file.getSizeBytes(),
+                            file.getUploadedAt(), file.getUploadedBy(),
+                            "/api/productions/" + production.getId() + "/files/" + file.getId()))
+                    .toList();
+            items.add(new ProductionItem(production.getId(),
+                    new CandidateRef(candidate.getId(), candidate.getNumber(), candidate.getLastName(), candidate.getFirstName(),
+                            candidate.getGroupCode()),
+                    production.getComponentCode(), production.getAttempt(), production.getStatus().name(),
+                    production.getResult(), production.getDeadline(), submission == null ? null : submission.getSubmittedAt(),
+                    production.getReturnedCount(), production.getOralAt(), handedIn,
+                    tasksByKey.getOrDefault(production.getProcessKey(), List.of()),
+                    "/api/productions/" + production.getId() + "/files"));
+        }
+        return items;
+    }
+
+    private static List<String> campaignComponents(Campaign campaign) {
+        return new ArrayList<>(campaign.getSubmissionDeadlines().keySet());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
