@@ -55,6 +55,12 @@ class TableReaderTests {
         }
 
         @Test
+        void textAfterAClosingQuoteAndAQuoteLeftOpenAtTheEndAreKeptAsOfficesWriteThem() {
+            assertThat(rows(read("a.csv", "N° candidat;Nom\n1;\"Martin\" Léa\n2;\"Petit\n")))
+                    .containsExactly("2:1|Martin Léa|null", "3:2|Petit\n|null");
+        }
+
+        @Test
         void aByteOrderMarkCrLfAndCrAreAccepted() {
             assertThat(rows(read("a.csv", "\uFEFFN° candidat;Nom\r\n1;Martin\r\n2;Petit\r3;Durand")))
                     .containsExactly("2:1|Martin|null", "3:2|Petit|null", "4:3|Durand|null");
