@@ -226,14 +226,15 @@ class ApiSecurityTests {
     void springSecurityGuardsTheApiOnlyWithoutADefaultUser() {
         assertThat(context.getBeanProvider(UserDetailsService.class).getIfAvailable()).isNull();
         List<SecurityFilterChain> chains = context.getBean(FilterChainProxy.class).getFilterChains();
-        // The API's chain, and the operators' (Actuator, see ActuatorSecurity).
-        assertThat(chains).hasSize(2).allSatisfy(chain -> {
+        // The API's chain, the coordinator's console (ConsoleSecurity) and the operators' (Actuator, see ActuatorSecurity).
+        assertThat(chains).hasSize(3).allSatisfy(chain -> {
             assertThat(chain.matches(new MockHttpServletRequest("GET", "/camunda/app/tasklist/default/"))).isFalse();
             assertThat(chain.matches(new MockHttpServletRequest("GET", "/engine-rest/task"))).isFalse();
             assertThat(chain.matches(new MockHttpServletRequest("GET", "/error"))).isFalse();
         });
         assertThat(chains).filteredOn(chain -> chain.matches(new MockHttpServletRequest("POST", "/api/campaigns"))).hasSize(1);
         assertThat(chains).filteredOn(chain -> chain.matches(new MockHttpServletRequest("GET", "/actuator/health"))).hasSize(1);
+        assertThat(chains).filteredOn(chain -> chain.matches(new MockHttpServletRequest("POST", "/certiflow/campagnes"))).hasSize(1);
         // The engine's REST API keeps Camunda's own Basic authentication, and its own 401.
         var engineRest = http.getForEntity("/engine-rest/engine/" + engine.getName() + "/task?maxResults=1", String.class);
         assertThat(engineRest.getStatusCode().value()).isEqualTo(401);
