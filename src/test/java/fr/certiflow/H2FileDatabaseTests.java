@@ -45,6 +45,9 @@ class H2FileDatabaseTests {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(CertiflowApplication.class)
                 .run("--server.port=0",
+                        // Without the webapps: closing an application that has them clears Cockpit's JVM-wide runtime delegate (and Tasklist's,
+                        // Admin's, Welcome's), which breaks the webapps of every other test context still running in this JVM.
+                        "--camunda.bpm.webapp.enabled=false",
                         "--CERTIFLOW_DATA_DIR=" + dataDir,
                         "--certiflow.admin.password=file-admin-secret",
                         "--camunda.bpm.job-execution.enabled=false",

@@ -63,7 +63,10 @@ class StartupFailureTests {
     private static void start(String profiles, String... properties) {
         new SpringApplicationBuilder(CertiflowApplication.class)
                 .profiles(profiles.split(","))
-                .run(java.util.Arrays.stream(properties).map(property -> "--" + property).toArray(String[]::new))
+                // Without the webapps: closing an application that has them clears Cockpit's JVM-wide runtime delegate
+                // (and Tasklist's, Admin's, Welcome's), which breaks the webapps of every other test context in this JVM.
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--camunda.bpm.webapp.enabled=false"),
+                        java.util.Arrays.stream(properties).map(property -> "--" + property)).toArray(String[]::new))
                 .close();
     }
 }

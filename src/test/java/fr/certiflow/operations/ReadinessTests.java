@@ -59,6 +59,9 @@ class ReadinessTests {
                 .properties("camunda.bpm.generate-unique-process-engine-name=true",
                         "camunda.bpm.generate-unique-process-application-name=true")
                 .run("--server.port=0",
+                        // Without the webapps: closing an application that has them clears Cockpit's JVM-wide runtime delegate (and Tasklist's,
+                        // Admin's, Welcome's), which breaks the webapps of every other test context still running in this JVM.
+                        "--camunda.bpm.webapp.enabled=false",
                         "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + PostgresServer.USER,
                         "--spring.datasource.password=" + PostgresServer.PASSWORD,
