@@ -157,9 +157,58 @@ class ConsoleController {
         }
     }
 
+    /** The campaign's page, its table of candidates × composantes filtered and paged as asked. */
     @GetMapping("/certiflow/campagnes/{code}")
-    String campaign(@PathVariable String code, Model model) {
+    String campaign(@PathVariable String code, @RequestParam(required = false) String bloc,
+            @RequestParam(required = false) String composante, @RequestParam(required = false) String etat,
+            @RequestParam(required = false) String candidat, @RequestParam(required = false) String groupe,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         Campaign campaign = campaigns.resolve(code);
+        Referential referential = referentials.of(campaign);
+        List<Bloc> blocs = referential.blocs().stream().filter(b -> campaign.getBlocs().contains(b.code())).toList();
+        GridFilter filter = new GridFilter(blank(bloc), blank(composante), blank(etat), blank(candidat), blank(groupe));
+        List<String> columns = blocs.stream().filter(b -> filter.bloc() == null || b.code().equals(filter.bloc()))
+                .flatMap(b -> b.components().stream()).map(c -> c.code())
+                .filter(c -> filter.composante() == null || c.equals(filter.composante())).toList();
+        List<String> refused = new ArrayList<>();
+        if (filter.bloc() != null && blocs.stream().noneMatch(b -> b.code().equals(filter.bloc()))) {
+            refused.add("bloc « " + filter.bloc() + " » absent de la campagne");
+        }
+        if (filter.composante() != null && blocs.stream().flatMap(b -> b.components().stream())
+                .noneMatch(c -> c.code().equals(filter.composante()))) {
+            refused.add("composante « " + filter.composante() + " » absente de la campagne");
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidRequestException(refused.stream().map(problem -> new InvalidRequestException.FieldProblem(
+                    problem.startsWith("bloc") ? "bloc" : "composante", problem)).toList());
+        }
+        model.addAttribute("blocs", blocs);
+        model.addAttribute("gridFilter", filter);
+        model.addAttribute("stateNames", ProductionStates.byName(ProductionStates.LABELS));
+        model.addAttribute("stateMarks", ProductionStates.byName(ProductionStates.MARKS));
+        if (campaign.getStatus() != CampaignStatus.DRAFT) {
+            model.addAttribute("grid", listing.grid(campaign, columns, new ProductionListing.GridFilter(filter.bloc(),
+                    filter.composante(), filter.etat(), filter.candidat(), filter.groupe(), Math.max(page, 0), GRID_PAGE_SIZE)));
+        }
+        return campaignPage(campaign, model);
+    }
+
+    /** Candidates shown on a page of the campaign's table. */
+    static final int GRID_PAGE_SIZE = 50;
+
+    /** The table's filters as typed (French parameter names, as in the page's address). */
+    record GridFilter(String bloc, String composante, String etat, String candidat, String groupe) {
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    String campaign(String code, Model model) {
+        return campaign(code, null, null, null, null, null, 0, model);
+    }
+
+    private String campaignPage(Campaign campaign, Model model) {
         model.addAttribute("campaign", service.view(campaign));
         model.addAttribute("launchable", campaign.getStatus() == CampaignStatus.DRAFT);
         // A campaign started from Tasklist's start form waits at « Importer la cohorte et le jury »: it launches there.

@@ -30,6 +30,33 @@ final class ProductionStates {
             ProductionStatus.ASSESSED, "#2e8b57",
             ProductionStatus.ABSENT, "#b03a2e"));
 
+    /**
+     * A mark beside each label in the table of candidates × composantes, so that states are told apart by shape as well
+     * as by colour (the label itself is always written).
+     */
+    static final Map<ProductionStatus, String> MARKS = new EnumMap<>(Map.of(
+            ProductionStatus.AWAITING_SUBMISSION, "○",
+            ProductionStatus.SUBMITTED, "◔",
+            ProductionStatus.RETURNED, "↩",
+            ProductionStatus.ADMISSIBLE, "◑",
+            ProductionStatus.JURY_ASSIGNED, "◕",
+            ProductionStatus.UNDER_EVALUATION, "✎",
+            ProductionStatus.HARMONISATION, "⇄",
+            ProductionStatus.ASSESSED, "✔",
+            ProductionStatus.ABSENT, "✖"));
+
+    /** The states in which a coordinator may still hand in or replace a file (before admissibility). */
+    static boolean uploadable(String status) {
+        return ProductionStatus.AWAITING_SUBMISSION.name().equals(status) || ProductionStatus.RETURNED.name().equals(status);
+    }
+
+    /** The same map keyed by the state's name, as the listing gives it, in the states' order. */
+    static Map<String, String> byName(Map<ProductionStatus, String> map) {
+        Map<String, String> named = new java.util.LinkedHashMap<>();
+        map.forEach((state, value) -> named.put(state.name(), value));
+        return named;
+    }
+
     private ProductionStates() {
     }
 }

@@ -155,6 +155,110 @@ public class ProductionListing {
                 items(rows));
     }
 
+    /** What the candidates × composantes table shows: every filter optional. */
+    public record GridFilter(String bloc, String component, String status, String candidate, String group, Integer page,
+            Integer size) {
+    }
+
+    /** One candidate's row: for each composante shown, its latest production (absent when it has none). */
+    public record GridRow(CandidateRef candidate, Map<String, ProductionItem> cells) {
+    }
+
+    public record Grid(String campaign, List<String> components, List<String> groups, int page, int size, long total,
+            int totalPages, List<GridRow> rows) {
+    }
+
+    /**
+     * A page of the campaign's candidates (by number), one column per composante of the référentiel the campaign
+     * assesses (those of {@code bloc}, or only {@code component}), each cell the candidate's latest production there.
+     * The state filter keeps the candidates with a production in that state in a column shown; the candidate filter
+     * matches a number, a last or a first name in part; the group filter a group code. Four queries and the task
+     * query, whatever the page size: no query per row.
+     */
+    @Transactional(readOnly = true)
+    public Grid grid(Campaign campaign, List<String> columns, GridFilter filter) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int page = filter.page() == null ? 0 : filter.page();
+        int size = filter.size() == null ? DEFAULT_PAGE_SIZE : filter.size();
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "doit être positif ou nul (la première page est 0)"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "entre 1 et " + MAX_PAGE_SIZE + " candidats par page"));
+        }
+        ProductionStatus status = null;
+        if (blank(filter.status()) != null) {
+            try {
+                status = ProductionStatus.valueOf(filter.status().strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("etat", "état inconnu « " + filter.status() + " »"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        StringBuilder where = new StringBuilder(" from Candidate c where c.campaignId = :campaign");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("campaign", campaign.getId());
+        String candidate = blank(filter.candidate());
+        if (candidate != null) {
+            where.append(" and (lower(c.number) like :candidate or lower(c.lastName) like :candidate or lower(c.firstName) like :candidate)");
+            parameters.put("candidate", "%" + candidate.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        }
+        String group = blank(filter.group());
+        if (group != null) {
+            where.append(" and c.groupCode = :group");
+            parameters.put("group", group);
+        }
+        if (status != null) {
+            where.append(" and exists (select p.id from Production p where p.candidateId = c.id and p.campaignId = :campaign"
+                    + " and p.status = :status and p.componentCode in :columns)");
+            parameters.put("status", status);
+            parameters.put("columns", columns.isEmpty() ? List.of("") : columns);
+        }
+        TypedQuery<Long> count = entities.createQuery("select count(c)" + where, Long.class);
+        TypedQuery<Candidate> select = entities.createQuery("select c" + where + " order by c.number", Candidate.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            select.setParameter(name, value);
+        });
+        long total = count.getSingleResult();
+        List<Candidate> shown = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<GridRow> rows = new ArrayList<>();
+        if (!shown.isEmpty() && !columns.isEmpty()) {
+            List<Production> found = entities.createQuery("select p from Production p where p.campaignId = :campaign"
+                    + " and p.candidateId in :candidates and p.componentCode in :columns order by p.attempt", Production.class)
+                    .setParameter("campaign", campaign.getId())
+                    .setParameter("candidates", shown.stream().map(Candidate::getId).toList())
+                    .setParameter("columns", columns).getResultList();
+            // The latest attempt of each candidate's composante (ordered by attempt: the last one put wins).
+            Map<Long, Map<String, Production>> latest = new LinkedHashMap<>();
+            for (Production production : found) {
+                latest.computeIfAbsent(production.getCandidateId(), id -> new LinkedHashMap<>())
+                        .put(production.getComponentCode(), production);
+            }
+            List<Production> cells = latest.values().stream().flatMap(byComponent -> byComponent.values().stream()).toList();
+            Map<Long, ProductionItem> items = items(cells).stream()
+                    .collect(Collectors.toMap(ProductionItem::id, Function.identity()));
+            for (Candidate c : shown) {
+                Map<String, ProductionItem> byComponent = new LinkedHashMap<>();
+                latest.getOrDefault(c.getId(), Map.of()).forEach((code, production) -> byComponent.put(code, items.get(production.getId())));
+                rows.add(new GridRow(ref(c), byComponent));
+            }
+        } else {
+            shown.forEach(c -> rows.add(new GridRow(ref(c), Map.of())));
+        }
+        List<String> groups = entities.createQuery("select distinct c.groupCode from Candidate c where c.campaignId = :campaign"
+                + " and c.groupCode is not null order by c.groupCode", String.class).setParameter("campaign", campaign.getId())
+                .getResultList();
+        return new Grid(campaign.getCode(), columns, groups, page, size, total, (int) ((total + size - 1) / size), rows);
+    }
+
+    private static CandidateRef ref(Candidate candidate) {
+        return new CandidateRef(candidate.getId(), candidate.getNumber(), candidate.getLastName(), candidate.getFirstName(),
+                candidate.getGroupCode());
+    }
+
     /** One production as the listing shows it. */
     @Transactional(readOnly = true)
     public ProductionItem item(Production production) {

@@ -211,6 +211,22 @@ class ConsoleTests {
         assertThat(launched.location()).endsWith("/certiflow/campagnes/" + code + "/avancement");
         fixture.runJobs();
 
+        // The table of candidates × composantes: a column per composante of the bloc, each cell its state and actions.
+        ConsoleSession.Page table = coordo.get("/certiflow/campagnes/" + code);
+        assertThat(table.body()).contains("Candidats et composantes", "2 candidat(s)", "<th scope=\"col\">A.1</th>",
+                "<th scope=\"col\">A.2</th>", "aria-label=\"Déposer ou remplacer un fichier : 2027-002, A.2\"", "Attendue")
+                .doesNotContain("<th scope=\"col\">A.3</th>");
+        ConsoleSession.Page filtered = coordo.get("/certiflow/campagnes/" + code + "?candidat=bern&composante=A.2&etat=AWAITING_SUBMISSION");
+        assertThat(filtered.body()).contains("1 candidat(s)", "Bernard Hugo", "<th scope=\"col\">A.2</th>")
+                .doesNotContain("Martin Léa", "<th scope=\"col\">A.1</th>");
+        assertThat(coordo.get("/certiflow/campagnes/" + code + "?etat=ASSESSED").body()).contains("0 candidat(s)")
+                .doesNotContain("Bernard Hugo");
+        assertThat(coordo.get("/certiflow/campagnes/" + code + "?composante=Z.9").body()).contains("composante « Z.9 » absente");
+        ConsoleSession managerTable = session();
+        managerTable.consoleLogin("manager", "manager-secret");
+        assertThat(managerTable.get("/certiflow/campagnes/" + code).body()).contains("Candidats et composantes",
+                "aria-label=\"Voir les fichiers : 2027-001, A.1\"").doesNotContain("Déposer ou remplacer un fichier");
+
         ConsoleSession.Page progress = coordo.get("/certiflow/campagnes/" + code + "/avancement?composante=A.1");
         assertThat(progress.body()).contains("<svg", "Productions par composante et par état", "2 production(s)",
                 "2027-001 Martin Léa", "Déposer un fichier");
@@ -232,5 +248,12 @@ class ConsoleTests {
         assertThat(coordo.get(production).body()).contains("Fichier « production.txt » déposé.", "production.txt");
         assertThat(files.findBySubmissionIdOrderById(productions.findById(Long.valueOf(link.group(1))).orElseThrow()
                 .getSubmissionId())).hasSize(1);
+        // The table shows the hand-in in the production's cell, and the task it opened, linked to Tasklist.
+        fixture.runJobs();
+        fr.certiflow.production.Production handed = productions.findById(Long.valueOf(link.group(1))).orElseThrow();
+        String number = candidates.findById(handed.getCandidateId()).orElseThrow().getNumber();
+        ConsoleSession.Page after = coordo.get("/certiflow/campagnes/" + code + "?candidat=" + number + "&composante=A.1");
+        assertThat(after.body()).contains("1 candidat(s)", "Fichiers (1)", "Tâche : Vérifier la recevabilité",
+                "/camunda/app/tasklist/").doesNotContain("Déposer ou remplacer un fichier : " + number + ", A.1");
     }
 }
