@@ -29,14 +29,19 @@ class ConsoleModel {
 
     @ModelAttribute
     void common(Model model) {
+        fill(model.asMap());
+    }
+
+    /** The same attributes, for the pages the error handlers render (which the @ModelAttribute does not reach). */
+    void fill(Map<String, Object> model) {
         users.current().ifPresent(user -> {
-            model.addAttribute("user", user.id());
-            model.addAttribute("canAct", canAct(user));
-            model.addAttribute("canReadOutbox", canAct(user) || user.isIn(Groups.MANAGERS));
+            model.put("user", user.id());
+            model.put("canAct", canAct(user));
+            model.put("canReadOutbox", canAct(user) || user.isIn(Groups.MANAGERS));
         });
-        model.addAttribute("dates", ConsoleController.SHOWN);
-        model.addAttribute("statusLabels", CAMPAIGN_STATUSES);
-        model.addAttribute("tasklist", listing.tasklist());
+        model.put("dates", ConsoleController.SHOWN);
+        model.put("statusLabels", CAMPAIGN_STATUSES);
+        model.put("tasklist", listing.tasklist());
     }
 
     /** Coordinators and administrators act; managers and jury presidents read (ConsoleSecurity refuses their POSTs). */

@@ -116,6 +116,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (ServiceUnavailable.is(e)) {
+            LOG.error("API request failed: the database is out of reach", e);
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service momentanément indisponible : la base de données ne "
+                    + "répond pas. Réessayez dans quelques minutes.");
+        }
         LOG.error("Unexpected error in the API", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne : la demande n'a pas abouti. Réessayez, puis "
                 + "signalez le problème à l'administrateur s'il persiste.");

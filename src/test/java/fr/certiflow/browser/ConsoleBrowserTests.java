@@ -126,6 +126,51 @@ class ConsoleBrowserTests extends BrowserTestSupport {
         }
     }
 
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
+
+    /**
+     * The campaign page's table of candidates × composantes for a campaign of the five composantes, at 1366×768: every
+     * column fits, the states are written, the filters and the cells' links are reached with the keyboard.
+     */
+    @Test
+    void theTableOfCandidatesAndComposantesFitsAndIsReachedWithTheKeyboard() {
+        String code = api.run(rest);
+        fixture.runJobs();
+        SmallCampaignLaunch.today();
+        try (Browser browser = browser()) {
+            login(browser, "coordo");
+            browser.open("/certiflow/campagnes/" + code);
+            WebElement table = browser.visible(By.cssSelector("table.grid"));
+            assertThat(table.findElements(By.cssSelector("thead th[scope=col]")).stream().map(WebElement::getText))
+                    .containsExactly("Candidat", "Groupe", "A.1", "A.2", "A.3", "A.4", "A.5");
+            assertThat(table.getText()).contains("2027-001", "Martin Léa", "G1", "Attendue");
+            // Every column shows without scrolling sideways at 1366 pixels.
+            Number overflow = (Number) browser.script("var w = document.querySelector('.grid-wrap');"
+                    + " return w.scrollWidth - w.clientWidth;");
+            assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+            browser.scrollToEnd();
+            browser.script("document.getElementById('candidats-composantes').scrollIntoView();");
+            browser.screenshot("console-13-candidates-by-composante");
+
+            // From the « État » filter, Tab reaches « Filtrer » then, past the reset link, the first cell's action.
+            browser.visible(By.id("g-etat")).sendKeys(org.openqa.selenium.Keys.TAB);
+            assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Filtrer");
+            browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("aria-label"))
+                    .isEqualTo("Déposer ou remplacer un fichier : 2027-001, A.1");
+
+            new Select(browser.visible(By.id("g-groupe"))).selectByValue("G1");
+            new Select(browser.visible(By.id("g-bloc"))).selectByValue("BC1");
+            browser.click(By.xpath("//button[normalize-space()='Filtrer']"));
+            browser.visible(By.xpath("//p[normalize-space()='2 candidat(s)']"));
+            assertThat(browser.visible(By.cssSelector("table.grid")).findElements(By.cssSelector("thead th[scope=col]"))
+                    .stream().map(WebElement::getText)).containsExactly("Candidat", "Groupe", "A.1", "A.2");
+            browser.screenshot("console-14-candidates-filtered");
+        }
+    }
+
     private static void login(Browser browser, String user) {
         browser.open("/certiflow/connexion");
         browser.visible(By.id("username")).sendKeys(user);

@@ -37,11 +37,15 @@ final class ConsoleSession {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** What a browser asks for when it follows a link. */
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     record Page(int status, String body, String location) {
     }
 
     Page get(String path) throws IOException, InterruptedException {
-        return page(http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        return page(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     private Page page(HttpResponse<String> response) {
