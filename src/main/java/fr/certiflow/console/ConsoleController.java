@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,9 +60,14 @@ class ConsoleController {
     private final CurrentUsers users;
     private final TaskService tasks;
     private final ProductionListing listing;
+    private final fr.certiflow.referential.ReferentialCatalog referentialCatalog;
+    private final fr.certiflow.regulation.RegulationCatalog regulationCatalog;
 
     ConsoleController(CampaignRepository campaigns, CampaignService service, CampaignImports imports, CampaignLauncher launcher,
-            CandidateRepository candidates, CampaignReferentials referentials, CurrentUsers users, TaskService tasks, ProductionListing listing) {
+            CandidateRepository candidates, CampaignReferentials referentials, CurrentUsers users, TaskService tasks, ProductionListing listing,
+            fr.certiflow.referential.ReferentialCatalog referentialCatalog, fr.certiflow.regulation.RegulationCatalog regulationCatalog) {
+        this.referentialCatalog = referentialCatalog;
+        this.regulationCatalog = regulationCatalog;
         this.listing = listing;
         this.tasks = tasks;
         this.campaigns = campaigns;
@@ -87,24 +93,72 @@ class ConsoleController {
 
     /** What the creation form holds, as typed: dates in Paris time (yyyy-MM-ddTHH:mm), blocs separated by commas. */
     record CampaignForm(String code, String name, String blocs, String opensAt, Map<String, String> deadlines,
-            String evaluationDeadline, String deliberationDate) {
+            String evaluationDeadline, String deliberationDate, String referentialVersion, String regulationVersion) {
+    }
+
+    /** The référentiel the form creates campaigns of (the only one published; its code is the catalog's first). */
+    static final String REFERENTIAL = "MMDC";
+
+    /** A version the form offers: its value, as the select sends it, and its label. */
+    record VersionChoice(String value, String label) {
+    }
+
+    /**
+     * The published versions of the référentiel and of its règlements, newest first; the form's first option (empty)
+     * stands for the latest, which the API takes when none is given.
+     */
+    private void versions(Model model) {
+        model.addAttribute("referentialVersions", referentialCatalog.list().stream()
+                .filter(summary -> summary.code().equals(REFERENTIAL))
+                .sorted((a, b) -> Integer.compare(b.version(), a.version()))
+                .map(summary -> new VersionChoice(String.valueOf(summary.version()), "version " + summary.version()
+                        + " — " + summary.title()))
+                .toList());
+        model.addAttribute("regulationVersions", regulationCatalog.list().stream()
+                .filter(regulation -> regulation.referential().code().equals(REFERENTIAL))
+                .sorted((a, b) -> a.referential().version() != b.referential().version()
+                        ? Integer.compare(b.referential().version(), a.referential().version())
+                        : Integer.compare(b.version(), a.version()))
+                .map(regulation -> new VersionChoice(String.valueOf(regulation.version()), "version " + regulation.version()
+                        + " (référentiel v" + regulation.referential().version() + ") — " + regulation.title()))
+                .toList());
+    }
+
+    /** A version typed in the form: empty for the latest; not a number is a problem beside its field. */
+    private static Integer version(String typed, String field, Map<String, String> errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "version « " + typed + " » invalide : un nombre entier est attendu");
+            return null;
+        }
     }
 
     @GetMapping("/certiflow/campagnes/nouvelle")
     String newCampaign(Model model) {
-        Referential referential = referentials.latest("MMDC").orElseThrow();
+        Referential referential = referentials.latest(REFERENTIAL).orElseThrow();
         Map<String, String> deadlines = new LinkedHashMap<>();
         referential.components().forEach(component -> deadlines.put(component.code(), ""));
-        model.addAttribute("form", new CampaignForm("", "", "", "", deadlines, "", ""));
+        model.addAttribute("form", new CampaignForm("", "", "", "", deadlines, "", "", "", ""));
         model.addAttribute("referential", referential);
         model.addAttribute("errors", Map.of());
+        versions(model);
         return "console/campaign-new";
     }
 
     @PostMapping("/certiflow/campagnes")
     String create(@RequestParam Map<String, String> fields, Model model) {
-        Referential referential = referentials.latest("MMDC").orElseThrow();
         Map<String, String> errors = new LinkedHashMap<>();
+        Integer referentialVersion = version(fields.get("referentialVersion"), "referentialVersion", errors);
+        Integer regulationVersion = version(fields.get("regulationVersion"), "regulationVersion", errors);
+        // The deadlines asked for are those of the version chosen (the latest when none is, or when it is unknown:
+        // the API then says so beside the field).
+        Referential referential = (referentialVersion == null ? Optional.<Referential>empty()
+                : referentialCatalog.find(REFERENTIAL, referentialVersion))
+                .or(() -> referentials.latest(REFERENTIAL)).orElseThrow();
         Map<String, String> deadlines = new LinkedHashMap<>();
         Map<String, Instant> deadlineInstants = new LinkedHashMap<>();
         referential.components().forEach(component -> {
@@ -117,7 +171,8 @@ class ConsoleController {
         });
         CampaignForm form = new CampaignForm(fields.getOrDefault("code", "").strip(), fields.getOrDefault("name", ""),
                 fields.getOrDefault("blocs", ""), fields.getOrDefault("opensAt", ""), deadlines,
-                fields.getOrDefault("evaluationDeadline", ""), fields.getOrDefault("deliberationDate", ""));
+                fields.getOrDefault("evaluationDeadline", ""), fields.getOrDefault("deliberationDate", ""),
+                fields.getOrDefault("referentialVersion", ""), fields.getOrDefault("regulationVersion", ""));
         Instant opensAt = date(form.opensAt(), "opensAt", errors);
         Instant evaluation = date(form.evaluationDeadline(), "evaluationDeadline", errors);
         Instant deliberation = date(form.deliberationDate(), "deliberationDate", errors);
@@ -130,11 +185,13 @@ class ConsoleController {
         }
         if (errors.isEmpty()) {
             try {
-                Campaign campaign = service.create(new CampaignRequest(form.code(), form.name(), referential.code(), null, blocs,
-                        opensAt, deadlineInstants, evaluation, deliberation, null, null, null, null, null));
+                Campaign campaign = service.create(new CampaignRequest(form.code(), form.name(), REFERENTIAL, referentialVersion,
+                        blocs, opensAt, deadlineInstants, evaluation, deliberation, null, null, null, null, regulationVersion));
                 return "redirect:/certiflow/campagnes/" + campaign.getCode();
             } catch (InvalidRequestException e) {
-                e.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " ; " + b));
+                // The référentiel's code is not typed here: what the API says of it concerns the version chosen.
+                e.problems().forEach(problem -> errors.merge(problem.field().equals("referentialCode") ? "referentialVersion"
+                        : problem.field(), problem.message(), (a, b) -> a + " ; " + b));
             } catch (ResponseStatusException e) {
                 errors.put("code", e.getReason());
             }
@@ -142,6 +199,7 @@ class ConsoleController {
         model.addAttribute("form", form);
         model.addAttribute("referential", referential);
         model.addAttribute("errors", errors);
+        versions(model);
         return "console/campaign-new";
     }
 

@@ -22,7 +22,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What the benchmarks share: which ones to run ({@code -Dbench.only=launch,lifecycle,tasklist,documents}, all when
+ * What the benchmarks share: which ones to run ({@code -Dbench.only=launch,lifecycle,tasklist,documents,console}, all when
  * unset), Certiflow started on a fresh PostgreSQL database, the machine's description, the table and the JSON file.
  */
 final class BenchSupport {

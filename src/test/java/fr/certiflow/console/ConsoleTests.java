@@ -133,6 +133,43 @@ class ConsoleTests {
     }
 
     @Test
+    void theCreationFormOffersThePublishedVersionsAndTheApiChecksThePair() throws Exception {
+        ConsoleSession coordo = session();
+        coordo.consoleLogin("coordo", "coordo-secret");
+        ConsoleSession.Page form = coordo.get("/certiflow/campagnes/nouvelle");
+        assertThat(form.body()).contains("<label for=\"referentialVersion\">Version du référentiel</label>",
+                "<option value=\"\">la plus récente (version 1 — ", "<option value=\"1\">version 1 (référentiel v1) — ",
+                "<label for=\"regulationVersion\">Version du règlement</label>");
+        String code = "VERSIONS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("code", code, "name", "Versions choisies", "blocs", "BC1",
+                "opensAt", "2027-01-04T09:00", "deadline.A.1", "2027-03-01T18:00", "deadline.A.2", "2027-03-01T18:00",
+                "evaluationDeadline", "2027-04-01T18:00", "deliberationDate", "2027-04-15T10:00"));
+        fields.put("referentialVersion", "1");
+        fields.put("regulationVersion", "7");
+        ConsoleSession.Page refused = coordo.form("/certiflow/campagnes", fields);
+        assertThat(refused.body()).contains("id=\"regulationVersion-erreur\" class=\"field-error\">aucun règlement de "
+                + "certification publié pour le référentiel", "en version 7", "<option value=\"1\" selected=\"selected\">version 1 — ");
+        fields.put("referentialVersion", "5");
+        fields.put("regulationVersion", "");
+        refused = coordo.form("/certiflow/campagnes", fields);
+        assertThat(refused.body()).contains("id=\"referentialVersion-erreur\" class=\"field-error\">aucun référentiel « MMDC » en version 5");
+        assertThat(campaigns.findByCode(code)).isEmpty();
+        fields.put("referentialVersion", "1");
+        fields.put("regulationVersion", "1");
+        assertThat(coordo.form("/certiflow/campagnes", fields).location()).endsWith("/certiflow/campagnes/" + code);
+        fr.certiflow.campaign.Campaign created = campaigns.findByCode(code).orElseThrow();
+        assertThat(created.getReferentialVersion()).isEqualTo(1);
+        assertThat(created.getRegulationVersion()).isEqualTo(1);
+        // A manager cannot create one, whatever the versions.
+        ConsoleSession manager = session();
+        manager.consoleLogin("manager", "manager-secret");
+        manager.get("/certiflow/campagnes");
+        fields.put("code", code + "-M");
+        assertThat(manager.form("/certiflow/campagnes", fields).status()).isEqualTo(403);
+        assertThat(campaigns.findByCode(code + "-M")).isEmpty();
+    }
+
+    @Test
     void aCoordinatorRunsACampaignFromTheConsoleAndOthersOnlyReadOrAreRefused() throws Exception {
         ConsoleSession coordo = session();
         coordo.consoleLogin("coordo", "coordo-secret");
