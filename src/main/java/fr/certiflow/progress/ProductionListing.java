@@ -2,7 +2,6 @@ package fr.certiflow.progress;
 
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignRepository;
-import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionFile;
@@ -217,19 +216,21 @@ public class ProductionListing {
             parameters.put("columns", columns.isEmpty() ? List.of("") : columns);
         }
         TypedQuery<Long> count = entities.createQuery("select count(c)" + where, Long.class);
-        TypedQuery<Candidate> select = entities.createQuery("select c" + where + " order by c.number", Candidate.class);
+        // Their columns only: a Candidate entity brings its acquired blocs, one query per candidate.
+        TypedQuery<Object[]> select = entities.createQuery(CANDIDATE_COLUMNS + where + " order by c.number", Object[].class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
             select.setParameter(name, value);
         });
         long total = count.getSingleResult();
-        List<Candidate> shown = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<CandidateRef> shown = select.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(ProductionListing::ref).toList();
         List<GridRow> rows = new ArrayList<>();
         if (!shown.isEmpty() && !columns.isEmpty()) {
             List<Production> found = entities.createQuery("select p from Production p where p.campaignId = :campaign"
                     + " and p.candidateId in :candidates and p.componentCode in :columns order by p.attempt", Production.class)
                     .setParameter("campaign", campaign.getId())
-                    .setParameter("candidates", shown.stream().map(Candidate::getId).toList())
+                    .setParameter("candidates", shown.stream().map(CandidateRef::id).toList())
                     .setParameter("columns", columns).getResultList();
             // The latest attempt of each candidate's composante (ordered by attempt: the last one put wins).
             Map<Long, Map<String, Production>> latest = new LinkedHashMap<>();
@@ -240,13 +241,13 @@ public class ProductionListing {
             List<Production> cells = latest.values().stream().flatMap(byComponent -> byComponent.values().stream()).toList();
             Map<Long, ProductionItem> items = items(cells).stream()
                     .collect(Collectors.toMap(ProductionItem::id, Function.identity()));
-            for (Candidate c : shown) {
+            for (CandidateRef c : shown) {
                 Map<String, ProductionItem> byComponent = new LinkedHashMap<>();
-                latest.getOrDefault(c.getId(), Map.of()).forEach((code, production) -> byComponent.put(code, items.get(production.getId())));
-                rows.add(new GridRow(ref(c), byComponent));
+                latest.getOrDefault(c.id(), Map.of()).forEach((code, production) -> byComponent.put(code, items.get(production.getId())));
+                rows.add(new GridRow(c, byComponent));
             }
         } else {
-            shown.forEach(c -> rows.add(new GridRow(ref(c), Map.of())));
+            shown.forEach(c -> rows.add(new GridRow(c, Map.of())));
         }
         List<String> groups = entities.createQuery("select distinct c.groupCode from Candidate c where c.campaignId = :campaign"
                 + " and c.groupCode is not null order by c.groupCode", String.class).setParameter("campaign", campaign.getId())
@@ -254,9 +255,11 @@ public class ProductionListing {
         return new Grid(campaign.getCode(), columns, groups, page, size, total, (int) ((total + size - 1) / size), rows);
     }
 
-    private static CandidateRef ref(Candidate candidate) {
-        return new CandidateRef(candidate.getId(), candidate.getNumber(), candidate.getLastName(), candidate.getFirstName(),
-                candidate.getGroupCode());
+    /** A candidate's columns the listings show, in {@link #ref(Object[])}'s order. */
+    private static final String CANDIDATE_COLUMNS = "select c.id, c.number, c.lastName, c.firstName, c.groupCode";
+
+    private static CandidateRef ref(Object[] row) {
+        return new CandidateRef((Long) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4]);
     }
 
     /** One production as the listing shows it. */
@@ -282,8 +285,9 @@ public class ProductionListing {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, Candidate> byId = candidates.findAllById(rows.stream().map(Production::getCandidateId).distinct().toList())
-                .stream().collect(Collectors.toMap(Candidate::getId, Function.identity()));
+        Map<Long, CandidateRef> byId = entities.createQuery(CANDIDATE_COLUMNS + " from Candidate c where c.id in :ids", Object[].class)
+                .setParameter("ids", rows.stream().map(Production::getCandidateId).distinct().toList()).getResultList().stream()
+                .map(ProductionListing::ref).collect(Collectors.toMap(CandidateRef::id, Function.identity()));
         List<Long> submissionIds = rows.stream().map(Production::getSubmissionId).distinct().toList();
         Map<Long, Submission> submissionsById = submissions.findAllById(submissionIds).stream()
                 .collect(Collectors.toMap(Submission::getId, Function.identity()));
@@ -303,7 +307,7 @@ public class ProductionListing {
         }
         List<ProductionItem> items = new ArrayList<>();
         for (Production production : rows) {
-            Candidate candidate = byId.get(production.getCandidateId());
+            CandidateRef candidate = byId.get(production.getCandidateId());
             Submission submission = submissionsById.get(production.getSubmissionId());
             List<FileRef> handedIn = filesBySubmission.getOrDefault(production.getSubmissionId(), List.of()).stream()
                     .map(file -> new FileRef(file.getId(), file.getDocumentCode(), file.getFilename(), file.getSizeBytes(),
@@ -311,8 +315,7 @@ public class ProductionListing {
                             "/api/productions/" + production.getId() + "/files/" + file.getId()))
                     .toList();
             items.add(new ProductionItem(production.getId(),
-                    new CandidateRef(candidate.getId(), candidate.getNumber(), candidate.getLastName(), candidate.getFirstName(),
-                            candidate.getGroupCode()),
+                    candidate,
                     production.getComponentCode(), production.getAttempt(), production.getStatus().name(),
                     production.getResult(), production.getDeadline(), submission == null ? null : submission.getSubmittedAt(),
                     production.getReturnedCount(), production.getOralAt(), handedIn,
