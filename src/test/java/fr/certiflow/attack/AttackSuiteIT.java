@@ -520,10 +520,18 @@ class AttackSuiteIT {
             consoleRefused(session, draft + "/lancement", token, Map.of(), Attack.FORBIDDEN);
             consoleRefused(session, "/certiflow/campagnes", withToken(token, Map.of("code", "PIRATE", "name", "Pirate")), Map.of(),
                     Attack.FORBIDDEN);
+            // The creation with chosen versions, and the table of candidates × composantes: read, never acted on.
+            consoleRefused(session, "/certiflow/campagnes", withToken(token, Map.of("code", "PIRATE-V", "name", "Pirate",
+                    "referentialVersion", "1", "regulationVersion", "1")), Map.of(), Attack.FORBIDDEN);
+            CampaignClient.Response table = session.page("/certiflow/campagnes/ATTACK?composante=A.4");
+            assertThat(table.status()).as(reader[0]).isEqualTo(200);
+            assertThat(table.body()).contains("Candidats et composantes", "C001", "Fichiers (").doesNotContain("Déposer ou remplacer un fichier");
         }
         WebappSession jurorInTasklist = WebappSession.login(node, juror, juror + AttackScenario.PASSWORD_SUFFIX, "tasklist");
         assertThat(jurorInTasklist.page(draft).status()).isEqualTo(403);
         assertThat(jurorInTasklist.page("/certiflow/campagnes/ATTACK/avancement").status()).isEqualTo(403);
+        assertThat(jurorInTasklist.page("/certiflow/campagnes/ATTACK?etat=SUBMITTED&groupe=G1").status()).isEqualTo(403);
+        assertThat(jurorInTasklist.page("/certiflow/campagnes/nouvelle").status()).isEqualTo(403);
         consoleRefused(jurorInTasklist, draft + "/lancement", tokenless, Map.of(), Attack.FORBIDDEN);
 
         WebappSession coordinator = WebappSession.login(node, COORDINATOR, COORDINATOR + AttackScenario.PASSWORD_SUFFIX, "tasklist");
