@@ -1,0 +1,68 @@
+package fr.certiflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The README's « Hand in a production, as a newcomer would », done in headless Chromium against Certiflow running
+ * with the demo profile, as the README starts it: {@code -Dwalkthrough.url=http://localhost:8080} (skipped without it).
+ * Log in as the coordinator, find the demo campaign, hand in 2027-003's A.1 from the table of candidates ×
+ * composantes without reading any id, then follow the cell's link to the admissibility task in Tasklist. Screenshots
+ * in target/browser/readme-*.png.
+ */
+@Tag("browser")
+class ReadmeWalkthroughBrowserTests {
+
+    @Test
+    void aNewcomerHandsInAProductionOfTheDemoAsTheReadmeSays() throws Exception {
+        String url = System.getProperty("walkthrough.url", "");
+        Assumptions.assumeFalse(url.isBlank(), "-Dwalkthrough.url names the demo's address");
+        Path file = Files.writeString(Files.createTempDirectory("readme").resolve("plan-de-communication.txt"),
+                fr.certiflow.process.AssessmentFixture.FRENCH, StandardCharsets.UTF_8);
+        try (Browser browser = new Browser(url)) {
+            browser.open("/certiflow/");
+            browser.visible(By.id("username")).sendKeys("coordo");
+            browser.visible(By.id("password")).sendKeys("coordo");
+            browser.screenshot("readme-01-login");
+            browser.click(By.xpath("//button[normalize-space()='Se connecter']"));
+            browser.visible(By.xpath("//h1[normalize-space()='Campagnes']"));
+            browser.screenshot("readme-02-campaigns");
+            browser.click(By.linkText("DEMO-2027"));
+            browser.visible(By.id("candidats-composantes"));
+            browser.visible(By.id("g-candidat")).sendKeys("2027-003");
+            new Select(browser.visible(By.id("g-composante"))).selectByValue("A.1");
+            browser.click(By.xpath("//button[normalize-space()='Filtrer']"));
+            browser.visible(By.xpath("//p[normalize-space()='1 candidat(s)']"));
+            browser.screenshot("readme-03-table-filtered");
+            browser.click(By.linkText("Déposer"));
+            browser.visible(By.xpath("//h2[normalize-space()='Déposer ou remplacer un fichier']"));
+            browser.driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+            browser.click(By.xpath("//button[normalize-space()='Déposer']"));
+            browser.screenshot("readme-04-handed-in");
+            browser.visible(By.xpath("//p[contains(., 'Fichier « plan-de-communication.txt » déposé.')]"));
+            browser.screenshot("readme-04-handed-in");
+
+            // Back to the campaign's table (the page's breadcrumb), the same filter: the cell now links to the task,
+            // once the engine has moved the production on (reloaded until then, as the README says).
+            browser.click(By.linkText("DEMO-2027"));
+            WebElement task = browser.wait.until(driver -> {
+                browser.open("/certiflow/campagnes/DEMO-2027?candidat=2027-003&composante=A.1");
+                return driver.findElements(By.partialLinkText("Tâche : Vérifier la recevabilité")).stream().findFirst().orElse(null);
+            });
+            assertThat(browser.text()).contains("Fichiers (1)").doesNotContain("Déposer (");
+            browser.screenshot("readme-05-table-with-task");
+            browser.click(task);
+            browser.visible(By.xpath("//h1[contains(., 'Recevabilité de la production')]"));
+            browser.screenshot("readme-06-tasklist-admissibility");
+        }
+    }
+}
