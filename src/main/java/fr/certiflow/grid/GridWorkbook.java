@@ -38,11 +38,8 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
 /**
  * Writes a juror's evaluation grid: a header, then a block per criterion with its competences, its indicators each
@@ -252,15 +249,13 @@ public final class GridWorkbook {
     }
 
     /**
-     * The cell's text as the checksum reads it: a text cell's string, "" for a blank, else POI's rendering. An XSSF
-     * text cell is recognised from its XML bean directly (POI's getCellType reads it several times over).
+     * The cell's text as the checksum reads it: a text cell's string, "" for a blank, else POI's rendering (a text cell
+     * read as {@link SheetLayout#text} does, without POI's repeated type reads).
      */
     private static String text(Cell cell) {
-        if (cell instanceof XSSFCell xssf) {
-            CTCell bean = xssf.getCTCell();
-            if (!bean.isSetF() && bean.getT() == STCellType.S) {
-                return xssf.getStringCellValue();
-            }
+        String text = SheetLayout.text(cell);
+        if (text != null) {
+            return text;
         }
         return cell.getCellType() == CellType.STRING ? cell.getStringCellValue()
                 : cell.getCellType() == CellType.BLANK ? "" : cell.toString();
