@@ -306,25 +306,28 @@ public final class SheetLayout {
         double used = 0;
         int next = 0;
         for (int[] block : blocks) {
+            double gap = 0;
             for (; next < block[0]; next++) {
-                used = advance(used, height(sheet, next), page, titleHeight);
+                gap += height(sheet, next);
             }
             double size = 0;
             for (int r = block[0]; r <= block[1]; r++) {
                 size += height(sheet, r);
             }
-            if (used > titleHeight && used + size > page) {
+            // The break is set whenever the block does not fit what is left of the page, even when the rows before it
+            // would end the page by themselves: the spreadsheet's page holds a little more than this estimate, and
+            // would then print the block's first rows at the bottom of the page and the rest on the next.
+            if (used + gap + size > page && used + gap > titleHeight && block[0] > 0) {
                 sheet.setRowBreak(block[0] - 1);
-                used = titleHeight;
+                used = titleHeight + size;
+            } else {
+                used += gap + size;
             }
-            for (; next <= block[1]; next++) {
-                used = advance(used, height(sheet, next), page, titleHeight);
+            while (used > page) { // a block taller than a page runs on
+                used = titleHeight + (used - page);
             }
+            next = block[1] + 1;
         }
-    }
-
-    private static double advance(double used, double row, double page, double titleHeight) {
-        return used + row > page ? titleHeight + row : used + row;
     }
 
     private static double height(Sheet sheet, int row) {
