@@ -83,7 +83,7 @@ public class MinutesService {
         }
         List<String> lines = new ArrayList<>();
         byBloc.forEach((bloc, presidents) -> lines.add("Bloc " + bloc + " : délibéré par " + presidents.entrySet().stream()
-                .map(entry -> entry.getKey() + " (" + entry.getValue() + " décision" + (entry.getValue() > 1 ? "s" : "") + ")")
+                .map(entry -> entry.getKey() + " (" + MinutesWorkbook.number(entry.getValue()) + " décision" + (entry.getValue() > 1 ? "s" : "") + ")")
                 .collect(Collectors.joining(", "))));
         return lines;
     }

@@ -16,7 +16,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The PV de délibération: one row per candidate with each bloc's decision and composantes' results, the overrides
- * and their justifications, the certification decision; then the certification jury that sat and a signature area. Written with
+ * and their justifications, the certification decision; then, on a sheet of its own, the certification jury that sat
+ * and a signature space for each member. Written with
  * SXSSF: rows stream to disk past a window of 100, so 10,000 candidates fit in bounded memory.
  */
 public final class MinutesWorkbook {
@@ -119,8 +120,8 @@ public final class MinutesWorkbook {
             Row titleRow = sheet.createRow(r++);
             Workbooks.text(titleRow, 0, "Procès-verbal de délibération du jury de certification", styles.title);
             SheetLayout.fitHeight(titleRow);
-            r = line(sheet, r, "Certification : " + header.certification() + " — certification professionnelle enregistrée au RNCP",
-                    styles.bold, last);
+            // No RNCP mention: the référentiel carries no RNCP number, and none is written that the data does not give.
+            r = line(sheet, r, "Certification : " + header.certification(), styles.bold, last);
             r = line(sheet, r, "Référentiel : " + header.referential(), styles.wrapped, last);
             r = line(sheet, r, "Session : " + header.campaign(), styles.wrapped, last);
             if (header.dates() != null) {
@@ -171,30 +172,41 @@ public final class MinutesWorkbook {
                 candidates++;
             }
             r++;
-            r = line(sheet, r, "Nombre de candidats : " + candidates, styles.bold, last);
-            r++;
-            // The jury, its deliberations and its signatures start a page of their own, together.
-            sheet.setRowBreak(r - 1);
-            r = line(sheet, r, jury.heading(), styles.bold, last);
+            line(sheet, r, "Nombre de candidats : " + number(candidates), styles.bold, last);
+            SheetLayout.printSetup(sheet, true, blocRow, headerRow);
+
+            // The jury, its deliberations and its signatures: a sheet of their own, printed after the table, so that
+            // its pages carry neither the table's repeated header rows nor its landscape width.
+            SXSSFSheet signing = workbook.createSheet(JURY_SHEET);
+            signing.setColumnWidth(0, SIGNER_WIDTH * 256);
+            signing.setColumnWidth(1, (SheetLayout.printableWidth(false) / 256 - SIGNER_WIDTH - 1) * 256);
+            int s = 0;
+            Row juryTitle = signing.createRow(s++);
+            Workbooks.text(juryTitle, 0, "Procès-verbal de délibération du jury de certification — jury et signatures", styles.title);
+            SheetLayout.fitHeight(juryTitle);
+            s = line(signing, s, "Certification : " + header.certification(), styles.bold, 1);
+            s = line(signing, s, "Session : " + header.campaign(), styles.wrapped, 1);
+            s++;
+            s = line(signing, s, jury.heading(), styles.bold, 1);
             if (jury.rules() != null) {
-                r = line(sheet, r, jury.rules(), styles.wrapped, last);
+                s = line(signing, s, jury.rules(), styles.wrapped, 1);
             }
             for (String member : jury.members()) {
-                r = line(sheet, r, member, styles.wrapped, last);
+                s = line(signing, s, member, styles.wrapped, 1);
             }
             if (!blocJuries.isEmpty()) {
-                r++;
-                r = line(sheet, r, "Délibérations des blocs", styles.bold, last);
+                s++;
+                s = line(signing, s, "Délibérations des blocs", styles.bold, 1);
                 for (String text : blocJuries) {
-                    r = line(sheet, r, text, styles.wrapped, last);
+                    s = line(signing, s, text, styles.wrapped, 1);
                 }
             }
-            r++;
+            s++;
             if (jury.president() != null) {
-                r = line(sheet, r, "Le président du jury : " + jury.president(), styles.bold, last);
+                s = line(signing, s, "Le président du jury : " + jury.president(), styles.bold, 1);
             }
-            r = signatures(sheet, r, jury, styles, last);
-            SheetLayout.printSetup(sheet, true, blocRow, headerRow);
+            signatures(signing, s, jury, styles);
+            SheetLayout.printSetup(signing, false, -1, -1);
             workbook.write(out);
         } finally {
             workbook.close();
@@ -212,38 +224,34 @@ public final class MinutesWorkbook {
 
     /**
      * The signatures: one line per member who sat (or, before the jury sat, the president alone), the name on the
-     * left and a box to sign on the right, tall enough to sign in; kept together on one page.
+     * left and a box to sign on the right, tall enough to sign in.
      */
-    private static int signatures(SXSSFSheet sheet, int r, Jury jury, Styles styles, int last) {
-        int split = Math.min(last - 1, 4);
-        Row heading = sheet.createRow(r);
+    private static void signatures(SXSSFSheet sheet, int r, Jury jury, Styles styles) {
+        Row heading = sheet.createRow(r++);
         Workbooks.text(heading, 0, "Signataire", styles.header);
-        Workbooks.text(heading, split + 1, "Date et signature", styles.header);
-        for (int c = 1; c <= last; c++) {
-            if (c != split + 1) {
-                Workbooks.text(heading, c, "", styles.header);
-            }
-        }
-        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, split));
-        sheet.addMergedRegion(new CellRangeAddress(r, r, split + 1, last));
-        r++;
+        Workbooks.text(heading, 1, "Date et signature", styles.header);
         List<String> signers = jury.members().stream().filter(member -> !member.endsWith(ABSENT)).toList();
         if (signers.isEmpty()) {
             signers = List.of("Le président du jury");
         }
         for (String member : signers) {
-            Row row = sheet.createRow(r);
-            for (int c = 0; c <= last; c++) {
-                Workbooks.text(row, c, c == 0 ? member : "", styles.boxed);
-            }
-            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, split));
-            sheet.addMergedRegion(new CellRangeAddress(r, r, split + 1, last));
-            SheetLayout.fitHeight(row, 0, 0, split);
+            Row row = sheet.createRow(r++);
+            Workbooks.text(row, 0, member, styles.boxed);
+            Workbooks.text(row, 1, "", styles.boxed);
+            SheetLayout.fitHeight(row);
             row.setHeightInPoints(Math.max(row.getHeightInPoints(), SIGNATURE_POINTS));
-            r++;
         }
-        return r;
     }
+
+    /** A count written the French way: thousands apart by a no-break space (« 10 000 »). */
+    public static String number(long count) {
+        return String.format(java.util.Locale.ROOT, "%,d", count).replace(',', '\u00A0');
+    }
+
+    /** The sheet of the jury and its signatures. */
+    public static final String JURY_SHEET = "Jury et signatures";
+    /** Width of the signers' column of the jury sheet (characters); the signature boxes take the rest of the page. */
+    private static final int SIGNER_WIDTH = 50;
 
     /** How the member lines end for a member designated who did not sit: they do not sign. */
     public static final String ABSENT = "— désigné, absent";

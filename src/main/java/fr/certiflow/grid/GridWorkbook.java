@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,8 @@ public final class GridWorkbook {
             sheet.setColumnWidth(0, 22 * 256);
             sheet.setColumnWidth(1, 62 * 256);
             sheet.setColumnWidth(2, 14 * 256);
+            // One measurer for the sheet: styles and column widths read once (see SheetLayout.Rows).
+            SheetLayout.Rows heights = new SheetLayout.Rows(sheet);
             cell(sheet.createRow(0), 0, styles.title, "Grille d'évaluation — " + referential.title());
             Production production = component.production();
             pair(sheet, 1, styles, "Session", header.campaign());
@@ -132,8 +135,9 @@ public final class GridWorkbook {
             Row instructions = sheet.createRow(7);
             cell(instructions, 0, styles.hint, "Cochez les indicateurs observés (x), choisissez l'appréciation de chaque "
                     + "critère et commentez ; le commentaire est obligatoire pour un critère non acquis.");
-            sheet.addMergedRegion(new CellRangeAddress(7, 7, 0, 2));
-            SheetLayout.fitHeight(instructions, 0, 0, 2);
+            // The grid's merged regions never overlap: POI's check against every earlier region is not needed.
+            sheet.addMergedRegionUnsafe(new CellRangeAddress(7, 7, 0, 2));
+            heights.fit(instructions, 0, 0, 2);
             Map<String, Competence> competences = component.competences().stream()
                     .collect(Collectors.toMap(Competence::code, Function.identity()));
             DataValidationHelper validations = sheet.getDataValidationHelper();
@@ -145,27 +149,27 @@ public final class GridWorkbook {
                 cell(titleRow, 0, styles.criterion, "Critère " + number++ + " — " + criterion.title());
                 cell(titleRow, 1, styles.criterion, "");
                 cell(titleRow, 2, styles.criterion, "");
-                sheet.addMergedRegion(new CellRangeAddress(row, row, 0, 2));
-                SheetLayout.fitHeight(titleRow, 0, 0, 2);
+                sheet.addMergedRegionUnsafe(new CellRangeAddress(row, row, 0, 2));
+                heights.fit(titleRow, 0, 0, 2);
                 String linked = criterion.competences().stream()
                         .map(code -> code + " " + (competences.containsKey(code) ? competences.get(code).text() : ""))
                         .collect(Collectors.joining("\n"));
                 Row competenceRow = sheet.createRow(row + 1);
                 cell(competenceRow, 0, styles.label, "Compétences évaluées");
                 cell(competenceRow, 1, styles.wrapped, linked);
-                SheetLayout.fitHeight(competenceRow);
+                heights.fit(competenceRow);
                 for (int i = 0; i < criterion.indicators().size(); i++) {
                     Row indicator = sheet.createRow(cells.ticks().get(i).getRow());
                     cell(indicator, 0, styles.label, "Indicateur " + (i + 1));
                     cell(indicator, 1, styles.wrapped, criterion.indicators().get(i));
                     cell(indicator, 2, styles.answer, "");
-                    SheetLayout.fitHeight(indicator);
+                    heights.fit(indicator);
                 }
                 Row rating = sheet.createRow(cells.rating().getRow());
                 cell(rating, 0, styles.label, "Appréciation");
                 cell(rating, 1, styles.hint, scale.choices() + " (liste déroulante)");
                 cell(rating, 2, styles.answer, "");
-                SheetLayout.fitHeight(rating);
+                heights.fit(rating);
                 DataValidation dropdown = validations.createValidation(validations.createExplicitListConstraint(ratings),
                         new CellRangeAddressList(cells.rating().getRow(), cells.rating().getRow(), 2, 2));
                 dropdown.setShowErrorBox(true);
@@ -175,12 +179,12 @@ public final class GridWorkbook {
                 cell(comment, 0, styles.label, "Commentaire (obligatoire si le critère n'est pas acquis)");
                 cell(comment, 1, styles.answerWrapped, "");
                 cell(comment, 2, styles.answerWrapped, "");
-                sheet.addMergedRegion(new CellRangeAddress(cells.comment().getRow(), cells.comment().getRow(), 1, 2));
-                SheetLayout.fitHeight(comment);
+                sheet.addMergedRegionUnsafe(new CellRangeAddress(cells.comment().getRow(), cells.comment().getRow(), 1, 2));
+                heights.fit(comment);
                 comment.setHeightInPoints(Math.max(45, comment.getHeightInPoints()));
             }
             for (int r = 1; r < HEADER_ROWS - 1; r++) {
-                SheetLayout.fitHeight(sheet.getRow(r));
+                heights.fit(sheet.getRow(r));
             }
             SheetLayout.printSetup(sheet, false, 0, 0);
             SheetLayout.keepTogether(sheet, layout(component).stream()
@@ -217,17 +221,18 @@ public final class GridWorkbook {
 
     /** SHA-256 of every non-answer cell's address and text: any change to the grid's structure changes it. */
     static String checksum(Sheet sheet, Component component) {
-        Set<CellAddress> answers = answerCells(component);
+        Set<Long> answers = new HashSet<>();
+        answerCells(component).forEach(address -> answers.add(key(address.getRow(), address.getColumn())));
         StringBuilder structure = new StringBuilder();
         for (Row row : sheet) {
             for (Cell cell : row) {
-                if (answers.contains(cell.getAddress())) {
+                if (answers.contains(key(row.getRowNum(), cell.getColumnIndex()))) {
                     continue;
                 }
-                String text = cell.getCellType() == CellType.STRING ? cell.getStringCellValue()
-                        : cell.getCellType() == CellType.BLANK ? "" : cell.toString();
+                String text = text(cell);
                 if (!text.isEmpty()) {
-                    structure.append(cell.getAddress().formatAsString()).append('=').append(text).append('\n');
+                    structure.append(new CellAddress(row.getRowNum(), cell.getColumnIndex()).formatAsString()).append('=')
+                            .append(text).append('\n');
                 }
             }
         }
@@ -237,6 +242,23 @@ public final class GridWorkbook {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static long key(int row, int column) {
+        return ((long) row << 20) | column;
+    }
+
+    /**
+     * The cell's text as the checksum reads it: a text cell's string, "" for a blank, else POI's rendering (a text cell
+     * read as {@link SheetLayout#text} does, without POI's repeated type reads).
+     */
+    private static String text(Cell cell) {
+        String text = SheetLayout.text(cell);
+        if (text != null) {
+            return text;
+        }
+        return cell.getCellType() == CellType.STRING ? cell.getStringCellValue()
+                : cell.getCellType() == CellType.BLANK ? "" : cell.toString();
     }
 
     private static void pair(XSSFSheet sheet, int row, Styles styles, String label, String value) {

@@ -16,6 +16,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
 /**
  * The layout every Certiflow workbook shares: print setup (A4, one page wide, title rows repeated, « Page n / N ») and
@@ -128,8 +131,9 @@ public final class SheetLayout {
 
         private final Sheet sheet;
         /** Per style: its measuring font, its line height, whether it wraps. */
-        private final Map<Short, Object[]> styles = new HashMap<>();
+        private final Map<Integer, Object[]> styles = new HashMap<>();
         private final Map<Integer, Integer> widths = new HashMap<>();
+        private double defaultHeight = -1;
 
         public Rows(Sheet sheet) {
             this.sheet = sheet;
@@ -138,53 +142,98 @@ public final class SheetLayout {
         public void fit(Row row) {
             double height = 0;
             for (Cell cell : row) {
-                if (cell.getCellType() != CellType.STRING) {
-                    continue;
-                }
-                String text = cell.getStringCellValue();
-                if (text.isEmpty()) {
-                    continue;
-                }
-                CellStyle style = cell.getCellStyle();
-                Object[] measures = styles.computeIfAbsent(style.getIndex(), i -> {
-                    Font font = sheet.getWorkbook().getFontAt(style.getFontIndex());
-                    return new Object[] {awt(font), lineHeight(font), style.getWrapText()};
-                });
-                int width = widths.computeIfAbsent(cell.getColumnIndex(), sheet::getColumnWidth);
-                int lines = (Boolean) measures[2] ? lines(text, (java.awt.Font) measures[0], width) : 1;
-                height = Math.max(height, (Double) measures[1] * lines + ROW_PADDING);
+                double cellHeight = measure(cell, -1);
+                height = Math.max(height, cellHeight);
             }
             if (height > 0) {
-                row.setHeightInPoints((float) Math.max(height, sheet.getDefaultRowHeightInPoints()));
+                row.setHeightInPoints((float) Math.max(height, defaultHeight()));
             }
+        }
+
+        /**
+         * Sets the row's height to fit one cell spanning columns {@code first}..{@code last} (a merged region), unless
+         * the row is already taller.
+         */
+        public void fit(Row row, int column, int first, int last) {
+            Cell cell = row.getCell(column);
+            if (cell == null) {
+                return;
+            }
+            int width = 0;
+            for (int i = first; i <= last; i++) {
+                width += width(i);
+            }
+            double height = measure(cell, width);
+            if (height > 0 && height > row.getHeightInPoints()) {
+                row.setHeightInPoints((float) height);
+            }
+        }
+
+        /** The height of the cell's text in {@code width} (column units; its column's when negative); 0 when no text. */
+        private double measure(Cell cell, int width) {
+            String text = text(cell);
+            if (text == null || text.isEmpty()) {
+                return 0;
+            }
+            int index = styleIndex(cell);
+            Object[] measures = styles.computeIfAbsent(index, i -> {
+                CellStyle style = sheet.getWorkbook().getCellStyleAt(i);
+                Font font = sheet.getWorkbook().getFontAt(style.getFontIndex());
+                return new Object[] {awt(font), lineHeight(font), style.getWrapText()};
+            });
+            int lines = (Boolean) measures[2] ? lines(text, (java.awt.Font) measures[0], width < 0 ? width(cell.getColumnIndex()) : width) : 1;
+            return (Double) measures[1] * lines + ROW_PADDING;
+        }
+
+        private int width(int column) {
+            return widths.computeIfAbsent(column, sheet::getColumnWidth);
+        }
+
+        private double defaultHeight() {
+            if (defaultHeight < 0) {
+                defaultHeight = sheet.getDefaultRowHeightInPoints();
+            }
+            return defaultHeight;
         }
     }
 
     /**
-     * Sets the row's height to fit one cell spanning columns {@code first}..{@code last} (a merged region), unless the
-     * row is already taller.
+     * The cell's text when it is a text cell, else null. An XSSF cell is read from its XML bean at once: a shared
+     * string straight from the workbook's table, without the type checks POI repeats on each call (most of the cost of
+     * fitting a grid's rows).
      */
-    public static void fitHeight(Row row, int column, int first, int last) {
-        Cell cell = row.getCell(column);
-        if (cell == null || cell.getCellType() != CellType.STRING) {
-            return;
+    public static String text(Cell cell) {
+        if (cell instanceof XSSFCell xssf) {
+            CTCell bean = xssf.getCTCell();
+            if (bean.isSetF()) {
+                return null;
+            }
+            STCellType.Enum type = bean.getT();
+            if (type == STCellType.S && bean.isSetV() && xssf.getSheet().getWorkbook().getSharedStringSource() != null) {
+                return xssf.getSheet().getWorkbook().getSharedStringSource().getItemAt(Integer.parseInt(bean.getV())).getString();
+            }
+            if (type == STCellType.S || type == STCellType.INLINE_STR) {
+                return xssf.getStringCellValue();
+            }
+            return null;
         }
-        int width = 0;
-        for (int i = first; i <= last; i++) {
-            width += row.getSheet().getColumnWidth(i);
-        }
-        double height = height(cell, width);
-        if (height > row.getHeightInPoints()) {
-            row.setHeightInPoints((float) height);
-        }
+        return cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : null;
     }
 
-    /** Height in points of the cell's text in {@code width} (column units), wrapped when its style wraps. */
-    static double height(Cell cell, int width) {
-        Font font = cell.getSheet().getWorkbook().getFontAt(cell.getCellStyle().getFontIndex());
-        String text = cell.getStringCellValue();
-        int lines = cell.getCellStyle().getWrapText() ? lines(text, font, width) : 1;
-        return lineHeight(font) * lines + ROW_PADDING;
+    private static int styleIndex(Cell cell) {
+        if (cell instanceof XSSFCell xssf) {
+            CTCell bean = xssf.getCTCell();
+            return bean.isSetS() ? (int) bean.getS() : 0;
+        }
+        return cell.getCellStyle().getIndex();
+    }
+
+    /**
+     * Sets the row's height to fit one cell spanning columns {@code first}..{@code last} (a merged region), unless the
+     * row is already taller. For many rows of a sheet, {@link Rows} reads the styles and widths once.
+     */
+    public static void fitHeight(Row row, int column, int first, int last) {
+        new Rows(row.getSheet()).fit(row, column, first, last);
     }
 
     public static double lineHeight(Font font) {
@@ -257,25 +306,28 @@ public final class SheetLayout {
         double used = 0;
         int next = 0;
         for (int[] block : blocks) {
+            double gap = 0;
             for (; next < block[0]; next++) {
-                used = advance(used, height(sheet, next), page, titleHeight);
+                gap += height(sheet, next);
             }
             double size = 0;
             for (int r = block[0]; r <= block[1]; r++) {
                 size += height(sheet, r);
             }
-            if (used > titleHeight && used + size > page) {
+            // The break is set whenever the block does not fit what is left of the page, even when the rows before it
+            // would end the page by themselves: the spreadsheet's page holds a little more than this estimate, and
+            // would then print the block's first rows at the bottom of the page and the rest on the next.
+            if (used + gap + size > page && used + gap > titleHeight && block[0] > 0) {
                 sheet.setRowBreak(block[0] - 1);
-                used = titleHeight;
+                used = titleHeight + size;
+            } else {
+                used += gap + size;
             }
-            for (; next <= block[1]; next++) {
-                used = advance(used, height(sheet, next), page, titleHeight);
+            while (used > page) { // a block taller than a page runs on
+                used = titleHeight + (used - page);
             }
+            next = block[1] + 1;
         }
-    }
-
-    private static double advance(double used, double row, double page, double titleHeight) {
-        return used + row > page ? titleHeight + row : used + row;
     }
 
     private static double height(Sheet sheet, int row) {

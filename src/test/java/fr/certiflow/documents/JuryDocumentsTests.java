@@ -75,8 +75,8 @@ class JuryDocumentsTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
             Sheet sheet = workbook.getSheet("Procès-verbal");
             assertThat(text(sheet, 0, 0)).isEqualTo("Procès-verbal de délibération du jury de certification");
-            assertThat(text(sheet, 1, 0)).isEqualTo("Certification : Manager marketing digital et communication — certification "
-                    + "professionnelle enregistrée au RNCP");
+            // The référentiel gives no RNCP number: the PV cites none.
+            assertThat(text(sheet, 1, 0)).isEqualTo("Certification : Manager marketing digital et communication");
             assertThat(text(sheet, 3, 0)).startsWith("Session : ");
             assertThat(text(sheet, 4, 0)).matches("Dates : .*\\d{2}/\\d{2}/\\d{4}.*").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
             assertThat(cells(sheet.getRow(6))).containsExactly("", "", "", "",
@@ -93,10 +93,20 @@ class JuryDocumentsTests {
             // The VAE route as the règlement names it, cited in the PV's heading.
             assertThat(cells(sheet.getRow(9))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501",
                     "VAE — dossier de validation et entretien", "—");
+            List<String> table = new ArrayList<>();
+            sheet.forEach(row -> table.addAll(cells(row)));
+            assertThat(table).contains("Nombre de candidats : 2").noneMatch(text -> text.contains("RNCP"))
+                    .doesNotContain("Signataire", "Date et signature", "Délibérations des blocs");
+            // The jury and the signatures on a sheet of their own: its pages do not repeat the table's header rows.
+            Sheet signing = workbook.getSheet("Jury et signatures");
+            assertThat(workbook.getSheetIndex(signing)).isEqualTo(1);
+            assertThat(signing.getRepeatingRows()).isNull();
+            assertThat(signing.getPrintSetup().getPaperSize()).isEqualTo((short) 9);
             List<String> all = new ArrayList<>();
-            sheet.forEach(row -> all.addAll(cells(row)));
+            signing.forEach(row -> all.addAll(cells(row)));
+            assertThat(all).noneMatch(text -> text.contains("RNCP"));
             // Before the certification jury sits, the PV names no jury: the pool is not the jury.
-            assertThat(all).contains("Nombre de candidats : 2", "Jury de certification : pas encore réuni, les décisions de "
+            assertThat(all).contains("Jury de certification : pas encore réuni, les décisions de "
                     + "certification ci-dessus sont des propositions.", "Le président du jury", "Date et signature");
             assertThat(all).doesNotContain("Juré jure1", "Membres du jury");
             // Each bloc names the jury president who deliberated on it.

@@ -44,7 +44,7 @@ final class PrintedWords {
                 for (Row row : sheet) {
                     for (Cell cell : row) {
                         if (cell.getCellType() == CellType.STRING) {
-                            for (String word : cell.getStringCellValue().split("[\\s\u200B]+")) {
+                            for (String word : cell.getStringCellValue().split("[\\s\u00A0\u202F\u200B]+")) {
                                 if (!word.isBlank()) {
                                     words.add(word);
                                 }

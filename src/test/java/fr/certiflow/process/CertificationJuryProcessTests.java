@@ -154,7 +154,8 @@ class CertificationJuryProcessTests {
         List<String> cells = new ArrayList<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(pv))) {
             DataFormatter format = new DataFormatter();
-            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.add(format.formatCellValue(cell))));
+            // The table, then the jury and its signatures on a sheet of their own.
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.add(format.formatCellValue(cell)))));
         }
         assertThat(cells).contains("Certification : Non délivrée au lieu de Délivrée (proposée) — Plagiat établi après la "
                         + "session : le jury retire la certification.", "Non délivrée (dérogation)", "Délivrée", "Non délivrée",
