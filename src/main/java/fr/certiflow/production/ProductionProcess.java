@@ -126,6 +126,8 @@ public class ProductionProcess {
         execution.setVariable(Variables.REMINDER_AT,
                 Date.from(production.getDeadline().minus(Duration.ofDays(campaign.getReminderDays()))));
         execution.setVariable(Variables.ENGLISH_REQUIRED, route.englishRequired());
+        // A group's first attempt is assessed at the group's sitting; a resit is individual (attempt > 1).
+        execution.setVariable(Variables.GROUP_SITTING, attempt == 1 && route.collective() && candidate.getGroupCode() != null);
         execution.setVariable(Variables.ORAL, oral);
         execution.setVariable(Variables.CANDIDATE_LABEL, oral
                 ? candidate.fullName() + " (" + candidate.getNumber() + (route.vae() ? ", VAE" : "") + ")"
@@ -221,6 +223,12 @@ public class ProductionProcess {
 
     private String campaignName(Production production) {
         return campaigns.findById(production.getCampaignId()).orElseThrow().getName();
+    }
+
+    /** The jury of the group's sitting recorded this member absent at the oral: the composante ends as absent. */
+    public void recordOralAbsence(DelegateExecution execution) {
+        production(execution).decided("ABSENT");
+        execution.setVariable(Variables.COMPONENT_RESULT, "ABSENT");
     }
 
     public void recordResult(DelegateExecution execution) {
