@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import fr.certiflow.process.ProcessException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -118,15 +120,6 @@ public class GroupSittings {
                 "Groupe " + sitting.getGroupCode() + " — " + memberName(contexts.production(execution)));
     }
 
-    /** The group's production is admissible: every member's is. */
-    public void admitted(DelegateExecution execution) {
-        for (Production member : contexts.members(execution)) {
-            if (member.getStatus() == ProductionStatus.SUBMITTED) {
-                member.moveTo(ProductionStatus.ADMISSIBLE);
-            }
-        }
-    }
-
     /** The coordinator returned the group's production: each member's process returns it and waits for it again. */
     public void returnToGroup(DelegateExecution execution) {
         Object reason = execution.getVariable(Variables.RETURN_REASON);
@@ -149,8 +142,13 @@ public class GroupSittings {
                 correlation.setVariable(Variables.RETURN_REASON,
                         org.camunda.bpm.engine.variable.Variables.stringValue(reason, true));
             }
-            // A member not waiting yet (its join still to run) fails the job, which runs again.
-            correlation.correlate();
+            try {
+                correlation.correlate();
+            } catch (MismatchingMessageCorrelationException notWaitingYet) {
+                // A member whose join is still to run: the job runs again; a coordinator's return is refused whole.
+                throw new ProcessException("Le processus de " + memberName(member) + " n'a pas encore rejoint la séance du "
+                        + "groupe ; réessayez dans un instant.");
+            }
         }
     }
 }
