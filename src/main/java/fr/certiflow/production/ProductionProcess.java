@@ -160,7 +160,9 @@ public class ProductionProcess {
     }
 
     private Submission submission(Campaign campaign, AssessmentRoute route, Candidate candidate, int attempt) {
-        String owner = Submission.ownerKey(route, candidate);
+        // A resit is individual: the member hands in their own production, even on a collective composante.
+        String owner = attempt > 1 && route.collective() ? Submission.candidateOwner(candidate.getNumber())
+                : Submission.ownerKey(route, candidate);
         return submissions.findByCampaignIdAndComponentCodeAndAttemptAndOwnerKey(
                         campaign.getId(), route.submissionCode(), attempt, owner)
                 .orElseGet(() -> submissions.save(new Submission(campaign.getId(), route.submissionCode(), attempt, owner)));
