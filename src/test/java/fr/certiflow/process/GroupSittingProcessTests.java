@@ -62,6 +62,8 @@ class GroupSittingProcessTests {
     JurorRepository jurors;
     @Autowired
     NotificationRepository notifications;
+    @Autowired
+    fr.certiflow.production.SubmissionRepository submissions;
 
     Campaign campaign;
     List<Candidate> group;
@@ -289,7 +291,7 @@ class GroupSittingProcessTests {
         BpmnAwareTests.assertThat(resit).isWaitingAt("Task_CheckAdmissibility");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.GROUP_ASSESSMENT)
                 .processInstanceBusinessKeyLike("group:" + campaign.getCode() + "/%").count()).isZero();
-        assertThat(productions.findByProcessKey(resit.getBusinessKey()).orElseThrow().getSubmissionId())
-                .as("the resit's own submission").isNotNull();
+        assertThat(submissions.findById(productions.findByProcessKey(resit.getBusinessKey()).orElseThrow().getSubmissionId())
+                .orElseThrow().getOwnerKey()).as("the member hands in their own resit").isEqualTo("candidate:2027-301");
     }
 }
