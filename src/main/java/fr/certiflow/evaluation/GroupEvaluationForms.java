@@ -67,7 +67,6 @@ public final class GroupEvaluationForms {
             ObjectNode group = components.addObject();
             group.put("type", "group");
             group.put("id", "Group_Member" + member);
-            group.put("label", "Membre " + member);
             group.put("showOutline", true);
             if (member > regulation.groups().minimumSize()) {
                 group.putObject("conditional").put("hide", "=memberCount < " + member);
