@@ -64,7 +64,7 @@ class CertiflowApplicationTests {
             assertThat(deployed).containsAll(files);
             assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
                     .extracting(definition -> definition.getKey())
-                    .containsExactlyInAnyOrder("CampaignProcess", "BlocAssessment", "ProductionAssessment");
+                    .containsExactlyInAnyOrder("CampaignProcess", "BlocAssessment", "ProductionAssessment", "GroupAssessment");
             assertThat(repository.createDecisionDefinitionQuery().latestVersion().list())
                     .extracting(definition -> definition.getKey())
                     .containsExactlyInAnyOrder("ComponentResult", "BlocResult", "CertificationResult");

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo profile's campaign: a dozen candidates in two groups, one with tiers-temps, one VAE, one with bloc 1
  * acquired earlier, a jury pool, launched at start; then a few productions are handed in so that a newcomer finds
- * work at once: admissibility checks for {@code coordo}, evaluations for {@code jure1} and {@code jure2}.
+ * work at once: admissibility checks for {@code coordo} (one of them group G1's A.1, checked once for the group),
+ * evaluations for {@code jure1} and {@code jure2}.
  */
 @Component
 @Profile("demo")
@@ -152,6 +153,11 @@ class DemoCampaign {
                     identity.clearAuthentication();
                 }
             }));
+            // Group G1 hands in its A.1 analysis note once: the coordinator finds one admissibility check for the
+            // group, naming its three members (« Évaluation d'une production collective »).
+            awaitProduction("2027-001", "A.1").ifPresent(id -> submissions.upload(id, "production", "note-d-analyse-G1.txt",
+                    ("Note d'analyse du groupe G1 : démarche de veille, sources retenues, analyse du matériau collecté "
+                            + "et recommandations pour la stratégie de communication.").getBytes(StandardCharsets.UTF_8), "coordo"));
             log.info("Demo productions handed in");
         } catch (RuntimeException e) {
             log.warn("Demo productions could not be handed in: {}", e.getMessage());

@@ -9,6 +9,7 @@ import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -33,8 +34,25 @@ public class Consolidation {
 
     public void consolidate(DelegateExecution execution) {
         ProductionContexts.Context context = contexts.of(execution);
-        Production production = context.production();
-        Component component = context.component();
+        execution.setVariable(Variables.JURORS_AGREE, consolidate(context.production(), context.component()));
+    }
+
+    /**
+     * A group's sitting: each member present at the oral is consolidated on their own evaluations; a member on whom
+     * the jurors disagree goes to the president's harmonisation, the others are decided as they are.
+     */
+    public void consolidateGroup(DelegateExecution execution) {
+        ProductionContexts.Context context = contexts.of(execution);
+        Set<Long> absent = contexts.sitting(execution.getProcessBusinessKey()).absentProductionIds();
+        for (Production member : contexts.members(execution)) {
+            if (!absent.contains(member.getId())) {
+                consolidate(member, context.component());
+            }
+        }
+    }
+
+    /** Whether the jurors agree on every criterion of this production; the agreed ratings are consolidated. */
+    private boolean consolidate(Production production, Component component) {
         List<Evaluation> all = evaluations.findByProductionIdOrderByJurorUserId(production.getId());
         int expected = assignments.findByProductionIdOrderByJurorUserId(production.getId()).size();
         if (all.isEmpty() || all.size() < expected) {
@@ -53,9 +71,9 @@ public class Consolidation {
                 agree = false;
             }
         }
-        execution.setVariable(Variables.JURORS_AGREE, agree);
         if (!agree) {
             production.moveTo(ProductionStatus.HARMONISATION);
         }
+        return agree;
     }
 }

@@ -94,7 +94,7 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
     }
 
     /** The juror the multi-instance designated; the task may not leave them. */
-    private static String keptByDesignatedJuror(DelegateTask task) {
+    static String keptByDesignatedJuror(DelegateTask task) {
         String juror = designatedJuror(task);
         if (!juror.equals(task.getAssignee())) {
             throw new ProcessException("Cette évaluation est celle de " + juror + " : elle ne peut être ni cédée ni libérée.");
@@ -122,14 +122,19 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
 
     /** What the juror's form submitted, from the task's own variables. */
     static EvaluationInput input(DelegateTask task, Regulation.Scale scale, Component component) {
+        return input(task, scale, component, "");
+    }
+
+    /** The same, from the fields whose keys start with {@code prefix} (a group member's section). */
+    static EvaluationInput input(DelegateTask task, Regulation.Scale scale, Component component, String prefix) {
         Map<String, EvaluationInput.CriterionInput> criteria = new LinkedHashMap<>();
         for (Criterion criterion : component.criteria()) {
-            String rating = FormValues.text(task.getVariableLocal(EvaluationForms.ratingKey(criterion)));
+            String rating = FormValues.text(task.getVariableLocal(prefix + EvaluationForms.ratingKey(criterion)));
             String comment = scale.level(rating).filter(level -> !level.acquired()).isPresent()
-                    ? FormValues.text(task.getVariableLocal(EvaluationForms.commentKey(criterion)))
-                    : FormValues.text(task.getVariableLocal(EvaluationForms.remarkKey(criterion)));
+                    ? FormValues.text(task.getVariableLocal(prefix + EvaluationForms.commentKey(criterion)))
+                    : FormValues.text(task.getVariableLocal(prefix + EvaluationForms.remarkKey(criterion)));
             criteria.put(criterion.code(), new EvaluationInput.CriterionInput(rating,
-                    FormValues.ranks(task.getVariableLocal(EvaluationForms.indicatorsKey(criterion))), comment));
+                    FormValues.ranks(task.getVariableLocal(prefix + EvaluationForms.indicatorsKey(criterion))), comment));
         }
         return new EvaluationInput(criteria);
     }

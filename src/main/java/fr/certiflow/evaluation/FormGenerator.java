@@ -53,6 +53,10 @@ public final class FormGenerator {
                         EvaluationForms.evaluationForm(referential, regulation, component));
                 forms.put(EvaluationForms.harmonisationFormId(regulation, component) + ".form",
                         EvaluationForms.harmonisationForm(referential, regulation, component));
+                if (component.production().collective()) {
+                    forms.put(GroupEvaluationForms.formId(regulation, component) + ".form",
+                            GroupEvaluationForms.form(referential, regulation, component));
+                }
             }
         }
         return forms;

@@ -27,7 +27,7 @@ class TasklistFilters implements InitializingBean {
     }
 
     static final List<Definition> FILTERS = List.of(
-            new Definition("Mes évaluations", "Les productions que vous évaluez", -10, List.of("Task_EvaluateProduction"),
+            new Definition("Mes évaluations", "Les productions que vous évaluez", -10, List.of("Task_EvaluateProduction", "Task_EvaluateGroup"),
                     true, List.of(Groups.JURORS)),
             new Definition("Harmonisations", "Évaluations divergentes à harmoniser", -9, List.of("Task_Harmonise"),
                     false, List.of(Groups.JURY_PRESIDENTS)),

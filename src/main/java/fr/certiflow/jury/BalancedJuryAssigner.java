@@ -19,7 +19,8 @@ class BalancedJuryAssigner implements JuryAssigner {
     public List<String> choose(Request request, List<Juror> pool, Map<String, Long> loads) {
         JuryPolicy policy = request.policy();
         List<Juror> eligible = pool.stream()
-                .filter(juror -> JuryRules.objections(policy, juror, request.candidacy(), load(loads, juror)).isEmpty())
+                .filter(juror -> request.candidacies().stream().allMatch(candidacy ->
+                        JuryRules.objections(policy, juror, candidacy, load(loads, juror)).isEmpty()))
                 .sorted(Comparator.comparingLong((Juror juror) -> load(loads, juror)).thenComparing(Juror::getUserId))
                 .toList();
         if (eligible.size() < policy.jurors()) {

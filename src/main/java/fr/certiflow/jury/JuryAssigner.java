@@ -16,8 +16,17 @@ public interface JuryAssigner {
 
     /**
      * @param policy the jury composition the production needs
-     * @param candidacy the candidate, their trainer and employer, and the jurors set aside
+     * @param candidacies the candidate, their trainer and employer, and the jurors set aside; for a group's sitting,
+     *        every member: a juror with an objection to one member sits for none
      */
-    record Request(JuryPolicy policy, JuryRules.Candidacy candidacy) {
+    record Request(JuryPolicy policy, List<JuryRules.Candidacy> candidacies) {
+
+        public Request(JuryPolicy policy, JuryRules.Candidacy candidacy) {
+            this(policy, List.of(candidacy));
+        }
+
+        public Request {
+            candidacies = List.copyOf(candidacies);
+        }
     }
 }

@@ -3,6 +3,7 @@ package fr.certiflow.jury;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.production.ProductionStatus;
@@ -58,6 +59,33 @@ public class JuryAssignmentService {
             throw new BpmnError(ProcessKeys.ERROR_NO_ELIGIBLE_JUROR, "Aucun jury possible selon les règles d'affectation");
         }
         record(production, chosen, false);
+    }
+
+    /**
+     * One jury for a group's sitting: the rules are checked against every member (a juror with a conflict of interest
+     * with one member, or who trains one, sits for none of them), and each member's production gets the same jurors.
+     * When no jury meets the rules, the step fails with an incident naming the group: the coordinator completes the pool
+     * and retries it from Cockpit.
+     */
+    public void assignGroup(DelegateExecution execution) {
+        List<Production> members = contexts.members(execution);
+        if (members.stream().allMatch(member -> !assignments.findByProductionIdOrderByJurorUserId(member.getId()).isEmpty())) {
+            return; // already assigned: the job ran before a crash
+        }
+        Setting setting = setting(members.get(0));
+        List<JuryRules.Candidacy> candidacies = members.stream().map(member -> setting(member).candidacy()).toList();
+        List<String> chosen = assigner.choose(new JuryAssigner.Request(setting.policy(), candidacies), setting.pool(),
+                setting.loads());
+        if (chosen.isEmpty()) {
+            throw new IllegalStateException("Aucun jury possible selon les règles d'affectation pour le groupe "
+                    + execution.getVariable(Variables.GROUP_CODE) + " (" + members.size() + " membres) : complétez le vivier "
+                    + "de jurés puis relancez l'étape depuis Cockpit.");
+        }
+        for (Production member : members) {
+            if (assignments.findByProductionIdOrderByJurorUserId(member.getId()).isEmpty()) {
+                record(member, chosen, false);
+            }
+        }
     }
 
     /**

@@ -35,6 +35,16 @@ public final class Variables {
     public static final String JURORS_AGREE = "jurorsAgree";
     public static final String COMPONENT_RESULT = "componentResult";
     public static final String JUROR = "juror";
+    /** Whether a member's production is assessed at its group's sitting (collective composante, first attempt). */
+    public static final String GROUP_SITTING = "groupSitting";
+    /** What the group's sitting says of a member: ASSESSED, ABSENT (at the oral) or RETURNED (to the group). */
+    public static final String GROUP_OUTCOME = "groupOutcome";
+    /** The member's production a group sitting's multi-instance step works on (an element variable, never a user's). */
+    public static final String MEMBER_PRODUCTION_ID = "memberProductionId";
+    /** The members' productions of a group sitting, in candidate number order. */
+    public static final String MEMBERS = "members";
+    public static final String MEMBERS_TO_HARMONISE = "membersToHarmonise";
+    public static final String GROUP_CODE = "groupCode";
 
     private Variables() {
     }

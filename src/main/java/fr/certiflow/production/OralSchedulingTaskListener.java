@@ -71,24 +71,26 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
         check(task);
         Instant at = parse(task.getVariableLocal(ORAL_DATE));
         String place = ((String) task.getVariableLocal(ORAL_PLACE)).strip();
-        Production production = contexts.production(task);
-        production.oralScheduled(at, place);
         task.getExecution().setVariable(Variables.ORAL_AT, Date.from(at));
-        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
         AssessmentRoute route = contexts.of(task).route();
-        // A VAE candidate is convened to the règlement's interview on their dossier, not to a soutenance.
-        notifier.queue(MailTemplates.CONVOCATION, candidate.getEmail(), Map.of(
-                        "epreuve", route.vae() ? route.vaeInterview() + ", composante" : "la soutenance de la production",
-                        "objet", route.vae() ? route.vaeInterview() + " sur " + route.vaeDossier() + " (" + route.describe()
-                                + ")" : "la soutenance orale de votre production",
-                        "candidat", candidate.fullName(),
-                        "campagne", campaigns.findById(production.getCampaignId()).orElseThrow().getName(),
-                        "code", production.getComponentCode(),
-                        "composante", String.valueOf(task.getVariable(Variables.COMPONENT_LABEL)),
-                        "date", DAY.format(at),
-                        "heure", TIME.format(at),
-                        "lieu", place),
-                production.getId(), "convocation:" + production.getId() + ":" + at.getEpochSecond());
+        // A group's sitting schedules one oral for the group: each member is convened to it.
+        for (Production production : contexts.members(task)) {
+            production.oralScheduled(at, place);
+            Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+            // A VAE candidate is convened to the règlement's interview on their dossier, not to a soutenance.
+            notifier.queue(MailTemplates.CONVOCATION, candidate.getEmail(), Map.of(
+                            "epreuve", route.vae() ? route.vaeInterview() + ", composante" : "la soutenance de la production",
+                            "objet", route.vae() ? route.vaeInterview() + " sur " + route.vaeDossier() + " (" + route.describe()
+                                    + ")" : "la soutenance orale de votre production",
+                            "candidat", candidate.fullName(),
+                            "campagne", campaigns.findById(production.getCampaignId()).orElseThrow().getName(),
+                            "code", production.getComponentCode(),
+                            "composante", String.valueOf(task.getVariable(Variables.COMPONENT_LABEL)),
+                            "date", DAY.format(at),
+                            "heure", TIME.format(at),
+                            "lieu", place),
+                    production.getId(), "convocation:" + production.getId() + ":" + at.getEpochSecond());
+        }
     }
 
     /** The date and time the form gives, once checked with the place. */

@@ -7,6 +7,13 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
+import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
@@ -23,9 +30,11 @@ public class ProductionContexts {
     private final CampaignRepository campaigns;
     private final CampaignReferentials referentials;
     private final CandidateRepository candidates;
+    private final GroupSittingRepository sittings;
 
     ProductionContexts(ProductionRepository productions, CampaignRepository campaigns, CampaignReferentials referentials,
-            CandidateRepository candidates) {
+            CandidateRepository candidates, GroupSittingRepository sittings) {
+        this.sittings = sittings;
         this.candidates = candidates;
         this.productions = productions;
         this.campaigns = campaigns;
@@ -40,8 +49,53 @@ public class ProductionContexts {
         }
     }
 
+    /**
+     * The production the step works on. In a group's sitting, it is the member the multi-instance step is for (its
+     * element variable, set by the engine from the sitting's members and checked against them), or the group's first
+     * member for the steps done once for the group (admissibility, oral).
+     */
     public Production production(DelegateExecution execution) {
-        return byProcessKey(execution.getProcessBusinessKey());
+        String businessKey = execution.getProcessBusinessKey();
+        if (ProcessKeys.isGroupSitting(businessKey)) {
+            List<Production> members = members(sitting(businessKey));
+            Object member = execution.getVariable(Variables.MEMBER_PRODUCTION_ID);
+            if (member == null) {
+                return members.get(0);
+            }
+            long id = ((Number) member).longValue();
+            return members.stream().filter(production -> production.getId() == id).findFirst().orElseThrow(() ->
+                    new IllegalStateException("Production " + id + " is no member of group sitting " + businessKey));
+        }
+        return byProcessKey(businessKey);
+    }
+
+    /** The productions a step works on: every member's in a group's sitting, the production's alone otherwise. */
+    public List<Production> members(DelegateExecution execution) {
+        String businessKey = execution.getProcessBusinessKey();
+        return ProcessKeys.isGroupSitting(businessKey) ? members(sitting(businessKey)) : List.of(production(execution));
+    }
+
+    public List<Production> members(DelegateTask task) {
+        return members(task.getExecution());
+    }
+
+    public GroupSitting sitting(String businessKey) {
+        return sittings.findByBusinessKey(businessKey)
+                .orElseThrow(() -> new IllegalStateException("No group sitting bound to process key " + businessKey));
+    }
+
+    /** The members' productions of the sitting, in candidate number order. */
+    public List<Production> members(GroupSitting sitting) {
+        List<Production> members = new ArrayList<>(productions.findBySubmissionId(sitting.getSubmissionId()));
+        Map<Long, String> numbers = new HashMap<>();
+        for (Production production : members) {
+            numbers.put(production.getId(), candidates.findById(production.getCandidateId()).orElseThrow().getNumber());
+        }
+        members.sort(Comparator.comparing((Production production) -> numbers.get(production.getId())));
+        if (members.isEmpty()) {
+            throw new IllegalStateException("Group sitting " + sitting.getBusinessKey() + " has no member");
+        }
+        return members;
     }
 
     public Production production(DelegateTask task) {

@@ -126,6 +126,8 @@ public class ProductionProcess {
         execution.setVariable(Variables.REMINDER_AT,
                 Date.from(production.getDeadline().minus(Duration.ofDays(campaign.getReminderDays()))));
         execution.setVariable(Variables.ENGLISH_REQUIRED, route.englishRequired());
+        // A group's first attempt is assessed at the group's sitting; a resit is individual (attempt > 1).
+        execution.setVariable(Variables.GROUP_SITTING, attempt == 1 && route.collective() && candidate.getGroupCode() != null);
         execution.setVariable(Variables.ORAL, oral);
         execution.setVariable(Variables.CANDIDATE_LABEL, oral
                 ? candidate.fullName() + " (" + candidate.getNumber() + (route.vae() ? ", VAE" : "") + ")"
@@ -158,7 +160,9 @@ public class ProductionProcess {
     }
 
     private Submission submission(Campaign campaign, AssessmentRoute route, Candidate candidate, int attempt) {
-        String owner = Submission.ownerKey(route, candidate);
+        // A resit is individual: the member hands in their own production, even on a collective composante.
+        String owner = attempt > 1 && route.collective() ? Submission.candidateOwner(candidate.getNumber())
+                : Submission.ownerKey(route, candidate);
         return submissions.findByCampaignIdAndComponentCodeAndAttemptAndOwnerKey(
                         campaign.getId(), route.submissionCode(), attempt, owner)
                 .orElseGet(() -> submissions.save(new Submission(campaign.getId(), route.submissionCode(), attempt, owner)));
@@ -221,6 +225,12 @@ public class ProductionProcess {
 
     private String campaignName(Production production) {
         return campaigns.findById(production.getCampaignId()).orElseThrow().getName();
+    }
+
+    /** The jury of the group's sitting recorded this member absent at the oral: the composante ends as absent. */
+    public void recordOralAbsence(DelegateExecution execution) {
+        production(execution).decided("ABSENT");
+        execution.setVariable(Variables.COMPONENT_RESULT, "ABSENT");
     }
 
     public void recordResult(DelegateExecution execution) {

@@ -26,8 +26,9 @@ import java.util.Map;
  * <li>campaign ATTACK (bloc BC3, three candidates): C001's A.4 under evaluation by two jurors, C002's A.4 waiting for its
  * admissibility check, C003's A.4 waiting for a harmonisation (the jurors disagreed), C001's A.5 waiting for its oral to
  * be scheduled, the other A.5 waiting for their files;</li>
- * <li>campaign GROUP (bloc BC2, one group of two): the A.3 oral defences held, each member's bloc waiting for its
- * deliberation;</li>
+ * <li>campaign GROUP (bloc BC2, one group of two): group G1's A.3 sitting over (one admissibility check, one oral, one
+ * evaluation task per juror for both members), each member's bloc waiting for its deliberation;</li>
+ * <li>campaign SITTING (bloc BC2, one group of two): group G2's A.3 sitting waiting for its jurors' evaluations;</li>
  * <li>campaign MANUAL (one juror only): an A.4 waiting for a coordinator to designate its jury by hand;</li>
  * <li>campaign START, created from Tasklist's start form: waiting for its cohort and jury;</li>
  * <li>campaign DRAFT: created through the API, with a cohort and a jury, never launched.</li>
@@ -41,6 +42,8 @@ final class AttackScenario {
     static final String PRESIDENT = "president.a";
     static final List<String> JURORS = List.of("jure.a1", "jure.a2", "jure.a3");
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final String GROUP_G1 = "group:GROUP/G1/A.3";
+    static final String GROUP_G2 = "group:SITTING/G2/A.3";
 
     final CertiflowNode node;
     final EngineDatabase db;
@@ -75,14 +78,15 @@ final class AttackScenario {
         create("ATTACK", List.of("BC3"), "C001;Un;Alice;alice@example.org;\nC002;Deux;Bruno;bruno@example.org;\n"
                 + "C003;Trois;Chloé;chloe@example.org;\n", jury);
         create("GROUP", List.of("BC2"), "C101;Groupe;Denis;denis@example.org;G1\nC102;Groupe;Eva;eva@example.org;G1\n", jury);
+        create("SITTING", List.of("BC2"), "C401;Séance;Farid;farid@example.org;G2\nC402;Séance;Gina;gina@example.org;G2\n", jury);
         create("MANUAL", List.of("BC3"), "C201;Seul;Fanny;fanny@example.org;\n",
                 "Identifiant;Nom;Professionnel extérieur;Qualifié en anglais\njure.a2;Juré Deux;non;non\n");
         create("DRAFT", List.of("BC3"), "C301;Brouillon;Gaël;gael@example.org;\n", jury);
-        for (String code : List.of("ATTACK", "GROUP", "MANUAL")) {
+        for (String code : List.of("ATTACK", "GROUP", "SITTING", "MANUAL")) {
             coordinator().post("/api/campaigns/" + campaigns.get(code) + "/launch", Map.of(), 202);
         }
         Wait.until("every production waiting for its files", Duration.ofMinutes(3),
-                () -> db.waitingAt("Task_AwaitSubmission") == 3 * 2 + 2 + 2);
+                () -> db.waitingAt("Task_AwaitSubmission") == 3 * 2 + 2 + 2 + 2);
         quiet();
 
         // ATTACK: C001's A.4 evaluated by two jurors; C002's waits for its check; C003's jurors disagree.
@@ -106,23 +110,22 @@ final class AttackScenario {
         admissible("ATTACK/C001/A.5");
         waitForTasks("ATTACK/C001/A.5", "Task_ScheduleOral", 1);
 
-        // GROUP: one hand-in for the group, both admissible, orals a few seconds ahead, every evaluation Acquis.
+        // GROUP: group G1 hands in once, one admissibility check and one oral (a few seconds ahead) for the group, each
+        // juror evaluates both members Acquis in one task; group G2's sitting waits for its jurors' evaluations.
         handIn("GROUP/C101/A.3", "production");
-        admissible("GROUP/C101/A.3");
-        admissible("GROUP/C102/A.3");
-        for (String candidate : List.of("C101", "C102")) {
-            String key = "GROUP/" + candidate + "/A.3";
-            waitForTasks(key, "Task_ScheduleOral", 1);
+        handIn("SITTING/C401/A.3", "production");
+        for (String group : List.of(GROUP_G1, GROUP_G2)) {
+            admissible(group);
+            waitForTasks(group, "Task_ScheduleOral", 1);
             String at = LocalDateTime.now(PARIS).plusSeconds(6).truncatedTo(ChronoUnit.SECONDS).toString();
-            submit(COORDINATOR, tasks(key, "Task_ScheduleOral").get(0).get("id").asText(),
+            submit(COORDINATOR, tasks(group, "Task_ScheduleOral").get(0).get("id").asText(),
                     Map.of("oralDate", at, "oralPlace", "Salle 2"));
         }
-        for (String candidate : List.of("C101", "C102")) {
-            String key = "GROUP/" + candidate + "/A.3";
-            waitForTasks(key, "Task_EvaluateProduction", 2);
-            for (JsonNode task : tasks(key, "Task_EvaluateProduction")) {
-                evaluate(task.get("assignee").asText(), task.get("id").asText(), "A.3", 6, "ACQUIS");
-            }
+        for (String group : List.of(GROUP_G1, GROUP_G2)) {
+            waitForTasks(group, "Task_EvaluateGroup", 2);
+        }
+        for (JsonNode task : tasks(GROUP_G1, "Task_EvaluateGroup")) {
+            submit(task.get("assignee").asText(), task.get("id").asText(), groupEvaluation("A.3", 6, 2, "ACQUIS"));
         }
         for (String candidate : List.of("C101", "C102")) {
             waitForTasks("GROUP/" + candidate + "/BC2", "Task_DeliberateBloc", 1);
@@ -202,6 +205,18 @@ final class AttackScenario {
             String key = component.replace(".", "") + "_CR" + i;
             values.put(key + "_rating", rating);
             values.put(rating.equals("NON_ACQUIS") ? key + "_comment" : key + "_remark", "Observé pendant l'épreuve.");
+        }
+        return values;
+    }
+
+    /** What a juror's group form submits: every member's section with the same rating. */
+    static Map<String, Object> groupEvaluation(String component, int criteria, int members, String rating) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int member = 1; member <= members; member++) {
+            values.put("M" + member + "_absent", false);
+            for (Map.Entry<String, Object> field : evaluation(component, criteria, rating).entrySet()) {
+                values.put("M" + member + "_" + field.getKey(), field.getValue());
+            }
         }
         return values;
     }

@@ -127,6 +127,7 @@ class AttackSuiteIT {
         return List.of(
                 new TaskUnderAttack("évaluation", evaluationTask(), juror, AttackScenario.evaluation("A.4", 4, "ACQUIS"),
                         List.of(ANONYMOUS, coJuror, outsider, PRESIDENT, COORDINATOR, MANAGER)),
+                groupEvaluationTask(),
                 new TaskUnderAttack("recevabilité", scenario.task("ATTACK/C002/A.4", "Task_CheckAdmissibility"), COORDINATOR,
                         Map.of("admissibility", "RECEVABLE"), notCoordinators),
                 new TaskUnderAttack("soutenance", scenario.task("ATTACK/C001/A.5", "Task_ScheduleOral"), COORDINATOR,
@@ -140,6 +141,19 @@ class AttackSuiteIT {
                         harmonisation, notPresidents),
                 new TaskUnderAttack("délibération", scenario.task("GROUP/C101/BC2", "Task_DeliberateBloc"), PRESIDENT,
                         Map.of("blocDecision", "VALIDE"), notPresidents));
+    }
+
+    /**
+     * A juror's evaluation of every member of group G2 at its sitting: refused to the other juror of the sitting, to a
+     * juror of neither, to the president, the coordinator and the manager.
+     */
+    private TaskUnderAttack groupEvaluationTask() throws IOException, InterruptedException {
+        List<JsonNode> tasks = scenario.tasks(AttackScenario.GROUP_G2, "Task_EvaluateGroup");
+        String owner = tasks.get(0).get("assignee").asText();
+        String other = tasks.get(1).get("assignee").asText();
+        String neither = AttackScenario.JURORS.stream().filter(id -> !id.equals(owner) && !id.equals(other)).findFirst().orElseThrow();
+        return new TaskUnderAttack("évaluation de groupe", tasks.get(0).get("id").asText(), owner,
+                AttackScenario.groupEvaluation("A.3", 6, 2, "ACQUIS"), List.of(ANONYMOUS, other, neither, PRESIDENT, COORDINATOR, MANAGER));
     }
 
     private String evaluationTask() throws IOException, InterruptedException {
@@ -174,7 +188,7 @@ class AttackSuiteIT {
         attacks.add(new Attack(task.kind() + " : décider à la place de qui en a le droit", ADMIN, "POST", path + "/submit-form",
                 Map.of("variables", typed(task.form())), Attack.INVALID));
         attacks.add(new Attack(task.kind() + " : la terminer sans formulaire", ADMIN, "POST", path + "/complete", Map.of(), Attack.FORBIDDEN));
-        if (task.kind().equals("évaluation")) {
+        if (task.kind().startsWith("évaluation")) {
             // The administrator may reassign tasks, but an evaluation stays with its designated juror: the engine answers
             // with the error of the task's assignment listener.
             attacks.add(new Attack(task.kind() + " : la confier à un autre juré", ADMIN, "POST", path + "/assignee",
@@ -587,6 +601,13 @@ class AttackSuiteIT {
         assertThat(db.strings("select juror_user_id from cf_evaluation where production_id = ?", production)).containsExactly(juror);
         assertThat(db.count("select count(*) from cf_evaluation")).as("no evaluation elsewhere")
                 .isEqualTo(1 + 2 + 4);
+        // The group sitting's juror evaluates both members of group G2 in their one task.
+        JsonNode groupTask = scenario.tasks(AttackScenario.GROUP_G2, "Task_EvaluateGroup").get(0);
+        scenario.submit(groupTask.get("assignee").asText(), groupTask.get("id").asText(),
+                AttackScenario.groupEvaluation("A.3", 6, 2, "ACQUIS"));
+        assertThat(db.strings("select e.juror_user_id from cf_evaluation e join cf_production p on p.id = e.production_id "
+                + "where p.process_key in ('SITTING/C401/A.3', 'SITTING/C402/A.3')"))
+                .containsExactly(groupTask.get("assignee").asText(), groupTask.get("assignee").asText());
 
         scenario.submit(PRESIDENT, scenario.task("GROUP/C101/BC2", "Task_DeliberateBloc"), Map.of("blocDecision", "VALIDE"));
         scenario.submit(PRESIDENT, scenario.task("GROUP/C102/BC2", "Task_DeliberateBloc"), Map.of("blocDecision", "VALIDE"));

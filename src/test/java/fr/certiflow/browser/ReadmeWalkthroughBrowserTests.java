@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The README's « Hand in a production, as a newcomer would », done in headless Chromium against Certiflow running
  * with the demo profile, as the README starts it: {@code -Dwalkthrough.url=http://localhost:8080} (skipped without it).
- * Log in as the coordinator, find the demo campaign, hand in 2027-003's A.1 from the table of candidates ×
+ * Log in as the coordinator, find the demo campaign, hand in 2027-011's A.1 from the table of candidates ×
  * composantes without reading any id, then follow the cell's link to the admissibility task in Tasklist. Screenshots
  * in target/browser/readme-*.png.
  */
@@ -38,7 +38,7 @@ class ReadmeWalkthroughBrowserTests {
             browser.screenshot("readme-02-campaigns");
             browser.click(By.linkText("DEMO-2027"));
             browser.visible(By.id("candidats-composantes"));
-            browser.visible(By.id("g-candidat")).sendKeys("2027-003");
+            browser.visible(By.id("g-candidat")).sendKeys("2027-011");
             new Select(browser.visible(By.id("g-composante"))).selectByValue("A.1");
             browser.click(By.xpath("//button[normalize-space()='Filtrer']"));
             browser.visible(By.xpath("//p[normalize-space()='1 candidat(s)']"));
@@ -55,7 +55,7 @@ class ReadmeWalkthroughBrowserTests {
             // once the engine has moved the production on (reloaded until then, as the README says).
             browser.click(By.linkText("DEMO-2027"));
             WebElement task = browser.wait.until(driver -> {
-                browser.open("/certiflow/campagnes/DEMO-2027?candidat=2027-003&composante=A.1");
+                browser.open("/certiflow/campagnes/DEMO-2027?candidat=2027-011&composante=A.1");
                 return driver.findElements(By.partialLinkText("Tâche : Vérifier la recevabilité")).stream().findFirst().orElse(null);
             });
             assertThat(browser.text()).contains("Fichiers (1)").doesNotContain("Déposer (");

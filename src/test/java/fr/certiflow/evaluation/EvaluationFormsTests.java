@@ -54,7 +54,7 @@ class EvaluationFormsTests {
     @Test
     void theFixtureReglementsFormsAreThoseItGives() throws IOException {
         Map<String, String> generated = FormGenerator.forms(FIXTURE, List.of(REFERENTIALS));
-        assertThat(generated).hasSize(10).containsKey("evaluation-mmdc-v1-r2-a-5.form");
+        assertThat(generated).hasSize(12).containsKey("evaluation-mmdc-v1-r2-a-5.form");
         for (Map.Entry<String, String> form : generated.entrySet()) {
             assertThat(Files.readString(FIXTURE.resolve("forms").resolve(form.getKey()), StandardCharsets.UTF_8))
                     .as("%s differs: run the FormGenerator on the fixture (see README)", form.getKey())
@@ -83,7 +83,7 @@ class EvaluationFormsTests {
     @Test
     void everyGeneratedFormIsInFormsUnchanged() throws IOException {
         Map<String, String> generated = FormGenerator.forms(Path.of("src/main/resources/regulations"), List.of(REFERENTIALS));
-        assertThat(generated).hasSize(10);
+        assertThat(generated).hasSize(12);
         for (Map.Entry<String, String> form : generated.entrySet()) {
             Path file = FORMS.resolve(form.getKey());
             assertThat(file).as("%s is missing: run the FormGenerator (see README)", file).exists();

@@ -69,6 +69,22 @@ class BalancedJuryAssignerTests {
         }
 
         @Test
+        void aGroupsJuryHasNoObjectionForAnyMember() {
+            Juror trainsTheSecond = new Juror(1L, "a", "Albert Formateur", true, false, false, 10);
+            Juror conflictWithTheThird = juror("b", true, false);
+            conflictWithTheThird.setConflicts("2027-003");
+            List<Juror> pool = List.of(trainsTheSecond, conflictWithTheThird, juror("c", true, false), juror("d", false, false));
+            var group = new JuryAssigner.Request(policy(2, false), List.of(
+                    new JuryRules.Candidacy("2027-001", null, null, Set.of()),
+                    new JuryRules.Candidacy("2027-002", "Albert Formateur", null, Set.of()),
+                    new JuryRules.Candidacy("2027-003", null, null, Set.of())));
+            assertThat(assigner.choose(group, pool, Map.of())).containsExactly("c", "d");
+            // Each member alone would have had the first two.
+            assertThat(assigner.choose(new JuryAssigner.Request(policy(2, false), group.candidacies().get(0)), pool, Map.of()))
+                    .containsExactly("a", "b");
+        }
+
+        @Test
         void theExcludedAreNeverChosen() {
             List<Juror> pool = List.of(juror("a", true, false), juror("b", true, false), juror("c", true, false));
             var request = new JuryAssigner.Request(policy(2, false), new JuryRules.Candidacy("2027-001", null, null, Set.of("a")));

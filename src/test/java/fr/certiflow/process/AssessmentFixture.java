@@ -1,5 +1,6 @@
 package fr.certiflow.process;
 
+import fr.certiflow.production.Production;
 import fr.certiflow.campaign.Accommodation;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignRepository;
@@ -20,6 +21,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.FormService;
@@ -67,12 +69,15 @@ public class AssessmentFixture {
     public final fr.certiflow.production.ProductionRepository productions;
     final fr.certiflow.deliberation.CertificationDecisionRepository decisions;
     final RegulationCatalog regulations;
+    final fr.certiflow.production.GroupSittingRepository sittings;
 
     AssessmentFixture(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
             IdentityService identity, RuntimeService runtime, TaskService tasks, FormService forms,
             ManagementService management, SubmissionService submissions, TransactionTemplate transactions,
             fr.certiflow.campaign.CampaignLauncher launcher, fr.certiflow.deliberation.CertificationDecisionRepository decisions,
-            fr.certiflow.production.ProductionRepository productions, RegulationCatalog regulations) {
+            fr.certiflow.production.ProductionRepository productions, RegulationCatalog regulations,
+            fr.certiflow.production.GroupSittingRepository sittings) {
+        this.sittings = sittings;
         this.regulations = regulations;
         this.productions = productions;
         this.launcher = launcher;
@@ -325,6 +330,14 @@ public class AssessmentFixture {
         if (task(production, "Task_CheckAdmissibility") != null) {
             admissible(production);
         }
+        if (runtime.createExecutionQuery().processInstanceId(production.getId()).activityId("Task_AwaitGroupSitting").count() > 0) {
+            // A member of a group: the group's sitting assesses every member at once (the first member's turn).
+            ProcessInstance sitting = groupSitting(production);
+            if (sitting != null) {
+                completeGroupSitting(sitting, (juror, member, key) -> rating.apply(juror, key), Set.of());
+            }
+            return;
+        }
         Task schedule = task(production, "Task_ScheduleOral");
         if (schedule != null) {
             Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
@@ -333,6 +346,57 @@ public class AssessmentFixture {
             moveClockTo(oral.plus(Duration.ofMinutes(1)));
         }
         evaluateAll(production, component, CRITERIA.get(component), rating);
+    }
+
+    /** The running sitting of the group a member's production waits for, or null once it is over. */
+    public ProcessInstance groupSitting(ProcessInstance member) {
+        Production production = productions.findById(productionId(member)).orElseThrow();
+        return sittings.findBySubmissionIdAndRound(production.getSubmissionId(), production.getReturnedCount())
+                .map(sitting -> runtime.createProcessInstanceQuery().processInstanceId(sitting.getProcessInstanceId()).singleResult())
+                .orElse(null);
+    }
+
+    /** Rating of a group sitting's juror for a member (1-based, in candidate number order) and a criterion key. */
+    public interface MemberRating {
+        String rate(String juror, int member, String key);
+    }
+
+    /**
+     * Walks a group's sitting to its end: admissibility, the group's oral the next day, then each juror evaluates every
+     * member with the given ratings, the {@code absent} members (1-based) ticked absent at the oral.
+     */
+    public void completeGroupSitting(ProcessInstance sitting, MemberRating rating, Set<Integer> absent) {
+        if (task(sitting, "Task_CheckAdmissibility") != null) {
+            admissible(sitting);
+        }
+        Task schedule = task(sitting, "Task_ScheduleOral");
+        if (schedule != null) {
+            Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
+            submit(schedule, "coordo", Map.of("oralDate", oral.atZone(java.time.ZoneId.of("Europe/Paris"))
+                    .toLocalDateTime().withSecond(0).withNano(0).toString(), "oralPlace", "Salle 1"));
+            moveClockTo(oral.plus(Duration.ofMinutes(1)));
+        }
+        String component = (String) runtime.getVariable(sitting.getId(), Variables.COMPONENT_CODE);
+        for (Task task : tasksOf(sitting, "Task_EvaluateGroup")) {
+            submit(task, task.getAssignee(), groupEvaluation(task, component, rating, absent));
+        }
+    }
+
+    /** What a juror's group form submits: each member's section, or the member ticked absent. */
+    public Map<String, Object> groupEvaluation(Task task, String component, MemberRating rating, Set<Integer> absent) {
+        int members = ((Number) tasks.getVariableLocal(task.getId(), "memberCount")).intValue();
+        Map<String, Object> values = new HashMap<>();
+        for (int member = 1; member <= members; member++) {
+            int m = member;
+            if (absent.contains(member)) {
+                values.put("M" + member + "_absent", true);
+                continue;
+            }
+            values.put("M" + member + "_absent", false);
+            evaluation(keys(component, CRITERIA.get(component)), key -> rating.rate(task.getAssignee(), m, key))
+                    .forEach((key, value) -> values.put("M" + m + "_" + key, value));
+        }
+        return values;
     }
 
     /** Completes every production the parent started, each with the same rating rule per composante. */

@@ -189,7 +189,7 @@ class ProductionAssessmentProcessTests {
         }
 
         @Test
-        void aGroupSubmissionReachesEveryMemberWhoIsStillEvaluatedIndividually() {
+        void aGroupSubmissionReachesEveryMemberWhoJoinsTheGroupsSitting() {
             Candidate first = fixture.candidate(campaign, "2027-010", c -> c.setGroupCode("G1"));
             Candidate second = fixture.candidate(campaign, "2027-011", c -> c.setGroupCode("G1"));
             ProcessInstance one = fixture.startProduction(campaign, first, "A.1");
@@ -201,8 +201,12 @@ class ProductionAssessmentProcessTests {
 
             fixture.submitAll(p1.getId(), "A.1", FRENCH);
 
-            BpmnAwareTests.assertThat(one).isWaitingAt("Task_CheckAdmissibility");
-            BpmnAwareTests.assertThat(two).isWaitingAt("Task_CheckAdmissibility");
+            // One admissibility check, at the group's sitting (GroupSittingProcessTests walks it to its end).
+            BpmnAwareTests.assertThat(one).isWaitingAt("Task_AwaitGroupSitting");
+            BpmnAwareTests.assertThat(two).isWaitingAt("Task_AwaitGroupSitting");
+            ProcessInstance sitting = fixture.groupSitting(one);
+            assertThat(fixture.groupSitting(two).getId()).isEqualTo(sitting.getId());
+            BpmnAwareTests.assertThat(sitting).isWaitingAt("Task_CheckAdmissibility");
             assertThat(files.findBySubmissionIdOrderById(p2.getSubmissionId())).hasSize(1);
         }
 

@@ -35,9 +35,12 @@ class ProductionInstanceVariablesTests {
     /** Who and what: campaign, candidate and their route (formation or VAE), bloc, composante, attempt, the production's row. */
     static final List<String> IDENTITY = List.of("campaignId", "campaignCode", "campaignName", "candidateId",
             "candidateNumber", "candidateLabel", "route", "blocCode", "componentCode", "componentLabel", "attempt", "productionId");
-    /** What the steps need: timers, routing, the forms of the composante under the campaign's règlement. */
+    /**
+     * What the steps need: timers, routing (whether the composante is assessed at a group's sitting), the forms of the
+     * composante under the campaign's règlement.
+     */
     static final List<String> SETTINGS = List.of("submissionDeadline", "reminderAt", "evaluationDue", "englishRequired",
-            "oral", "evaluationFormId", "harmonisationFormId");
+            "oral", "groupSitting", "evaluationFormId", "harmonisationFormId");
     /** The decisions so far. */
     static final List<String> WHILE_HARMONISING = List.of("admissibility", "jurorsAgree");
     static final List<String> AT_THE_END = List.of("admissibility", "jurorsAgree", "acquiredPercent", "componentResult");

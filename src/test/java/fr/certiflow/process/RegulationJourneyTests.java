@@ -114,7 +114,11 @@ class RegulationJourneyTests {
         assertThat(fixture.runtime.createIncidentQuery().count()).isZero();
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_EvaluateProduction")
                 .processVariableValueEquals(Variables.CAMPAIGN_ID, campaign.getId()).count())
-                .as("three jurors per production, as the fixture's règlement says").isEqualTo(30);
+                .as("three jurors per individual production, as the fixture's règlement says").isEqualTo(3 * 6);
+        // The group's A.1 and A.3: one sitting each, three jurors each evaluating both members in one task.
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_EvaluateGroup")
+                .processVariableValueEquals(Variables.CAMPAIGN_ID, campaign.getId()).count())
+                .as("three jurors per group sitting").isEqualTo(3 * 2);
     }
 
     @Test

@@ -1,0 +1,11 @@
+package fr.certiflow.production;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface GroupSittingRepository extends JpaRepository<GroupSitting, Long> {
+
+    Optional<GroupSitting> findBySubmissionIdAndRound(Long submissionId, int round);
+
+    Optional<GroupSitting> findByBusinessKey(String businessKey);
+}

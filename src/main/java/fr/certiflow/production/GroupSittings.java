@@ -1,0 +1,154 @@
+package fr.certiflow.production;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.evaluation.EvaluationForms;
+import fr.certiflow.evaluation.GroupEvaluationForms;
+import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import fr.certiflow.process.ProcessException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Glue between a group's members and their sitting (« Évaluation d'une production collective »). A member's production
+ * process joins the sitting once the group's production is handed in: the first member opens it (one row per group
+ * submission and round, under a unique key, and one process instance), the others find it. The sitting then checks
+ * admissibility, designates one jury, schedules one oral and has each juror evaluate every member in one task; it
+ * hands each member's outcome back to the member's own process (message {@value ProcessKeys#MESSAGE_GROUP_SITTING_DONE}),
+ * which decides and records the member's individual result. Every method is idempotent: a job may run again.
+ */
+@org.springframework.stereotype.Component("groupSittings")
+public class GroupSittings {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupSittings.class);
+
+    public static final String ASSESSED = "ASSESSED";
+    public static final String ABSENT = "ABSENT";
+    public static final String RETURNED = "RETURNED";
+
+    private final GroupSittingRepository sittings;
+    private final ProductionContexts contexts;
+    private final CandidateRepository candidates;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    GroupSittings(GroupSittingRepository sittings, ProductionContexts contexts, CandidateRepository candidates,
+            RuntimeService runtime, Clock clock) {
+        this.sittings = sittings;
+        this.contexts = contexts;
+        this.candidates = candidates;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /** A member's production process joins its group's sitting, opening it when it is the first member to arrive. */
+    public void join(DelegateExecution execution) {
+        ProductionContexts.Context context = contexts.of(execution);
+        Production production = context.production();
+        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        Campaign campaign = context.campaign();
+        int round = production.getReturnedCount();
+        GroupSitting sitting = sittings.findBySubmissionIdAndRound(production.getSubmissionId(), round).orElseGet(() ->
+                // A member joining at the same time on another node hits the unique key: its job runs again and finds it.
+                sittings.saveAndFlush(new GroupSitting(production.getSubmissionId(), round, campaign.getId(),
+                        production.getComponentCode(), production.getAttempt(), candidate.getGroupCode(),
+                        ProcessKeys.groupBusinessKey(campaign.getCode(), candidate.getGroupCode(),
+                                production.getComponentCode(), production.getAttempt(), round), clock.instant())));
+        if (sitting.getProcessInstanceId() != null) {
+            return;
+        }
+        List<Production> members = contexts.members(sitting);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.CAMPAIGN_ID, campaign.getId());
+        variables.put(Variables.CAMPAIGN_CODE, campaign.getCode());
+        variables.put(Variables.COMPONENT_CODE, production.getComponentCode());
+        variables.put(Variables.ATTEMPT, production.getAttempt());
+        variables.put(Variables.GROUP_CODE, sitting.getGroupCode());
+        variables.put(Variables.CANDIDATE_LABEL, groupLabel(sitting, members));
+        variables.put(Variables.COMPONENT_LABEL, context.component().code() + " " + context.component().title());
+        variables.put(Variables.ORAL, context.route().oral());
+        variables.put(Variables.ROUTE, context.route().describe());
+        variables.put(Variables.EVALUATION_FORM_ID, GroupEvaluationForms.formId(context.regulation(), context.component()));
+        variables.put(Variables.HARMONISATION_FORM_ID, EvaluationForms.harmonisationFormId(context.regulation(), context.component()));
+        variables.put(Variables.EVALUATION_DUE,
+                campaign.getEvaluationDeadline() == null ? null : Date.from(campaign.getEvaluationDeadline()));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.GROUP_ASSESSMENT, sitting.getBusinessKey(),
+                variables);
+        sitting.started(instance.getId());
+        log.info("Group {} opened its sitting {} on {} for {} members", sitting.getGroupCode(), sitting.getBusinessKey(),
+                production.getComponentCode(), members.size());
+    }
+
+    /** « Groupe G1 : Nom Prénom (n° 2027-001), … », as tasks and forms name the group. */
+    String groupLabel(GroupSitting sitting, List<Production> members) {
+        return "Groupe " + sitting.getGroupCode() + " : " + members.stream().map(this::memberName)
+                .collect(Collectors.joining(", "));
+    }
+
+    String memberName(Production production) {
+        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        return candidate.fullName() + " (n° " + candidate.getNumber() + ")";
+    }
+
+    /** The members' productions, for the sitting's multi-instance steps (grids). */
+    public List<Long> memberIds(DelegateExecution execution) {
+        return contexts.members(execution).stream().map(Production::getId).toList();
+    }
+
+    /** The members whose jurors disagree on a criterion, for the president's harmonisation, one task per member. */
+    public List<Long> membersToHarmonise(DelegateExecution execution) {
+        return contexts.members(execution).stream().filter(member -> member.getStatus() == ProductionStatus.HARMONISATION)
+                .map(Production::getId).toList();
+    }
+
+    /** Names the member a multi-instance task is for (« Groupe G1 — Nom Prénom (n° …) »), on its own execution. */
+    public void nameMember(DelegateExecution execution) {
+        GroupSitting sitting = contexts.sitting(execution.getProcessBusinessKey());
+        execution.setVariableLocal(Variables.CANDIDATE_LABEL,
+                "Groupe " + sitting.getGroupCode() + " — " + memberName(contexts.production(execution)));
+    }
+
+    /** The coordinator returned the group's production: each member's process returns it and waits for it again. */
+    public void returnToGroup(DelegateExecution execution) {
+        Object reason = execution.getVariable(Variables.RETURN_REASON);
+        deliver(execution, member -> RETURNED, reason == null ? null : reason.toString());
+    }
+
+    /** The sitting is over: each member's process decides its own result, or records its absence at the oral. */
+    public void assessed(DelegateExecution execution) {
+        GroupSitting sitting = contexts.sitting(execution.getProcessBusinessKey());
+        deliver(execution, member -> sitting.absentProductionIds().contains(member.getId()) ? ABSENT : ASSESSED, null);
+    }
+
+    private void deliver(DelegateExecution execution, java.util.function.Function<Production, String> outcome, String reason) {
+        for (Production member : contexts.members(execution)) {
+            var correlation = runtime.createMessageCorrelation(ProcessKeys.MESSAGE_GROUP_SITTING_DONE)
+                    .processInstanceBusinessKey(member.getProcessKey())
+                    .setVariable(Variables.GROUP_OUTCOME, outcome.apply(member));
+            if (reason != null) {
+                // Read by the member's return step in the same transaction: nothing to keep.
+                correlation.setVariable(Variables.RETURN_REASON,
+                        org.camunda.bpm.engine.variable.Variables.stringValue(reason, true));
+            }
+            try {
+                correlation.correlate();
+            } catch (MismatchingMessageCorrelationException notWaitingYet) {
+                // A member whose join is still to run: the job runs again; a coordinator's return is refused whole.
+                throw new ProcessException("Le processus de " + memberName(member) + " n'a pas encore rejoint la séance du "
+                        + "groupe ; réessayez dans un instant.");
+            }
+        }
+    }
+}
