@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.PostgresServer;
 import fr.certiflow.packaged.CampaignClient;
 import fr.certiflow.packaged.CertiflowNode;
@@ -128,7 +129,7 @@ class AttackSuiteIT {
                 new TaskUnderAttack("évaluation", evaluationTask(), juror, AttackScenario.evaluation("A.4", 4, "ACQUIS"),
                         List.of(ANONYMOUS, coJuror, outsider, PRESIDENT, COORDINATOR, MANAGER)),
                 new TaskUnderAttack("recevabilité", scenario.task("ATTACK/C002/A.4", "Task_CheckAdmissibility"), COORDINATOR,
-                        Map.of("admissibility", "RECEVABLE"), notCoordinators),
+                        AssessmentFixture.admissibleValues("A.4"), notCoordinators),
                 new TaskUnderAttack("soutenance", scenario.task("ATTACK/C001/A.5", "Task_ScheduleOral"), COORDINATOR,
                         Map.of("oralDate", LocalDateTime.now(AttackScenario.PARIS).plusDays(3).withNano(0).toString(),
                                 "oralPlace", "Salle 3"), notCoordinators),
