@@ -308,7 +308,8 @@ class ProductionAssessmentProcessTests {
             fixture.submitAll(productionId, "A.4", FRENCH);
             fixture.admissible(instance);
             production = productions.findById(productionId).orElseThrow();
-            assertThat(production.getStatus()).isEqualTo(ProductionStatus.ADMISSIBLE);
+            // Admissible, and already on to its jury.
+            assertThat(production.getStatus()).isEqualTo(ProductionStatus.UNDER_EVALUATION);
             assertThat(production.getMissingContents()).isEmpty();
             assertThat(production.getAdmissibleDespite()).isNull();
         }
@@ -325,7 +326,7 @@ class ProductionAssessmentProcessTests {
                     RequiredContents.ADMISSIBLE_DESPITE, "Les outils de suivi figurent en annexe du planning."));
 
             Production production = productions.findById(productionId).orElseThrow();
-            assertThat(production.getStatus()).isEqualTo(ProductionStatus.ADMISSIBLE);
+            assertThat(production.getStatus()).isEqualTo(ProductionStatus.UNDER_EVALUATION);
             assertThat(production.getMissingContents()).containsExactly("les outils de suivi et d'évaluation");
             assertThat(production.getAdmissibleDespite()).isEqualTo("Les outils de suivi figurent en annexe du planning.");
         }
