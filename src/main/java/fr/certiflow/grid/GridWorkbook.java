@@ -79,7 +79,7 @@ public final class GridWorkbook {
     /** The answer cells of a component's grid: the writer puts them there, the reader reads them there. */
     public static List<CriterionCells> layout(Component component) {
         List<CriterionCells> cells = new ArrayList<>();
-        int row = HEADER_ROWS;
+        int row = HEADER_ROWS + requiredContentsRows(component);
         for (Criterion criterion : component.criteria()) {
             row += 2; // title, competences
             List<CellAddress> ticks = new ArrayList<>();
@@ -134,6 +134,7 @@ public final class GridWorkbook {
                     + "critère et commentez ; le commentaire est obligatoire pour un critère non acquis.");
             sheet.addMergedRegion(new CellRangeAddress(7, 7, 0, 2));
             SheetLayout.fitHeight(instructions, 0, 0, 2);
+            writeRequiredContents(sheet, styles, component);
             Map<String, Competence> competences = component.competences().stream()
                     .collect(Collectors.toMap(Competence::code, Function.identity()));
             DataValidationHelper validations = sheet.getDataValidationHelper();
@@ -236,6 +237,37 @@ public final class GridWorkbook {
                     .digest(structure.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Rows of the block that lists what the production must contain (the référentiel's « comprenant : … »): a title,
+     * one row per item and a blank row; none when the référentiel lists nothing.
+     */
+    static int requiredContentsRows(Component component) {
+        int items = component.production().contents().size();
+        return items == 0 ? 0 : items + 2;
+    }
+
+    /** The required contents, under the header and above the first criterion: the list checked at admissibility. */
+    private static void writeRequiredContents(XSSFSheet sheet, Styles styles, Component component) {
+        List<String> items = component.production().contents();
+        if (items.isEmpty()) {
+            return;
+        }
+        Row title = sheet.createRow(HEADER_ROWS);
+        cell(title, 0, styles.criterion, "Contenu exigé par le référentiel — la production comprend :");
+        cell(title, 1, styles.criterion, "");
+        cell(title, 2, styles.criterion, "");
+        sheet.addMergedRegion(new CellRangeAddress(HEADER_ROWS, HEADER_ROWS, 0, 2));
+        SheetLayout.fitHeight(title, 0, 0, 2);
+        for (int i = 0; i < items.size(); i++) {
+            int row = HEADER_ROWS + 1 + i;
+            Row item = sheet.createRow(row);
+            cell(item, 0, styles.label, "Élément " + (i + 1));
+            cell(item, 1, styles.wrapped, items.get(i));
+            sheet.addMergedRegion(new CellRangeAddress(row, row, 1, 2));
+            SheetLayout.fitHeight(item, 1, 1, 2);
         }
     }
 
