@@ -87,7 +87,7 @@ class ConsoleController {
 
     /** What the creation form holds, as typed: dates in Paris time (yyyy-MM-ddTHH:mm), blocs separated by commas. */
     record CampaignForm(String code, String name, String blocs, String opensAt, Map<String, String> deadlines,
-            String evaluationDeadline, String deliberationDate) {
+            String evaluationDeadline, String deliberationDate, String individualWorkAllowed) {
     }
 
     @GetMapping("/certiflow/campagnes/nouvelle")
@@ -95,10 +95,18 @@ class ConsoleController {
         Referential referential = referentials.latest("MMDC").orElseThrow();
         Map<String, String> deadlines = new LinkedHashMap<>();
         referential.components().forEach(component -> deadlines.put(component.code(), ""));
-        model.addAttribute("form", new CampaignForm("", "", "", "", deadlines, "", ""));
+        model.addAttribute("form", new CampaignForm("", "", "", "", deadlines, "", "", ""));
         model.addAttribute("referential", referential);
+        model.addAttribute("collectiveComponents", referential.components()
+                .filter(component -> component.production().collective()).map(component -> component.code()).toList());
         model.addAttribute("errors", Map.of());
         return "console/campaign-new";
+    }
+
+    /** Codes typed in one field, separated by commas, semicolons or spaces; null when none. */
+    private static List<String> codes(String typed) {
+        List<String> codes = List.of(typed.split("[,; ]+")).stream().filter(code -> !code.isBlank()).toList();
+        return codes.isEmpty() ? null : codes;
     }
 
     @PostMapping("/certiflow/campagnes")
@@ -117,7 +125,8 @@ class ConsoleController {
         });
         CampaignForm form = new CampaignForm(fields.getOrDefault("code", "").strip(), fields.getOrDefault("name", ""),
                 fields.getOrDefault("blocs", ""), fields.getOrDefault("opensAt", ""), deadlines,
-                fields.getOrDefault("evaluationDeadline", ""), fields.getOrDefault("deliberationDate", ""));
+                fields.getOrDefault("evaluationDeadline", ""), fields.getOrDefault("deliberationDate", ""),
+                fields.getOrDefault("individualWorkAllowed", ""));
         Instant opensAt = date(form.opensAt(), "opensAt", errors);
         Instant evaluation = date(form.evaluationDeadline(), "evaluationDeadline", errors);
         Instant deliberation = date(form.deliberationDate(), "deliberationDate", errors);
@@ -131,7 +140,8 @@ class ConsoleController {
         if (errors.isEmpty()) {
             try {
                 Campaign campaign = service.create(new CampaignRequest(form.code(), form.name(), referential.code(), null, blocs,
-                        opensAt, deadlineInstants, evaluation, deliberation, null, null, null, null, null));
+                        opensAt, deadlineInstants, evaluation, deliberation, null, null, null, null, null,
+                        codes(form.individualWorkAllowed())));
                 return "redirect:/certiflow/campagnes/" + campaign.getCode();
             } catch (InvalidRequestException e) {
                 e.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " ; " + b));
@@ -141,6 +151,8 @@ class ConsoleController {
         }
         model.addAttribute("form", form);
         model.addAttribute("referential", referential);
+        model.addAttribute("collectiveComponents", referential.components()
+                .filter(component -> component.production().collective()).map(component -> component.code()).toList());
         model.addAttribute("errors", errors);
         return "console/campaign-new";
     }
