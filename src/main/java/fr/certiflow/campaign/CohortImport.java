@@ -288,8 +288,8 @@ public class CohortImport {
             if (row.group != null || row.pathway != Pathway.FORMATION) {
                 continue;
             }
-            List<String> collective = campaign.getBlocs().stream().filter(bloc -> !row.acquired.containsKey(bloc))
-                    .map(referential::bloc).flatMap(java.util.Optional::stream)
+            List<String> collective = referential.blocs().stream()
+                    .filter(bloc -> campaign.getBlocs().contains(bloc.code()) && !row.acquired.containsKey(bloc.code()))
                     .flatMap(bloc -> bloc.components().stream())
                     .filter(component -> component.production().collective() && !allowed.contains(component.code()))
                     .map(component -> component.code()).toList();
