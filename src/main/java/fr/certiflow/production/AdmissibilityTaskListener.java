@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The coordinator's admissibility check. Shows the production's files and, for documents required in a language, what
- * the language check found (on the task, for its form alone); then, as the form is submitted, checks the
+ * The coordinator's admissibility check. Shows the production's files, the référentiel's required contents as a
+ * checklist ({@link RequiredContents}) and, for documents required in a language, what the language check found (on
+ * the task, for its form alone); then, as the form is submitted, checks the
  * decision: a production may be returned once, with a reason, and only while the candidate still has time to hand it
  * in again. On completion the decision, read from the task's own variables, is handed to the process; the reason of a
  * return only as a transient variable for the step that mails it (the production and the task keep it).
@@ -112,7 +113,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     /**
      * « Recevable » while a required content is unticked needs the coordinator's written reason: the decision stays
-     * theirs (a production may no longer be returnable), but it is argued and recorded, and the jurors see it.
+     * theirs (a production may no longer be returnable), but it is argued and recorded on the production.
      */
     private void checkAdmissibleDespiteMissing(DelegateTask task) {
         List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
