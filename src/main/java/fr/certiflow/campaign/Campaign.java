@@ -68,6 +68,13 @@ public class Campaign {
     @Column(name = "resit_period_days", nullable = false)
     private int resitPeriodDays;
 
+    /**
+     * The collective composantes (« Travail collectif ») a candidate may be assessed on without a group, comma-separated;
+     * empty: none, every candidate issu de la formation assessed on one needs a group.
+     */
+    @Column(name = "individual_work", length = 500)
+    private String individualWork;
+
     @Column(name = "reminder_days", nullable = false)
     private int reminderDays = 7;
 
@@ -199,6 +206,16 @@ public class Campaign {
 
     public int getReminderDays() {
         return reminderDays;
+    }
+
+    /** The collective composantes this campaign allows to be assessed as individual work, in the référentiel's order. */
+    public java.util.List<String> getIndividualWorkAllowed() {
+        return individualWork == null || individualWork.isEmpty() ? java.util.List.of()
+                : java.util.List.of(individualWork.split(","));
+    }
+
+    public void allowIndividualWork(java.util.List<String> components) {
+        this.individualWork = components.isEmpty() ? null : String.join(",", components);
     }
 
     public void setReminderDays(int reminderDays) {

@@ -125,6 +125,7 @@ public class CampaignService {
         fixedByRegulation(problems, "resitAttempts", request.resitAttempts(), source);
         fixedByRegulation(problems, "resitPeriodDays", request.resitPeriodDays(), source);
         range(problems, "reminderDays", request.reminderDays(), 0, 90);
+        List<String> individualWork = individualWork(problems, request.individualWorkAllowed(), referential, blocs);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -138,7 +139,32 @@ public class CampaignService {
         campaign.setEvaluationDeadline(request.evaluationDeadline());
         campaign.setDeliberationDate(request.deliberationDate());
         Optional.ofNullable(request.reminderDays()).ifPresent(campaign::setReminderDays);
+        campaign.allowIndividualWork(individualWork);
         return campaigns.save(campaign);
+    }
+
+    /**
+     * The collective composantes the campaign allows as individual work: each one a composante of the campaign's blocs
+     * that the référentiel assesses as « Travail collectif »; kept in the référentiel's order.
+     */
+    private static List<String> individualWork(List<FieldProblem> problems, List<String> requested,
+            Optional<Referential> referential, List<String> blocs) {
+        if (requested == null || requested.isEmpty() || referential.isEmpty()) {
+            return List.of();
+        }
+        Referential tree = referential.get();
+        List<Component> collective = blocs.stream().map(tree::bloc).flatMap(Optional::stream)
+                .flatMap(bloc -> bloc.components().stream()).filter(component -> component.production().collective()).toList();
+        java.util.Set<String> codes = collective.stream().map(Component::code).collect(java.util.stream.Collectors.toSet());
+        for (String code : requested) {
+            if (code == null || !codes.contains(code)) {
+                problems.add(new FieldProblem("individualWorkAllowed", "« " + code + " » n'est pas une composante évaluée en "
+                        + "travail collectif dans les blocs de la campagne (composantes collectives : "
+                        + (codes.isEmpty() ? "aucune" : collective.stream().map(Component::code)
+                                .collect(java.util.stream.Collectors.joining(", "))) + ")"));
+            }
+        }
+        return collective.stream().map(Component::code).filter(requested::contains).toList();
     }
 
     /**
@@ -182,7 +208,8 @@ public class CampaignService {
     public record CampaignView(Long id, String code, String name, String referentialCode, int referentialVersion,
             int regulationVersion, String regulationTitle, List<String> blocs, Instant opensAt, Map<String, Instant> submissionDeadlines, Instant evaluationDeadline,
             Instant deliberationDate, int jurorsPerProduction, int resitAttempts, int reminderDays, int resitPeriodDays,
-            CampaignStatus status, Instant createdAt, Instant launchedAt, long candidates, long jurors) {
+            CampaignStatus status, Instant createdAt, Instant launchedAt, long candidates, long jurors,
+            List<String> individualWorkAllowed) {
     }
 
     @Transactional(readOnly = true)
@@ -196,6 +223,6 @@ public class CampaignService {
                 campaign.getDeliberationDate(), campaign.getJurorsPerProduction(), campaign.getResitAttempts(),
                 campaign.getReminderDays(), campaign.getResitPeriodDays(), campaign.getStatus(), campaign.getCreatedAt(),
                 campaign.getLaunchedAt(), candidates.countByCampaignId(campaign.getId()),
-                jurors.countByCampaignId(campaign.getId()));
+                jurors.countByCampaignId(campaign.getId()), campaign.getIndividualWorkAllowed());
     }
 }

@@ -133,6 +133,7 @@ public class CohortImport {
                     .ifPresent(other -> problems.add(new ImportProblem(table.file(), row.line, table.header("email"),
                             "courriel « " + row.email + " » déjà utilisé par le candidat n° " + other.getNumber() + " de la campagne")));
         }
+        requireGroups(table, rows, campaign, referential, problems);
         Regulation.GroupRule sizes = regulation.groups();
         groups.forEach((group, lines) -> {
             if (lines.size() < sizes.minimumSize() || lines.size() > sizes.maximumSize()) {
@@ -272,6 +273,34 @@ public class CohortImport {
             }
         }
         return null;
+    }
+
+    /**
+     * A candidate issu de la formation assessed on a collective composante (« Travail collectif », référentiel) is
+     * assessed in a group: without one, unless the campaign allows individual work for that composante, it is a
+     * problem of the row. Blocs the candidate already holds are not assessed. (A VAE candidate never has a group.)
+     */
+    private static void requireGroups(Table table, List<Row> rows, Campaign campaign, Referential referential,
+            List<ImportProblem> problems) {
+        List<String> allowed = campaign.getIndividualWorkAllowed();
+        String column = table.header("group").equals("group") ? HEADERS.get("group").get(0) : table.header("group");
+        for (Row row : rows) {
+            if (row.group != null || row.pathway != Pathway.FORMATION) {
+                continue;
+            }
+            List<String> collective = referential.blocs().stream()
+                    .filter(bloc -> campaign.getBlocs().contains(bloc.code()) && !row.acquired.containsKey(bloc.code()))
+                    .flatMap(bloc -> bloc.components().stream())
+                    .filter(component -> component.production().collective() && !allowed.contains(component.code()))
+                    .map(component -> component.code()).toList();
+            if (!collective.isEmpty()) {
+                problems.add(new ImportProblem(table.file(), row.line, column, "le candidat"
+                        + (row.number == null ? "" : " n° " + row.number) + " est évalué en travail collectif sur "
+                        + (collective.size() == 1 ? "la composante " : "les composantes ") + String.join(", ", collective)
+                        + " (référentiel) : indiquez son groupe"
+                        + (allowed.isEmpty() ? "" : " (travail individuel autorisé par la campagne : " + String.join(", ", allowed) + ")")));
+            }
+        }
     }
 
     private static ImportProblem problem(Table table, Table.Row line, String column, String message) {

@@ -4,6 +4,7 @@ import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
+import fr.certiflow.production.RequiredContents;
 import fr.certiflow.production.SubmissionService;
 import fr.certiflow.regulation.RegulationCatalog;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,10 @@ class DemoCampaign {
                     "Task_CheckAdmissibility").ifPresent(task -> {
                 identity.setAuthentication("coordo", List.of(fr.certiflow.identity.Groups.COORDINATORS));
                 try {
-                    forms.submitTaskForm(task.getId(), Map.of(Variables.ADMISSIBILITY, "RECEVABLE"));
+                    // Its plan comprises every content the référentiel requires: all ticked.
+                    forms.submitTaskForm(task.getId(), Map.of(Variables.ADMISSIBILITY, "RECEVABLE",
+                            RequiredContents.PRESENT, RequiredContents.allTicked(
+                                    tasks.getVariableLocal(task.getId(), RequiredContents.OPTIONS))));
                 } finally {
                     identity.clearAuthentication();
                 }

@@ -46,7 +46,7 @@ public final class ImportTemplates {
             new Column("Prénom", "Léa", "Obligatoire."),
             new Column("Courriel", "lea.martin@" + EXAMPLE_DOMAIN, "Obligatoire ; unique dans la campagne."),
             new Column("Parcours", "formation", "formation ou VAE (formation par défaut)."),
-            new Column("Groupe", "G1", "Groupe pour les productions collectives (2 à 6 membres) ; vide sinon.", true),
+            new Column("Groupe", "G1", "Groupe pour les productions collectives (2 à 6 membres) : obligatoire pour un candidat en formation évalué sur une composante en « Travail collectif » du référentiel, sauf si la campagne y autorise le travail individuel ; vide en VAE.", true),
             new Column("Aménagement", "tiers-temps", "aucun, tiers-temps (durée fixée par le règlement de certification) ou prolongation."),
             new Column("Prolongation (jours)", "", "Nombre de jours, obligatoire pour une prolongation."),
             new Column("Formateur ou tuteur", "Claire Dupont", "Ne sera jamais juré du candidat."),

@@ -93,7 +93,8 @@ class ConsoleController {
 
     /** What the creation form holds, as typed: dates in Paris time (yyyy-MM-ddTHH:mm), blocs separated by commas. */
     record CampaignForm(String code, String name, String blocs, String opensAt, Map<String, String> deadlines,
-            String evaluationDeadline, String deliberationDate, String referentialVersion, String regulationVersion) {
+            String evaluationDeadline, String deliberationDate, String referentialVersion, String regulationVersion,
+            String individualWorkAllowed) {
     }
 
     /** The référentiel the form creates campaigns of (the only one published; its code is the catalog's first). */
@@ -142,11 +143,19 @@ class ConsoleController {
         Referential referential = referentials.latest(REFERENTIAL).orElseThrow();
         Map<String, String> deadlines = new LinkedHashMap<>();
         referential.components().forEach(component -> deadlines.put(component.code(), ""));
-        model.addAttribute("form", new CampaignForm("", "", "", "", deadlines, "", "", "", ""));
+        model.addAttribute("form", new CampaignForm("", "", "", "", deadlines, "", "", "", "", ""));
         model.addAttribute("referential", referential);
+        model.addAttribute("collectiveComponents", referential.components()
+                .filter(component -> component.production().collective()).map(component -> component.code()).toList());
         model.addAttribute("errors", Map.of());
         versions(model);
         return "console/campaign-new";
+    }
+
+    /** Codes typed in one field, separated by commas, semicolons or spaces; null when none. */
+    private static List<String> codes(String typed) {
+        List<String> codes = List.of(typed.split("[,; ]+")).stream().filter(code -> !code.isBlank()).toList();
+        return codes.isEmpty() ? null : codes;
     }
 
     @PostMapping("/certiflow/campagnes")
@@ -172,7 +181,8 @@ class ConsoleController {
         CampaignForm form = new CampaignForm(fields.getOrDefault("code", "").strip(), fields.getOrDefault("name", ""),
                 fields.getOrDefault("blocs", ""), fields.getOrDefault("opensAt", ""), deadlines,
                 fields.getOrDefault("evaluationDeadline", ""), fields.getOrDefault("deliberationDate", ""),
-                fields.getOrDefault("referentialVersion", ""), fields.getOrDefault("regulationVersion", ""));
+                fields.getOrDefault("referentialVersion", ""), fields.getOrDefault("regulationVersion", ""),
+                fields.getOrDefault("individualWorkAllowed", ""));
         Instant opensAt = date(form.opensAt(), "opensAt", errors);
         Instant evaluation = date(form.evaluationDeadline(), "evaluationDeadline", errors);
         Instant deliberation = date(form.deliberationDate(), "deliberationDate", errors);
@@ -186,7 +196,8 @@ class ConsoleController {
         if (errors.isEmpty()) {
             try {
                 Campaign campaign = service.create(new CampaignRequest(form.code(), form.name(), REFERENTIAL, referentialVersion,
-                        blocs, opensAt, deadlineInstants, evaluation, deliberation, null, null, null, null, regulationVersion));
+                        blocs, opensAt, deadlineInstants, evaluation, deliberation, null, null, null, null, regulationVersion,
+                        codes(form.individualWorkAllowed())));
                 return "redirect:/certiflow/campagnes/" + campaign.getCode();
             } catch (InvalidRequestException e) {
                 // The référentiel's code is not typed here: what the API says of it concerns the version chosen.
@@ -198,6 +209,8 @@ class ConsoleController {
         }
         model.addAttribute("form", form);
         model.addAttribute("referential", referential);
+        model.addAttribute("collectiveComponents", referential.components()
+                .filter(component -> component.production().collective()).map(component -> component.code()).toList());
         model.addAttribute("errors", errors);
         versions(model);
         return "console/campaign-new";

@@ -95,7 +95,7 @@ public class CampaignProcess {
                 (String) execution.getVariable(FORM_CODE), (String) execution.getVariable(FORM_NAME),
                 referentialCode.isEmpty() ? null : referentialCode, null, null, opens, deadlines,
                 day(execution, FORM_EVALUATION, LocalTime.of(23, 59)), day(execution, FORM_DELIBERATION, LocalTime.of(9, 0)),
-                null, null, number(execution, "reminderDays"), null, null);
+                null, null, number(execution, "reminderDays"), null, null, null);
         Campaign campaign;
         try {
             campaign = campaignService.create(request);

@@ -101,6 +101,7 @@ public final class EvaluationForms {
                 + scale.notAcquiredLevels().stream().map(Regulation.Level::label).collect(Collectors.joining(", "))
                 + "). Votre évaluation reste invisible des autres jurés jusqu'à la consolidation.\n\n"
                 + sources(referential, regulation)));
+        requiredContents(component.production()).ifPresent(components::add);
         components.add(text("Text_Documents", "### Documents remis\n\n{{documentsSummary}}\n\n{{gridLink}}"));
         int number = 1;
         for (Criterion criterion : component.criteria()) {
@@ -165,6 +166,20 @@ public final class EvaluationForms {
         comment.putObject("validate").put("required", true).put("maxLength", 4000);
         components.add(comment);
         return write(form(harmonisationFormId(regulation, component), components));
+    }
+
+    /**
+     * What the production must contain (the référentiel's « comprenant : … »), the list the coordinator checked at
+     * admissibility; none when the référentiel lists nothing.
+     */
+    static java.util.Optional<ObjectNode> requiredContents(Production production) {
+        if (production.contents().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder list = new StringBuilder("### Contenu exigé par le référentiel\n\nLa production comprend :\n\n");
+        production.contents().forEach(item -> list.append("- ").append(item).append('\n'));
+        list.append("\nLa recevabilité a été vérifiée sur cette liste par le coordinateur.");
+        return java.util.Optional.of(text("Text_RequiredContents", list.toString()));
     }
 
     static String describe(Production production) {

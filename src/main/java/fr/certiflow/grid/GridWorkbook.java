@@ -80,7 +80,7 @@ public final class GridWorkbook {
     /** The answer cells of a component's grid: the writer puts them there, the reader reads them there. */
     public static List<CriterionCells> layout(Component component) {
         List<CriterionCells> cells = new ArrayList<>();
-        int row = HEADER_ROWS;
+        int row = HEADER_ROWS + requiredContentsRows(component);
         for (Criterion criterion : component.criteria()) {
             row += 2; // title, competences
             List<CellAddress> ticks = new ArrayList<>();
@@ -138,6 +138,7 @@ public final class GridWorkbook {
             // The grid's merged regions never overlap: POI's check against every earlier region is not needed.
             sheet.addMergedRegionUnsafe(new CellRangeAddress(7, 7, 0, 2));
             heights.fit(instructions, 0, 0, 2);
+            writeRequiredContents(sheet, heights, styles, component);
             Map<String, Competence> competences = component.competences().stream()
                     .collect(Collectors.toMap(Competence::code, Function.identity()));
             DataValidationHelper validations = sheet.getDataValidationHelper();
@@ -259,6 +260,38 @@ public final class GridWorkbook {
         }
         return cell.getCellType() == CellType.STRING ? cell.getStringCellValue()
                 : cell.getCellType() == CellType.BLANK ? "" : cell.toString();
+    }
+
+    /**
+     * Rows of the block that lists what the production must contain (the référentiel's « comprenant : … »): a title,
+     * one row per item and a blank row; none when the référentiel lists nothing.
+     */
+    static int requiredContentsRows(Component component) {
+        int items = component.production().contents().size();
+        return items == 0 ? 0 : items + 2;
+    }
+
+    /** The required contents, under the header and above the first criterion: the list checked at admissibility. */
+    private static void writeRequiredContents(XSSFSheet sheet, SheetLayout.Rows heights, Styles styles,
+            Component component) {
+        List<String> items = component.production().contents();
+        if (items.isEmpty()) {
+            return;
+        }
+        Row title = sheet.createRow(HEADER_ROWS);
+        cell(title, 0, styles.criterion, "Contenu exigé par le référentiel — la production comprend :");
+        cell(title, 1, styles.criterion, "");
+        cell(title, 2, styles.criterion, "");
+        sheet.addMergedRegionUnsafe(new CellRangeAddress(HEADER_ROWS, HEADER_ROWS, 0, 2));
+        heights.fit(title, 0, 0, 2);
+        for (int i = 0; i < items.size(); i++) {
+            int row = HEADER_ROWS + 1 + i;
+            Row item = sheet.createRow(row);
+            cell(item, 0, styles.label, "Élément " + (i + 1));
+            cell(item, 1, styles.wrapped, items.get(i));
+            sheet.addMergedRegionUnsafe(new CellRangeAddress(row, row, 1, 2));
+            heights.fit(item, 1, 1, 2);
+        }
     }
 
     private static void pair(XSSFSheet sheet, int row, Styles styles, String label, String value) {

@@ -6,14 +6,16 @@ import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The coordinator's admissibility check. Shows the production's files and, for documents required in a language, what
- * the language check found (on the task, for its form alone); then, as the form is submitted, checks the
+ * The coordinator's admissibility check. Shows the production's files, the référentiel's required contents as a
+ * checklist ({@link RequiredContents}) and, for documents required in a language, what the language check found (on
+ * the task, for its form alone); then, as the form is submitted, checks the
  * decision: a production may be returned once, with a reason, and only while the candidate still has time to hand it
  * in again. On completion the decision, read from the task's own variables, is handed to the process; the reason of a
  * return only as a transient variable for the step that mails it (the production and the task keep it).
@@ -23,6 +25,8 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     public static final String ADMISSIBLE = "RECEVABLE";
     public static final String RETURN = "A_RETOURNER";
+    /** The missing items and the reason, as the return mail carries them (its body holds 4000 characters). */
+    static final int RETURN_TEXT_MAXIMUM = 3500;
 
     private final ProductionContexts contexts;
     private final ProductionDocuments documents;
@@ -53,9 +57,11 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
             if (languages != null) {
                 task.setVariableLocal(Variables.LANGUAGE_CHECK_SUMMARY, languages);
             }
+            showRequiredContents(task, context);
             return;
         }
         check(task);
+        recordRequiredContents(task);
         Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
         if (ADMISSIBLE.equals(decision)) {
             contexts.production(task).moveTo(ProductionStatus.ADMISSIBLE);
@@ -72,6 +78,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
         TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur décide de la recevabilité d'une production.");
         Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
         if (ADMISSIBLE.equals(decision)) {
+            checkAdmissibleDespiteMissing(task);
             return;
         }
         if (!RETURN.equals(decision)) {
@@ -84,6 +91,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
         if (text.length() > 4000) {
             throw new ProcessException("La raison du renvoi dépasse 4000 caractères.");
         }
+        checkReturnFitsTheMail(task, text);
         ProductionContexts.Context context = contexts.of(task);
         Production production = context.production();
         int allowed = context.regulation().admissibility().returnsAllowed();
@@ -96,5 +104,51 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
         if (!clock.instant().isBefore(production.getDeadline())) {
             throw new ProcessException("La date limite de remise est passée : la production ne peut plus être renvoyée.");
         }
+    }
+
+    /** The référentiel's required contents as the checklist of the form: its options, none ticked. */
+    private void showRequiredContents(DelegateTask task, ProductionContexts.Context context) {
+        task.setVariableLocal(RequiredContents.OPTIONS, RequiredContents.of(context.route()).options());
+    }
+
+    /**
+     * « Recevable » while a required content is unticked needs the coordinator's written reason: the decision stays
+     * theirs (a production may no longer be returnable), but it is argued and recorded on the production.
+     */
+    private void checkAdmissibleDespiteMissing(DelegateTask task) {
+        List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
+        if (missing.isEmpty()) {
+            return;
+        }
+        Object reason = task.getVariableLocal(RequiredContents.ADMISSIBLE_DESPITE);
+        if (!(reason instanceof String text) || text.isBlank()) {
+            throw new ProcessException("La production ne comprend pas : " + String.join(" ; ", missing)
+                    + ". Renvoyez-la au candidat, ou justifiez par écrit sa recevabilité malgré ces manques.");
+        }
+        if (text.length() > 4000) {
+            throw new ProcessException("La justification de la recevabilité dépasse 4000 caractères.");
+        }
+    }
+
+    /** The return mail carries the missing items and the reason: together they must fit in one mail. */
+    private void checkReturnFitsTheMail(DelegateTask task, String reason) {
+        List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
+        if (RequiredContents.describeMissing(missing).length() + reason.strip().length() > RETURN_TEXT_MAXIMUM) {
+            throw new ProcessException("La raison du renvoi est trop longue : avec la liste des éléments manquants, elle"
+                    + " dépasse " + RETURN_TEXT_MAXIMUM + " caractères. Raccourcissez-la.");
+        }
+    }
+
+    /** The items found missing (and the reason to accept them missing) are kept on the production. */
+    private void recordRequiredContents(DelegateTask task) {
+        List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
+        Object reason = task.getVariableLocal(RequiredContents.ADMISSIBLE_DESPITE);
+        contexts.production(task).contentsChecked(missing,
+                ADMISSIBLE.equals(task.getVariableLocal(Variables.ADMISSIBILITY)) && !missing.isEmpty()
+                        ? ((String) reason).strip() : null);
+    }
+
+    private RequiredContents requiredContents(DelegateTask task) {
+        return RequiredContents.of(contexts.of(task).route());
     }
 }

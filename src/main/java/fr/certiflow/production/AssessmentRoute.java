@@ -30,7 +30,7 @@ public record AssessmentRoute(Regulation regulation, Referential referential, Co
             return component.production().documents();
         }
         return regulation.pathways().vae().documents().stream()
-                .map(document -> new ProductionDocument(document.code(), document.label(), null, document.isMultiple()))
+                .map(document -> new ProductionDocument(document.code(), document.label(), null, document.isMultiple(), true))
                 .toList();
     }
 

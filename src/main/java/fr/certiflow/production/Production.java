@@ -50,6 +50,14 @@ public class Production {
     @Column(name = "return_reason", length = 4000)
     private String returnReason;
 
+    /** The référentiel's required contents the coordinator found missing at the latest admissibility check, one per line. */
+    @Column(name = "missing_contents", length = 4000)
+    private String missingContents;
+
+    /** Why the coordinator declared the production admissible although contents are missing. */
+    @Column(name = "admissible_despite", length = 4000)
+    private String admissibleDespite;
+
     @Column(name = "returned_count", nullable = false)
     private int returnedCount;
 
@@ -145,6 +153,22 @@ public class Production {
         this.returnReason = reason;
         this.returnedCount++;
         this.status = ProductionStatus.RETURNED;
+    }
+
+    /** The required contents found missing at admissibility (empty: none), in the référentiel's order. */
+    public java.util.List<String> getMissingContents() {
+        return missingContents == null || missingContents.isEmpty() ? java.util.List.of()
+                : java.util.List.of(missingContents.split("\n"));
+    }
+
+    public String getAdmissibleDespite() {
+        return admissibleDespite;
+    }
+
+    void contentsChecked(java.util.List<String> missing, String admissibleDespite) {
+        String joined = String.join("\n", missing);
+        this.missingContents = joined.isEmpty() ? null : joined.length() > 4000 ? joined.substring(0, 4000) : joined;
+        this.admissibleDespite = admissibleDespite;
     }
 
     public void oralScheduled(Instant at, String place) {

@@ -218,7 +218,8 @@ public class ProductionProcess {
                         "campagne", campaignName(production),
                         "code", production.getComponentCode(),
                         "composante", String.valueOf(execution.getVariable(Variables.COMPONENT_LABEL)),
-                        "motif", reason == null || reason.isBlank() ? "(motif non précisé)" : reason.strip(),
+                        "motif", RequiredContents.describeMissing(production.getMissingContents())
+                                + (reason == null || reason.isBlank() ? "(motif non précisé)" : reason.strip()),
                         "echeance", FRENCH_DATE.format(production.getDeadline())),
                 production.getId(), "returned:" + production.getId() + ":" + production.getReturnedCount());
     }

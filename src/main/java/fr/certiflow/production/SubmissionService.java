@@ -94,7 +94,9 @@ public class SubmissionService {
 
         Set<String> present = files.findBySubmissionIdOrderById(submission.getId()).stream()
                 .map(ProductionFile::getDocumentCode).collect(Collectors.toSet());
-        List<String> missing = documents.stream().map(ProductionDocument::code).filter(code -> !present.contains(code)).toList();
+        // Optional documents (the référentiel's required: false) never hold the submission back.
+        List<String> missing = documents.stream().filter(ProductionDocument::isRequired).map(ProductionDocument::code)
+                .filter(code -> !present.contains(code)).toList();
         if (missing.isEmpty()) {
             submit(submission);
         }

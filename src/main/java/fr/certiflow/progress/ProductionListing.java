@@ -83,7 +83,7 @@ public class ProductionListing {
 
     public record ProductionItem(Long id, CandidateRef candidate, String component, int attempt, String status,
             String result, Instant deadline, Instant submittedAt, int returnedCount, Instant oralAt, List<FileRef> files,
-            List<OpenTask> openTasks, String filesHref) {
+            List<OpenTask> openTasks, String filesHref, List<String> missingContents, String admissibleDespite) {
     }
 
     /** Tasklist's address of a task. */
@@ -320,7 +320,9 @@ public class ProductionListing {
                     production.getResult(), production.getDeadline(), submission == null ? null : submission.getSubmittedAt(),
                     production.getReturnedCount(), production.getOralAt(), handedIn,
                     tasksByKey.getOrDefault(production.getProcessKey(), List.of()),
-                    "/api/productions/" + production.getId() + "/files"));
+                    "/api/productions/" + production.getId() + "/files",
+                    // The référentiel's required contents found missing at admissibility, and why it was accepted so.
+                    production.getMissingContents(), production.getAdmissibleDespite()));
         }
         return items;
     }

@@ -190,7 +190,7 @@ final class AttackScenario {
     private void admissible(String processKey) throws IOException, InterruptedException {
         waitForTasks(processKey, "Task_CheckAdmissibility", 1);
         submit(COORDINATOR, tasks(processKey, "Task_CheckAdmissibility").get(0).get("id").asText(),
-                Map.of("admissibility", "RECEVABLE"));
+                AssessmentFixture.admissibleValues(processKey.substring(processKey.lastIndexOf('/') + 1)));
     }
 
     private void evaluate(String juror, String taskId, String component, int criteria, String rating)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.PostgresServer;
 import fr.certiflow.packaged.CampaignClient;
 import fr.certiflow.packaged.CertiflowNode;
@@ -129,7 +130,7 @@ class AttackSuiteIT {
                         List.of(ANONYMOUS, coJuror, outsider, PRESIDENT, COORDINATOR, MANAGER)),
                 groupEvaluationTask(),
                 new TaskUnderAttack("recevabilité", scenario.task("ATTACK/C002/A.4", "Task_CheckAdmissibility"), COORDINATOR,
-                        Map.of("admissibility", "RECEVABLE"), notCoordinators),
+                        AssessmentFixture.admissibleValues("A.4"), notCoordinators),
                 new TaskUnderAttack("soutenance", scenario.task("ATTACK/C001/A.5", "Task_ScheduleOral"), COORDINATOR,
                         Map.of("oralDate", LocalDateTime.now(AttackScenario.PARIS).plusDays(3).withNano(0).toString(),
                                 "oralPlace", "Salle 3"), notCoordinators),
@@ -188,6 +189,16 @@ class AttackSuiteIT {
         attacks.add(new Attack(task.kind() + " : décider à la place de qui en a le droit", ADMIN, "POST", path + "/submit-form",
                 Map.of("variables", typed(task.form())), Attack.INVALID));
         attacks.add(new Attack(task.kind() + " : la terminer sans formulaire", ADMIN, "POST", path + "/complete", Map.of(), Attack.FORBIDDEN));
+        if (task.kind().equals("recevabilité")) {
+            // The coordinator, on the checklist of required contents: a tick outside the référentiel's list, and
+            // « recevable » with items unticked and no written reason, are both refused.
+            attacks.add(new Attack(task.kind() + " : cocher un contenu hors de la liste du référentiel", task.owner(), "POST",
+                    path + "/submit-form", Map.of("variables", typed(Map.of("admissibility", "RECEVABLE",
+                            "requiredContentsPresent", List.of("1", "2", "3", "4", "5", "6", "../7")))), Attack.INVALID));
+            attacks.add(new Attack(task.kind() + " : déclarer recevable sans tous les contenus ni justification", task.owner(),
+                    "POST", path + "/submit-form", Map.of("variables", typed(Map.of("admissibility", "RECEVABLE",
+                            "requiredContentsPresent", List.of("1", "2")))), Attack.INVALID));
+        }
         if (task.kind().startsWith("évaluation")) {
             // The administrator may reassign tasks, but an evaluation stays with its designated juror: the engine answers
             // with the error of the task's assignment listener.

@@ -353,7 +353,9 @@ public final class LifecycleBenchmark {
             switch (key) {
                 case "Task_CheckAdmissibility" -> {
                     user = COORDINATOR;
-                    values = Map.of("admissibility", "RECEVABLE");
+                    values = Map.of("admissibility", "RECEVABLE", fr.certiflow.production.RequiredContents.PRESENT,
+                            fr.certiflow.production.RequiredContents.allTicked(
+                                    tasks.getVariableLocal(task.getId(), fr.certiflow.production.RequiredContents.OPTIONS)));
                 }
                 case "Task_ScheduleOral" -> {
                     user = COORDINATOR;

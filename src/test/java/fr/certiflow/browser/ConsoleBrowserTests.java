@@ -59,15 +59,15 @@ class ConsoleBrowserTests extends BrowserTestSupport {
             browser.visible(By.xpath("//h1[contains(., '" + code + "')]"));
             Long id = campaigns.findByCode(code).orElseThrow().getId();
 
-            upload(browser, "cohort-file", write(folder, "cohorte.csv", HEADER + "2027-101;Martin;Léa;lea@example.org;;\n"
-                    + "2027-102;Bernard;Hugo;hugo@example;;\n"));
+            upload(browser, "cohort-file", write(folder, "cohorte.csv", HEADER + "2027-101;Martin;Léa;lea@example.org;G1;\n"
+                    + "2027-102;Bernard;Hugo;hugo@example;G1;\n"));
             browser.click(By.xpath("//button[normalize-space()='Importer la cohorte']"));
             browser.visible(By.xpath("//caption[contains(., 'Problèmes du fichier')]"));
             assertThat(browser.text()).contains("Fichier refusé, rien n'a été importé : 1 problème(s)", "adresse « hugo@example » invalide");
             browser.screenshot("console-03-cohort-refused");
             assertThat(candidates.countByCampaignId(id)).isZero();
-            upload(browser, "cohort-file", write(folder, "cohorte.csv", HEADER + "2027-101;Martin;Léa;lea@example.org;;\n"
-                    + "2027-102;Bernard;Hugo;hugo@example.org;;\n"));
+            upload(browser, "cohort-file", write(folder, "cohorte.csv", HEADER + "2027-101;Martin;Léa;lea@example.org;G1;\n"
+                    + "2027-102;Bernard;Hugo;hugo@example.org;G1;\n"));
             browser.click(By.xpath("//button[normalize-space()='Importer la cohorte']"));
             browser.visible(By.xpath("//p[contains(., 'Cohorte importé : 2 créé(s)')]"));
             upload(browser, "jury-file", write(folder, "jury.csv", "Identifiant;Nom;Professionnel extérieur;Qualifié en anglais\n"

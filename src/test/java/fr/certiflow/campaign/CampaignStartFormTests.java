@@ -95,15 +95,15 @@ class CampaignStartFormTests {
         assertThatThrownBy(() -> fixture.submit(task, "coordo", Map.of("cohortReady", true)))
                 .hasMessageContaining("n'a aucun candidat : importez la cohorte avant de la lancer");
 
-        cohort.importFile(campaign.getId(), "cohorte.csv", new java.io.ByteArrayInputStream(("N° candidat;Nom;Prénom;Courriel\n"
-                + "2027-001;Martin;Léa;lea@example.org\n").getBytes(StandardCharsets.UTF_8)));
+        cohort.importFile(campaign.getId(), "cohorte.csv", new java.io.ByteArrayInputStream(("N° candidat;Nom;Prénom;Courriel;Groupe\n"
+                + "2027-001;Martin;Léa;lea@example.org;G1\n2027-002;Petit;Noé;noe@example.org;G1\n").getBytes(StandardCharsets.UTF_8)));
         jury.importFile(campaign.getId(), "jury.csv", new java.io.ByteArrayInputStream(("Identifiant;Nom;Professionnel extérieur;Qualifié en anglais\n"
                 + "jure1;Julien Juré;oui;non\njure2;Jeanne Jurée;non;non\njure3;Jessica Jurée;oui;oui\n").getBytes(StandardCharsets.UTF_8)),
                 "coordo");
         fixture.submit(task, "coordo", Map.of("cohortReady", true));
 
         assertThat(campaigns.findByCode(code).orElseThrow().getStatus()).isEqualTo(CampaignStatus.LAUNCHED);
-        assertThat(fixture.blocsOf(process)).hasSize(3);
+        assertThat(fixture.blocsOf(process)).hasSize(6);
     }
 
     @Test

@@ -7,6 +7,7 @@ import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -194,6 +195,43 @@ class CohortImportTests {
 
     @Nested
     class Refusals {
+
+        @Test
+        void aCandidateAssessedOnACollectiveComposanteWithoutAGroupIsAProblemOfItsRowAndNothingIsImported() {
+            campaign = fixture.campaign(c -> c.allowIndividualWork(List.of()));
+            String csv = "N° candidat;Nom;Prénom;Courriel;Parcours;Groupe;Blocs acquis\n"
+                    + "2027-001;Martin;Léa;lea@example.org;Formation;G1;\n"
+                    + "2027-002;Petit;Hugo;hugo@example.org;Formation;G1;\n"
+                    + "2027-003;Durand;Manon;manon@example.org;Formation;;\n"
+                    // BC1 held: only A.3 (BC2) is assessed in a group.
+                    + "2027-004;Roux;Inès;ines@example.org;Formation;;BC1 (2025-06-30)\n"
+                    // BC1 and BC2 held: nothing collective left. A VAE candidate is never in a group.
+                    + "2027-005;Blanc;Théo;theo@example.org;Formation;;BC1 (2025-06-30), BC2 (2025-06-30)\n"
+                    + "2027-006;Noir;Zoé;zoe@example.org;VAE;;\n";
+            assertThatThrownBy(() -> importCsv(csv)).isInstanceOfSatisfying(ImportRefusedException.class, e ->
+                    assertThat(e.problems()).extracting(ImportProblem::toString).containsExactly(
+                            "cohorte.csv, ligne 4, colonne « Groupe » : le candidat n° 2027-003 est évalué en travail collectif"
+                                    + " sur les composantes A.1, A.3 (référentiel) : indiquez son groupe",
+                            "cohorte.csv, ligne 5, colonne « Groupe » : le candidat n° 2027-004 est évalué en travail collectif"
+                                    + " sur la composante A.3 (référentiel) : indiquez son groupe"));
+            assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
+        }
+
+        @Test
+        void aCampaignThatAllowsIndividualWorkOnAComposanteAcceptsCandidatesWithoutAGroupOnIt() {
+            String csv = "N° candidat;Nom;Prénom;Courriel\n2027-003;Durand;Manon;manon@example.org\n";
+            // A.1 allowed alone, A.3 not: the row is still a problem, for A.3 only, and says what the campaign allows.
+            campaign = fixture.campaign(c -> c.allowIndividualWork(List.of("A.1")));
+            assertThatThrownBy(() -> importCsv(csv)).isInstanceOfSatisfying(ImportRefusedException.class, e ->
+                    assertThat(e.problems()).extracting(ImportProblem::toString).containsExactly(
+                            "cohorte.csv, ligne 2, colonne « Groupe » : le candidat n° 2027-003 est évalué en travail collectif"
+                                    + " sur la composante A.3 (référentiel) : indiquez son groupe (travail individuel autorisé"
+                                    + " par la campagne : A.1)"));
+            assertThat(candidates.countByCampaignId(campaign.getId())).isZero();
+            // Both allowed: imported.
+            campaign = fixture.campaign(c -> c.allowIndividualWork(List.of("A.1", "A.3")));
+            assertThat(importCsv(csv).created()).isEqualTo(1);
+        }
 
         @Test
         void everyProblemIsReportedWithItsRowAndColumnAndNothingIsImported() {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -87,6 +88,8 @@ public class SmallCampaignLaunch {
         }
         body.put("submissionDeadlines", deadlines);
         body.put("evaluationDeadline", "2027-04-01T17:00:00Z");
+        // Its cohort has no groups: the collective composantes may be passed alone.
+        body.put("individualWorkAllowed", List.of("A.1", "A.3"));
         return body;
     }
 

@@ -198,13 +198,13 @@ class ConsoleTests {
         // A cohort with one bad row: the problems as a table, nothing imported; then fixed.
         coordo.get("/certiflow/campagnes/" + code);
         ConsoleSession.Page bad = coordo.upload("/certiflow/campagnes/" + code + "/cohorte", Map.of(), "cohorte.csv",
-                (COHORT_HEADER + "2027-001;Martin;Léa;lea@example.org;;\n2027-002;Bernard;Hugo;hugo@example;;\n")
+                (COHORT_HEADER + "2027-001;Martin;Léa;lea@example.org;G1;\n2027-002;Bernard;Hugo;hugo@example;G1;\n")
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(bad.body()).contains("Fichier refusé, rien n&#39;a été importé : 1 problème(s)", "<td class=\"num\">3</td>",
                 "<td>Courriel</td>", "adresse « hugo@example » invalide");
         assertThat(candidates.countByCampaignId(id)).isZero();
         ConsoleSession.Page good = coordo.upload("/certiflow/campagnes/" + code + "/cohorte", Map.of(), "cohorte.csv",
-                (COHORT_HEADER + "2027-001;Martin;Léa;lea@example.org;;\n2027-002;Bernard;Hugo;hugo@example.org;;\n")
+                (COHORT_HEADER + "2027-001;Martin;Léa;lea@example.org;G1;\n2027-002;Bernard;Hugo;hugo@example.org;G1;\n")
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(good.body()).contains("Cohorte importé : 2 créé(s), 0 mis à jour, 0 inchangé(s)");
         ConsoleSession.Page jury = coordo.upload("/certiflow/campagnes/" + code + "/jury", Map.of(), "jury.csv",

@@ -139,6 +139,23 @@ class EvaluationFormsTests {
     }
 
     @Test
+    void jurorsSeeTheRequiredContentsAtTheTopOfTheirFormWhenTheReferentialListsThem() throws IOException {
+        List<JsonNode> a3 = new ArrayList<>();
+        JSON.readTree(EvaluationForms.evaluationForm(seed, regulation, seed.component("A.3").orElseThrow()))
+                .get("components").forEach(a3::add);
+        // Right after the header, before the documents and the first criterion: all nine items, in order.
+        assertThat(a3.get(1).get("id").asText()).isEqualTo("Text_RequiredContents");
+        assertThat(a3.get(1).get("text").asText()).startsWith("### Contenu exigé par le référentiel")
+                .contains("- la définition des objectifs poursuivis\n- la segmentation de la ou des cible(s) visée(s)\n")
+                .contains("- le calendrier de réalisation des actions\n");
+        assertThat(a3.get(1).get("text").asText().lines().filter(line -> line.startsWith("- "))).hasSize(9);
+        assertThat(a3.get(2).get("id").asText()).isEqualTo("Text_Documents");
+        // A.1's production lists no contents: no empty block.
+        assertThat(JSON.readTree(EvaluationForms.evaluationForm(seed, regulation, seed.component("A.1").orElseThrow()))
+                .get("components").findValuesAsText("id")).doesNotContain("Text_RequiredContents");
+    }
+
+    @Test
     void keysAreValidFeelNamesAndDistinctAcrossCriteria() {
         List<String> keys = seed.components().flatMap(component -> EvaluationForms.evaluationKeys(component).stream()).toList();
         assertThat(keys).doesNotHaveDuplicates().allMatch(key -> key.matches("[A-Za-z][A-Za-z0-9_]*"));

@@ -75,7 +75,10 @@ class TwoNodeClusterIT {
                 for (JsonNode task : tasks) {
                     try {
                         coordinator.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
-                                Map.of("variables", Map.of("admissibility", Map.of("value", "RECEVABLE"))), 204);
+                                Map.of("variables", Map.of("admissibility", Map.of("value", "RECEVABLE"),
+                                        // A.4's six required contents, all present.
+                                        "requiredContentsPresent", Map.of("value", "[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"]",
+                                                "type", "Json"))), 204);
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException(e);
                     }

@@ -56,6 +56,31 @@ class GridWorkbookTests {
         }
     }
 
+    @Test
+    void theRequiredContentsAreListedAtTheTopAboveTheFirstCriterion() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(grid("A.4")))) {
+            XSSFSheet sheet = workbook.getSheet(GridWorkbook.SHEET);
+            int top = GridWorkbook.HEADER_ROWS;
+            assertThat(sheet.getRow(top).getCell(0).getStringCellValue())
+                    .isEqualTo("Contenu exigé par le référentiel — la production comprend :");
+            assertThat(sheet.getRow(top + 1).getCell(0).getStringCellValue()).isEqualTo("Élément 1");
+            assertThat(sheet.getRow(top + 1).getCell(1).getStringCellValue())
+                    .isEqualTo("la présentation de la méthode de conduite de projet");
+            assertThat(sheet.getRow(top + 6).getCell(1).getStringCellValue()).isEqualTo("les outils de suivi et d'évaluation");
+            assertThat(sheet.getRow(top + 1).getCell(1).getCellStyle().getLocked()).isTrue();
+            // The first criterion starts after the block, where the reader looks for it.
+            var first = GridWorkbook.layout(seed().component("A.4").orElseThrow()).get(0);
+            int criterionRow = first.rating().getRow() - first.criterion().indicators().size() - 2;
+            assertThat(criterionRow).isEqualTo(top + 8);
+            assertThat(sheet.getRow(criterionRow).getCell(0).getStringCellValue()).startsWith("Critère 1 — ");
+        }
+        // A.2 lists no contents: the criteria start right under the header.
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(grid("A.2")))) {
+            assertThat(workbook.getSheet(GridWorkbook.SHEET).getRow(GridWorkbook.HEADER_ROWS).getCell(0).getStringCellValue())
+                    .startsWith("Critère 1 — ");
+        }
+    }
+
     static Referential seed() throws Exception {
         try (InputStream in = GridWorkbookTests.class.getResourceAsStream("/referentials/mmdc-v1.yaml")) {
             return new ReferentialParser().parse("mmdc-v1.yaml", in);

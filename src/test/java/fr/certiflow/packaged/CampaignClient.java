@@ -146,6 +146,8 @@ public final class CampaignClient {
         }
         body.put("submissionDeadlines", deadlines);
         body.put("evaluationDeadline", evaluationDeadline.toString());
+        // Its cohort has no groups: the collective composantes may be passed alone.
+        body.put("individualWorkAllowed", List.of("A.1", "A.3"));
         return body;
     }
 

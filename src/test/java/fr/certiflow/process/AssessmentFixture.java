@@ -9,6 +9,7 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
+import fr.certiflow.production.RequiredContents;
 import fr.certiflow.production.SubmissionService;
 import fr.certiflow.regulation.Regulation;
 import fr.certiflow.regulation.RegulationCatalog;
@@ -110,6 +111,8 @@ public class AssessmentFixture {
             campaign.getSubmissionDeadlines().put(component, DEADLINE);
         }
         campaign.setEvaluationDeadline(DEADLINE.plus(Duration.ofDays(30)));
+        // Cohorts imported in tests not about groups: A.1 and A.3 may be passed alone (tests of groups undo it).
+        campaign.allowIndividualWork(List.of("A.1", "A.3"));
         customise.accept(campaign);
         return campaigns.save(campaign);
     }
@@ -269,8 +272,20 @@ public class AssessmentFixture {
         };
     }
 
+    /** Declares the production admissible, every content the référentiel requires ticked present. */
     public void admissible(ProcessInstance instance) {
-        submit(task(instance, "Task_CheckAdmissibility"), "coordo", Map.of("admissibility", "RECEVABLE"));
+        Task task = task(instance, "Task_CheckAdmissibility");
+        submit(task, "coordo", Map.of("admissibility", "RECEVABLE", RequiredContents.PRESENT,
+                RequiredContents.allTicked(tasks.getVariableLocal(task.getId(), RequiredContents.OPTIONS))));
+    }
+
+    /** How many contents the référentiel requires of each composante's production (« comprenant : … »). */
+    public static final Map<String, Integer> CONTENTS = Map.of("A.1", 0, "A.2", 0, "A.3", 9, "A.4", 6, "A.5", 6);
+
+    /** The admissibility form's values, « recevable » with every required content ticked, as the REST API takes them. */
+    public static Map<String, Object> admissibleValues(String component) {
+        return Map.of("admissibility", "RECEVABLE", RequiredContents.PRESENT,
+                java.util.stream.IntStream.rangeClosed(1, CONTENTS.get(component)).mapToObj(String::valueOf).toList());
     }
 
     /** What a juror's form submits when every criterion gets the given rating (comments where required). */

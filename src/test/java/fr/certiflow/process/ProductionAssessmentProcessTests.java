@@ -28,6 +28,7 @@ import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionFileRepository;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.ProductionStatus;
+import fr.certiflow.production.RequiredContents;
 import fr.certiflow.production.UploadRefusedException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -266,6 +268,113 @@ class ProductionAssessmentProcessTests {
             assertThatThrownBy(() -> fixture.submit(task, "coordo", Map.of("admissibility", "A_RETOURNER", "returnReason", "x")))
                     .hasMessageContaining("date limite de remise est passée");
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility");
+        }
+
+        @Test
+        void theChecklistIsTheReferentialsRequiredContentsAndAReturnNamesTheMissingOnesThenTheProductionIsAccepted() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            Long productionId = fixture.productionId(instance);
+            fixture.submitAll(productionId, "A.4", FRENCH);
+            Task task = fixture.task(instance, "Task_CheckAdmissibility");
+            // The six items of the référentiel's « comprenant : … » for A.4, one checkbox each, valued by rank.
+            String options = String.valueOf(engine.getFormService().getTaskFormVariables(task.getId())
+                    .getValue(RequiredContents.OPTIONS, Object.class));
+            assertThat(options).contains("{\"label\":\"la présentation de la méthode de conduite de projet\",\"value\":\"1\"}",
+                    "{\"label\":\"les outils de suivi et d'évaluation\",\"value\":\"6\"}");
+
+            // Two items unticked: « recevable » without a written reason is refused, nothing changes.
+            Map<String, Object> fourOfSix = Map.of(RequiredContents.PRESENT, ranks("1", "2", "3", "4"));
+            Map<String, Object> admissible = new HashMap<>(fourOfSix);
+            admissible.put("admissibility", "RECEVABLE");
+            assertThatThrownBy(() -> fixture.submit(task, "coordo", admissible))
+                    .hasMessageContaining("La production ne comprend pas : les éléments de référence du projet "
+                            + "(cahier des charges, budget, planning) ; les outils de suivi et d'évaluation");
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility");
+            assertThat(productions.findById(productionId).orElseThrow().getMissingContents()).isEmpty();
+
+            // Returned: the production keeps the two items and the mail names them before the reason.
+            Map<String, Object> returned = new HashMap<>(fourOfSix);
+            returned.put("admissibility", "A_RETOURNER");
+            returned.put("returnReason", "Merci de compléter votre plan.");
+            fixture.submit(task, "coordo", returned);
+            Production production = productions.findById(productionId).orElseThrow();
+            assertThat(production.getStatus()).isEqualTo(ProductionStatus.RETURNED);
+            assertThat(production.getMissingContents()).containsExactly(
+                    "les éléments de référence du projet (cahier des charges, budget, planning)",
+                    "les outils de suivi et d'évaluation");
+            assertThat(notifications.findByProductionIdOrderById(productionId)).singleElement().satisfies(mail ->
+                    assertThat(mail.getBody()).contains("Éléments attendus par le référentiel et absents de votre production :\n"
+                            + "- les éléments de référence du projet (cahier des charges, budget, planning)\n"
+                            + "- les outils de suivi et d'évaluation\n"
+                            + "Merci de compléter votre plan."));
+
+            // Handed in again, complete: every item ticked, admissible, nothing missing any more.
+            fixture.submitAll(productionId, "A.4", FRENCH);
+            fixture.admissible(instance);
+            production = productions.findById(productionId).orElseThrow();
+            // Admissible, and already on to its jury.
+            assertThat(production.getStatus()).isEqualTo(ProductionStatus.UNDER_EVALUATION);
+            assertThat(production.getMissingContents()).isEmpty();
+            assertThat(production.getAdmissibleDespite()).isNull();
+        }
+
+        @Test
+        void aProductionMissingAnItemIsAdmissibleOnlyWithAWrittenReasonWhichIsKept() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            Long productionId = fixture.productionId(instance);
+            fixture.submitAll(productionId, "A.4", FRENCH);
+            Task task = fixture.task(instance, "Task_CheckAdmissibility");
+
+            fixture.submit(task, "coordo", Map.of("admissibility", "RECEVABLE",
+                    RequiredContents.PRESENT, ranks("1", "2", "3", "4", "5"),
+                    RequiredContents.ADMISSIBLE_DESPITE, "Les outils de suivi figurent en annexe du planning."));
+
+            Production production = productions.findById(productionId).orElseThrow();
+            assertThat(production.getStatus()).isEqualTo(ProductionStatus.UNDER_EVALUATION);
+            assertThat(production.getMissingContents()).containsExactly("les outils de suivi et d'évaluation");
+            assertThat(production.getAdmissibleDespite()).isEqualTo("Les outils de suivi figurent en annexe du planning.");
+        }
+
+        @Test
+        void aTickOutsideTheListIsRefused() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.4");
+            fixture.submitAll(fixture.productionId(instance), "A.4", FRENCH);
+            Task task = fixture.task(instance, "Task_CheckAdmissibility");
+            assertThatThrownBy(() -> fixture.submit(task, "coordo", Map.of("admissibility", "RECEVABLE",
+                    RequiredContents.PRESENT, ranks("1", "2", "3", "4", "5", "6", "7"))))
+                    .hasMessageContaining("Contenu attendu inconnu : « 7 »");
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility");
+        }
+
+        @Test
+        void theProcurementCaseTakesTheWholeCaseAndTheLanguageIsReportedPerDocument() {
+            ProcessInstance instance = fixture.startProduction(campaign, candidate, "A.5");
+            Long productionId = fixture.productionId(instance);
+            // The candidate's tools and another part first (optional, any language), then the two English documents.
+            var tools = fixture.submissions.upload(productionId, "tools", "grille-de-selection.txt",
+                    FRENCH.getBytes(StandardCharsets.UTF_8), "coordo");
+            assertThat(tools.submissionComplete()).isFalse();
+            assertThat(tools.missingDocuments()).containsExactly("framing", "quotes");
+            fixture.submissions.upload(productionId, "other", "annexe.txt", FRENCH.getBytes(StandardCharsets.UTF_8), "coordo");
+            fixture.submissions.upload(productionId, "framing", "framing.txt", ENGLISH.getBytes(StandardCharsets.UTF_8), "coordo");
+            var quotes = fixture.submissions.upload(productionId, "quotes", "quote-1.txt", FRENCH.getBytes(StandardCharsets.UTF_8), "coordo");
+            assertThat(quotes.submissionComplete()).isTrue();
+            fixture.runJobs();
+
+            Task task = fixture.task(instance, "Task_CheckAdmissibility");
+            var shown = engine.getFormService().getTaskFormVariables(task.getId());
+            assertThat(shown.getValue(Variables.DOCUMENTS_SUMMARY, String.class)).contains("grille\\-de\\-selection\\.txt",
+                    "annexe\\.txt", "framing\\.txt", "quote\\-1\\.txt");
+            // Two documents checked, one line each: the English framing passes, the French quote is named.
+            String languages = shown.getValue(Variables.LANGUAGE_CHECK_SUMMARY, String.class);
+            assertThat(languages.lines().filter(line -> line.startsWith("- "))).hasSize(2);
+            assertThat(languages).contains("Attention : langue non conforme")
+                    .containsPattern("- Document de cadrage[^\n]*« framing\\.txt » : anglais \\(confiance \\d+ %\\) ✔")
+                    .containsPattern("- Devis des prestataires[^\n]*« quote-1\\.txt » : français[^\n]*⚠ attendu : anglais")
+                    .doesNotContain("annexe.txt").doesNotContain("grille-de-selection.txt");
+            assertThat(files.findBySubmissionIdOrderById(productions.findById(productionId).orElseThrow().getSubmissionId()))
+                    .extracting(file -> file.getDocumentCode())
+                    .containsExactly("tools", "other", "framing", "quotes");
         }
 
         @Test
@@ -577,5 +686,11 @@ class ProductionAssessmentProcessTests {
             throw new java.io.UncheckedIOException(e);
         }
         return texts;
+    }
+
+    /** A checklist's value as Tasklist submits it: a JSON list of the ticked options' values. */
+    static Object ranks(String... values) {
+        return org.camunda.spin.plugin.variable.SpinValues.jsonValue(java.util.Arrays.stream(values)
+                .map(value -> "\"" + value + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"))).create();
     }
 }

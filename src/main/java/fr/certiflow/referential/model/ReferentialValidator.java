@@ -97,8 +97,11 @@ public final class ReferentialValidator {
                 && new HashSet<>(production.formats()).size() != production.formats().size()) {
             check.problem(name, "formats lists the same format twice: " + production.formats());
         }
+        Set<String> items = new HashSet<>();
         for (String content : production.contents()) {
-            check.notBlank(name, "content item", content);
+            if (check.notBlank(name, "content item", content) && !items.add(content.strip())) {
+                check.problem(name, "content item '" + content.strip() + "' is listed twice");
+            }
         }
         if (check.notEmpty(name, "documents", production.documents())) {
             Set<String> codes = new HashSet<>();
@@ -114,6 +117,9 @@ public final class ReferentialValidator {
                             + document.language() + "'");
                 }
                 english |= "en".equals(document.language());
+            }
+            if (production.documents().stream().noneMatch(ProductionDocument::isRequired)) {
+                check.problem(name, "no document is required: set required to true (or leave it out) on at least one");
             }
             if (production.englishRequired() && !english) {
                 check.problem(name, "englishRequired is true but no document has language 'en'");

@@ -182,6 +182,18 @@ class ReferentialParserTests {
         }
 
         @Test
+        void noRequiredDocument() {
+            assertProblems(valid.replace("label: \"Dossier écrit\"", "label: \"Dossier écrit\"\n              required: false"),
+                    "component T.1 production: no document is required: set required to true (or leave it out) on at least one");
+        }
+
+        @Test
+        void aRequiredContentListedTwice() {
+            assertProblems(valid.replace("modality: \"Etude de cas\"", "contents: [\"le budget\", \"le budget \"]\n          modality: \"Etude de cas\""),
+                    "component T.1 production: content item 'le budget' is listed twice");
+        }
+
+        @Test
         void aLanguageThatIsNotAnIsoCode() {
             assertProblems(valid.replace("label: \"Dossier écrit\"", "label: \"Dossier écrit\"\n              language: \"English\""),
                     "component T.1 production document production: language must be a two-letter ISO 639-1 code, found 'English'");

@@ -247,8 +247,11 @@ class SeedReferentialTests {
             assertThat(procurement.contents()).contains(
                     "le document de cadrage du service ou du bien recherché, rédigé en anglais",
                     "la collecte et l'analyse de devis rédigés en anglais");
+            // The whole case: the two English documents required, the candidate's tools and any other part optional.
             assertThat(procurement.documents()).extracting(ProductionDocument::code, ProductionDocument::language,
-                    ProductionDocument::multiple).containsExactly(tuple("framing", "en", false), tuple("quotes", "en", true));
+                    ProductionDocument::multiple, ProductionDocument::isRequired).containsExactly(
+                    tuple("framing", "en", false, true), tuple("quotes", "en", true, true),
+                    tuple("tools", null, true, false), tuple("other", null, true, false));
         }
     }
 
