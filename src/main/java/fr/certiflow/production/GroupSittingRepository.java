@@ -1,5 +1,7 @@
 package fr.certiflow.production;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,4 +10,6 @@ public interface GroupSittingRepository extends JpaRepository<GroupSitting, Long
     Optional<GroupSitting> findBySubmissionIdAndRound(Long submissionId, int round);
 
     Optional<GroupSitting> findByBusinessKey(String businessKey);
+
+    List<GroupSitting> findBySubmissionIdIn(Collection<Long> submissionIds);
 }

@@ -3,6 +3,8 @@ package fr.certiflow.progress;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.production.GroupSitting;
+import fr.certiflow.production.GroupSittingRepository;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionFile;
 import fr.certiflow.production.ProductionFileRepository;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -45,13 +48,15 @@ public class ProductionListing {
     private final CandidateRepository candidates;
     private final SubmissionRepository submissions;
     private final ProductionFileRepository files;
+    private final GroupSittingRepository sittings;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final String engineName;
 
     ProductionListing(EntityManager entities, CampaignRepository campaigns, CandidateRepository candidates,
-            SubmissionRepository submissions, ProductionFileRepository files, TaskService tasks, RuntimeService runtime,
-            org.camunda.bpm.engine.ProcessEngine engine) {
+            SubmissionRepository submissions, ProductionFileRepository files, GroupSittingRepository sittings,
+            TaskService tasks, RuntimeService runtime, org.camunda.bpm.engine.ProcessEngine engine) {
+        this.sittings = sittings;
         this.engineName = engine.getName();
         this.runtime = runtime;
         this.entities = entities;
@@ -293,7 +298,14 @@ public class ProductionListing {
                 .collect(Collectors.toMap(Submission::getId, Function.identity()));
         Map<Long, List<ProductionFile>> filesBySubmission = files.findBySubmissionIdInOrderById(submissionIds).stream()
                 .collect(Collectors.groupingBy(ProductionFile::getSubmissionId));
-        String[] keys = rows.stream().map(Production::getProcessKey).toArray(String[]::new);
+        // A member of a group on a collective composante: the tasks open on its production are those of the group's
+        // sitting (its latest round), one process for the whole group.
+        Map<Long, String> sittingKeyBySubmission = sittings.findBySubmissionIdIn(submissionIds).stream()
+                .collect(Collectors.toMap(GroupSitting::getSubmissionId, Function.identity(),
+                        (a, b) -> a.getRound() >= b.getRound() ? a : b))
+                .values().stream().collect(Collectors.toMap(GroupSitting::getSubmissionId, GroupSitting::getBusinessKey));
+        String[] keys = Stream.concat(rows.stream().map(Production::getProcessKey),
+                sittingKeyBySubmission.values().stream()).distinct().toArray(String[]::new);
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys).orderByTaskCreateTime().asc().list();
         Map<String, List<OpenTask>> tasksByKey = new LinkedHashMap<>();
         if (!open.isEmpty()) {
@@ -319,12 +331,23 @@ public class ProductionListing {
                     production.getComponentCode(), production.getAttempt(), production.getStatus().name(),
                     production.getResult(), production.getDeadline(), submission == null ? null : submission.getSubmittedAt(),
                     production.getReturnedCount(), production.getOralAt(), handedIn,
-                    tasksByKey.getOrDefault(production.getProcessKey(), List.of()),
+                    openTasks(tasksByKey, production, sittingKeyBySubmission.get(production.getSubmissionId())),
                     "/api/productions/" + production.getId() + "/files",
                     // The référentiel's required contents found missing at admissibility, and why it was accepted so.
                     production.getMissingContents(), production.getAdmissibleDespite()));
         }
         return items;
+    }
+
+    /** The tasks open on the production's own process, then those of its group's sitting, if it has one. */
+    private static List<OpenTask> openTasks(Map<String, List<OpenTask>> tasksByKey, Production production, String sittingKey) {
+        List<OpenTask> own = tasksByKey.getOrDefault(production.getProcessKey(), List.of());
+        if (sittingKey == null) {
+            return own;
+        }
+        List<OpenTask> all = new ArrayList<>(own);
+        all.addAll(tasksByKey.getOrDefault(sittingKey, List.of()));
+        return all;
     }
 
     private static List<String> campaignComponents(Campaign campaign) {

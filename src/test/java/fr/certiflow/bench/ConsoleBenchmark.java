@@ -90,7 +90,7 @@ public final class ConsoleBenchmark {
         referential.components().forEach(component -> deadlines.put(component.code(), opens.plus(60, ChronoUnit.DAYS)));
         Campaign campaign = app.getBean(CampaignService.class).create(new CampaignRequest("BENCH-CONSOLE", "Campagne mesurée",
                 "MMDC", null, null, opens, deadlines, opens.plus(90, ChronoUnit.DAYS), opens.plus(100, ChronoUnit.DAYS),
-                null, null, null, null, null));
+                null, null, null, null, null, null));
         long productions = seed(app.getBean(JdbcTemplate.class), campaign.getId(), candidates, new ArrayList<>(deadlines.keySet()));
         int tasks = openTasks(app, campaign.getId());
         app.getBean(JdbcTemplate.class).execute("vacuum analyze");
