@@ -33,7 +33,7 @@ class SubmissionChecksTests {
         }
         List<String> checked = checks.stream().flatMap(check -> check.taskDefinitionKeys().stream()).sorted().toList();
 
-        assertThat(userTasks).hasSize(8);
+        assertThat(userTasks).hasSize(9);
         assertThat(checked).containsExactlyElementsOf(userTasks);
     }
 }
