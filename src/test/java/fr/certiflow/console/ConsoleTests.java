@@ -156,10 +156,14 @@ class ConsoleTests {
         assertThat(campaigns.findByCode(code)).isEmpty();
         fields.put("referentialVersion", "1");
         fields.put("regulationVersion", "1");
+        fields.put("individualWorkAllowed", "A.1");
         assertThat(coordo.form("/certiflow/campagnes", fields).location()).endsWith("/certiflow/campagnes/" + code);
         fr.certiflow.campaign.Campaign created = campaigns.findByCode(code).orElseThrow();
         assertThat(created.getReferentialVersion()).isEqualTo(1);
         assertThat(created.getRegulationVersion()).isEqualTo(1);
+        // The campaign's page says which collective composante may be passed without a group.
+        assertThat(coordo.get("/certiflow/campagnes/" + code).body())
+                .contains("<dt>Travail individuel admis pour</dt><dd>A.1</dd>");
         // A manager cannot create one, whatever the versions.
         ConsoleSession manager = session();
         manager.consoleLogin("manager", "manager-secret");
@@ -196,7 +200,8 @@ class ConsoleTests {
         Long id = campaigns.findByCode(code).orElseThrow().getId();
 
         // A cohort with one bad row: the problems as a table, nothing imported; then fixed.
-        coordo.get("/certiflow/campagnes/" + code);
+        assertThat(coordo.get("/certiflow/campagnes/" + code).body()).as("no individual work allowed: nothing said")
+                .doesNotContain("Travail individuel admis pour");
         ConsoleSession.Page bad = coordo.upload("/certiflow/campagnes/" + code + "/cohorte", Map.of(), "cohorte.csv",
                 (COHORT_HEADER + "2027-001;Martin;Léa;lea@example.org;G1;\n2027-002;Bernard;Hugo;hugo@example;G1;\n")
                         .getBytes(StandardCharsets.UTF_8));
