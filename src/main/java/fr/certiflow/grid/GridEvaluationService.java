@@ -139,6 +139,11 @@ public class GridEvaluationService {
         }
         GroupSitting sitting = found.stream().filter(s -> task.getProcessInstanceId().equals(s.getProcessInstanceId()))
                 .findFirst().orElse(found.get(found.size() - 1));
+        if (sitting.absentProductionIds().contains(grid.getProductionId())) {
+            throw new GridRefusedException(HttpStatus.CONFLICT, "Ce membre du groupe a été déclaré absent à la soutenance par "
+                    + "un autre juré de la séance : sa grille ne s'applique pas. Cochez « absent(e) à la soutenance » pour ce "
+                    + "membre dans le formulaire d'évaluation du groupe.");
+        }
         List<Production> members = contexts.members(sitting);
         int rank = 0;
         for (int i = 0; i < members.size(); i++) {

@@ -131,4 +131,16 @@ class GroupGridEvaluationTests {
         assertThat(tasks.getVariablesLocal(jure1Task.getId()).keySet()).noneMatch(key -> key.startsWith("M1_A1_") && !key.endsWith("_indicators"));
         assertThat(evaluations.findByProductionIdOrderByJurorUserId(members.get(0).getId())).isEmpty();
     }
+
+    @Test
+    void theGridOfAMemberAnotherJurorRecordedAbsentIsRefusedAndChangesNothing() {
+        Task jure2Task = fixture.tasksOf(sitting, "Task_EvaluateGroup").get(1);
+        fixture.submit(jure2Task, "jure2", fixture.groupEvaluation(jure2Task, "A.1", (juror, member, key) -> "ACQUIS",
+                java.util.Set.of(3)));
+        Grid grid = grid(members.get(2), "jure1");
+        assertThatThrownBy(() -> service.submit(grid, "grille.xlsx", GridEvaluationTests.fill(grid.getContent(), a1, workbook -> { })))
+                .isInstanceOf(GridRefusedException.class).hasMessageContaining("déclaré absent à la soutenance par un autre juré");
+        assertThat(tasks.getVariablesLocal(jure1Task.getId()).keySet()).noneMatch(key -> key.startsWith("M3_") && !key.endsWith("_indicators"));
+        assertThat(evaluations.findByProductionIdOrderByJurorUserId(members.get(2).getId())).isEmpty();
+    }
 }
