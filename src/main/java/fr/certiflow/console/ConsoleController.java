@@ -254,6 +254,9 @@ class ConsoleController {
                     problem.startsWith("bloc") ? "bloc" : "composante", problem)).toList());
         }
         model.addAttribute("blocs", blocs);
+        Map<String, String> blocOfComponent = new LinkedHashMap<>();
+        blocs.forEach(b -> b.components().forEach(c -> blocOfComponent.put(c.code(), b.code())));
+        model.addAttribute("blocOfComponent", blocOfComponent);
         model.addAttribute("gridFilter", filter);
         model.addAttribute("stateNames", ProductionStates.byName(ProductionStates.LABELS));
         model.addAttribute("stateMarks", ProductionStates.byName(ProductionStates.MARKS));

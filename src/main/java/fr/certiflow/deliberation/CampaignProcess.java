@@ -74,6 +74,8 @@ public class CampaignProcess {
     public static final String FORM_DEADLINE = "submissionDeadlineOn";
     public static final String FORM_EVALUATION = "evaluationDeadlineOn";
     public static final String FORM_DELIBERATION = "deliberationOn";
+    /** The collective composantes a candidate may pass without a group, typed as the console takes them. */
+    public static final String FORM_INDIVIDUAL_WORK = "individualWorkAllowed";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The start form's dates, as its date fields send them; a day that does not exist (31 February) is refused. */
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
@@ -95,7 +97,7 @@ public class CampaignProcess {
                 (String) execution.getVariable(FORM_CODE), (String) execution.getVariable(FORM_NAME),
                 referentialCode.isEmpty() ? null : referentialCode, null, null, opens, deadlines,
                 day(execution, FORM_EVALUATION, LocalTime.of(23, 59)), day(execution, FORM_DELIBERATION, LocalTime.of(9, 0)),
-                null, null, number(execution, "reminderDays"), null, null, null);
+                null, null, number(execution, "reminderDays"), null, null, codes(execution, FORM_INDIVIDUAL_WORK));
         Campaign campaign;
         try {
             campaign = campaignService.create(request);
@@ -149,6 +151,13 @@ public class CampaignProcess {
             }
         }
         return null;
+    }
+
+    /** Codes separated by commas, semicolons or spaces; none when the field is empty. */
+    private static List<String> codes(DelegateExecution execution, String name) {
+        List<String> codes = java.util.Arrays.stream(Objects.toString(execution.getVariable(name), "").split("[,; ]+"))
+                .map(String::strip).filter(code -> !code.isEmpty()).toList();
+        return codes.isEmpty() ? null : codes;
     }
 
     private static Integer number(DelegateExecution execution, String name) {

@@ -178,7 +178,7 @@ public final class EvaluationForms {
         }
         StringBuilder list = new StringBuilder("### Contenu exigé par le référentiel\n\nLa production comprend :\n\n");
         production.contents().forEach(item -> list.append("- ").append(item).append('\n'));
-        list.append("\nLa recevabilité a été vérifiée sur cette liste par le coordinateur.");
+        list.append("\nLa recevabilité a été vérifiée sur cette liste par le coordinateur.\n\n{{" + EvaluationTaskListener.ADMISSIBILITY_NOTE + "}}");
         return java.util.Optional.of(text("Text_RequiredContents", list.toString()));
     }
 

@@ -31,6 +31,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
 
     public static final String GRID_LINK = "gridLink";
+    /** What the coordinator found missing at admissibility, and why the production was admitted all the same. */
+    public static final String ADMISSIBILITY_NOTE = "admissibilityNote";
     /** Set on the task by the grid upload: the evaluation came from the Excel grid, not the form. */
     public static final String CHANNEL = "evaluationChannel";
 
@@ -115,9 +117,28 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
         grids.findByProductionIdAndJurorUserId(production.getId(), task.getAssignee()).ifPresent(grid ->
                 task.setVariableLocal(GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid.getId() + ")"));
+        admissibilityNote(production).ifPresent(note -> task.setVariableLocal(ADMISSIBILITY_NOTE, note));
         if (production.getStatus() == ProductionStatus.JURY_ASSIGNED) {
             production.moveTo(ProductionStatus.UNDER_EVALUATION);
         }
+    }
+
+    /**
+     * The items of the required contents the coordinator found missing when declaring the production admissible all
+     * the same, with their justification (markdown); none when nothing was missing.
+     */
+    static java.util.Optional<String> admissibilityNote(Production production) {
+        if (production.getMissingContents().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder note = new StringBuilder("**Recevable malgré des éléments manquants.** Le coordinateur a relevé "
+                + "l'absence de :\n\n");
+        production.getMissingContents().forEach(item -> note.append("- ").append(item).append('\n'));
+        String reason = production.getAdmissibleDespite();
+        if (reason != null && !reason.isBlank()) {
+            note.append("\nJustification : ").append(reason.strip());
+        }
+        return java.util.Optional.of(note.toString());
     }
 
     /** What the juror's form submitted, from the task's own variables. */

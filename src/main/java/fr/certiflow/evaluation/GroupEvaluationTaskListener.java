@@ -85,6 +85,9 @@ public class GroupEvaluationTaskListener implements TaskListener, SubmissionChec
         if (!links.isEmpty()) {
             task.setVariableLocal(EvaluationTaskListener.GRID_LINK, links.toString());
         }
+        // One admissibility check for the group: what it found missing is recorded on a member's production.
+        members.stream().map(EvaluationTaskListener::admissibilityNote).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(note -> task.setVariableLocal(EvaluationTaskListener.ADMISSIBILITY_NOTE, note));
     }
 
     private String memberName(Production member) {

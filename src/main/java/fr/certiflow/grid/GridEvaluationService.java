@@ -4,9 +4,14 @@ import fr.certiflow.evaluation.EvaluationForms;
 import fr.certiflow.evaluation.EvaluationInput;
 import fr.certiflow.evaluation.EvaluationTaskListener;
 import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.evaluation.GroupEvaluationForms;
+import fr.certiflow.production.GroupSitting;
+import fr.certiflow.production.GroupSittingRepository;
+import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.referential.model.Criterion;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
@@ -33,15 +38,17 @@ public class GridEvaluationService {
     private final TaskService tasks;
     private final FormService forms;
     private final IdentityService identity;
+    private final GroupSittingRepository sittings;
     private final long maxBytes;
 
     GridEvaluationService(GridRepository grids, ProductionContexts contexts, TaskService tasks, FormService forms,
-            IdentityService identity, @Value("${certiflow.grids.max-upload-size:5MB}") DataSize maxUpload) {
+            IdentityService identity, GroupSittingRepository sittings, @Value("${certiflow.grids.max-upload-size:5MB}") DataSize maxUpload) {
         this.grids = grids;
         this.contexts = contexts;
         this.tasks = tasks;
         this.forms = forms;
         this.identity = identity;
+        this.sittings = sittings;
         this.maxBytes = maxUpload.toBytes();
     }
 
@@ -53,9 +60,14 @@ public class GridEvaluationService {
         Task task = tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateProduction").taskAssignee(grid.getJurorUserId())
                 .processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
                 .processInstanceBusinessKey(context.production().getProcessKey()).singleResult();
+        GroupSection section = null;
         if (task == null) {
-            throw new GridRefusedException(HttpStatus.CONFLICT, "Aucune évaluation de cette production n'attend le juré "
-                    + grid.getJurorUserId() + " : elle est déjà faite ou pas encore ouverte.");
+            section = groupSection(grid, context);
+            if (section == null) {
+                throw new GridRefusedException(HttpStatus.CONFLICT, "Aucune évaluation de cette production n'attend le juré "
+                        + grid.getJurorUserId() + " : elle est déjà faite ou pas encore ouverte.");
+            }
+            task = section.task();
         }
         if (found.productionId() != grid.getProductionId()) {
             throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille est celle d'un autre candidat (production n° "
@@ -80,6 +92,82 @@ public class GridEvaluationService {
                     + "verrouillées, lignes ou textes) : seules les cellules jaunes se remplissent.");
         }
         EvaluationInput input = reader.answers(context.component(), context.scale());
+        Map<String, Object> values = values(context, input);
+        if (section != null) {
+            fillSection(section, values);
+            return;
+        }
+        tasks.setVariableLocal(task.getId(), EvaluationTaskListener.CHANNEL, "GRID");
+        complete(grid.getJurorUserId(), task, values);
+    }
+
+    /**
+     * The member's section of the juror's group evaluation task: the grid fills it (a draft, shown pre-filled in the
+     * group form), and once every member's section has come from a grid, the task is completed as the form would.
+     * A member the juror must record absent has no grid to hand in: the group form records it.
+     */
+    private void fillSection(GroupSection section, Map<String, Object> values) {
+        Map<String, Object> prefixed = new HashMap<>();
+        values.forEach((key, value) -> prefixed.put(GroupEvaluationForms.memberKey(section.member(), key), value));
+        prefixed.put(gridFilledKey(section.member()), true);
+        tasks.setVariablesLocal(section.task().getId(), prefixed);
+        for (int member = 1; member <= section.memberCount(); member++) {
+            if (!Boolean.TRUE.equals(tasks.getVariableLocal(section.task().getId(), gridFilledKey(member)))) {
+                return;
+            }
+        }
+        complete(section.task().getAssignee(), section.task(), Map.of());
+    }
+
+    /** Marks a group member's section as filled from the juror's grid. */
+    public static String gridFilledKey(int member) {
+        return "M" + member + "_grid";
+    }
+
+    /** The juror's open group evaluation task where the grid's production is a member, and the member's rank. */
+    private GroupSection groupSection(Grid grid, ProductionContexts.Context context) {
+        List<GroupSitting> found = sittings.findBySubmissionIdIn(List.of(context.production().getSubmissionId()));
+        if (found.isEmpty()) {
+            return null;
+        }
+        Task task = tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateGroup").taskAssignee(grid.getJurorUserId())
+                .processDefinitionKey(ProcessKeys.GROUP_ASSESSMENT)
+                .processInstanceBusinessKeyIn(found.stream().map(GroupSitting::getBusinessKey).toArray(String[]::new))
+                .singleResult();
+        if (task == null) {
+            return null;
+        }
+        GroupSitting sitting = found.stream().filter(s -> task.getProcessInstanceId().equals(s.getProcessInstanceId()))
+                .findFirst().orElse(found.get(found.size() - 1));
+        if (sitting.absentProductionIds().contains(grid.getProductionId())) {
+            throw new GridRefusedException(HttpStatus.CONFLICT, "Ce membre du groupe a été déclaré absent à la soutenance par "
+                    + "un autre juré de la séance : sa grille ne s'applique pas. Cochez « absent(e) à la soutenance » pour ce "
+                    + "membre dans le formulaire d'évaluation du groupe.");
+        }
+        List<Production> members = contexts.members(sitting);
+        int rank = 0;
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).getId().equals(grid.getProductionId())) {
+                rank = i + 1;
+            }
+        }
+        return rank == 0 ? null : new GroupSection(task, rank, members.size());
+    }
+
+    private record GroupSection(Task task, int member, int memberCount) {
+    }
+
+    private void complete(String juror, Task task, Map<String, Object> values) {
+        identity.setAuthentication(juror, identity.createGroupQuery().groupMember(juror).list()
+                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        try {
+            forms.submitTaskForm(task.getId(), values);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static Map<String, Object> values(ProductionContexts.Context context, EvaluationInput input) {
         Map<String, Object> values = new HashMap<>();
         for (Criterion criterion : context.component().criteria()) {
             EvaluationInput.CriterionInput given = input.criteria().get(criterion.code());
@@ -89,13 +177,6 @@ public class GridEvaluationService {
             boolean nonAcquis = !context.scale().acquired(given.rating());
             values.put(nonAcquis ? EvaluationForms.commentKey(criterion) : EvaluationForms.remarkKey(criterion), given.comment());
         }
-        tasks.setVariableLocal(task.getId(), EvaluationTaskListener.CHANNEL, "GRID");
-        identity.setAuthentication(grid.getJurorUserId(), identity.createGroupQuery().groupMember(grid.getJurorUserId()).list()
-                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        try {
-            forms.submitTaskForm(task.getId(), values);
-        } finally {
-            identity.clearAuthentication();
-        }
+        return values;
     }
 }

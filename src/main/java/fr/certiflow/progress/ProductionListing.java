@@ -164,8 +164,11 @@ public class ProductionListing {
             Integer size) {
     }
 
-    /** One candidate's row: for each composante shown, its latest production (absent when it has none). */
-    public record GridRow(CandidateRef candidate, Map<String, ProductionItem> cells) {
+    /**
+     * One candidate's row: for each composante shown, its latest production (absent when it has none), and the blocs
+     * the candidate acquired in an earlier campaign (whose composantes have no production here).
+     */
+    public record GridRow(CandidateRef candidate, Map<String, ProductionItem> cells, java.util.Set<String> acquiredBlocs) {
     }
 
     public record Grid(String campaign, List<String> components, List<String> groups, int page, int size, long total,
@@ -215,8 +218,11 @@ public class ProductionListing {
             parameters.put("group", group);
         }
         if (status != null) {
+            // The state of the latest attempt, the one the cell shows.
             where.append(" and exists (select p.id from Production p where p.candidateId = c.id and p.campaignId = :campaign"
-                    + " and p.status = :status and p.componentCode in :columns)");
+                    + " and p.status = :status and p.componentCode in :columns and p.attempt = (select max(q.attempt)"
+                    + " from Production q where q.candidateId = p.candidateId and q.campaignId = p.campaignId"
+                    + " and q.componentCode = p.componentCode))");
             parameters.put("status", status);
             parameters.put("columns", columns.isEmpty() ? List.of("") : columns);
         }
@@ -231,6 +237,12 @@ public class ProductionListing {
         List<CandidateRef> shown = select.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(ProductionListing::ref).toList();
         List<GridRow> rows = new ArrayList<>();
+        Map<Long, java.util.Set<String>> acquired = new java.util.HashMap<>();
+        if (!shown.isEmpty()) {
+            entities.createQuery("select c.id, key(b) from Candidate c join c.acquiredBlocs b where c.id in :candidates",
+                    Object[].class).setParameter("candidates", shown.stream().map(CandidateRef::id).toList()).getResultList()
+                    .forEach(row -> acquired.computeIfAbsent((Long) row[0], id -> new java.util.TreeSet<>()).add((String) row[1]));
+        }
         if (!shown.isEmpty() && !columns.isEmpty()) {
             List<Production> found = entities.createQuery("select p from Production p where p.campaignId = :campaign"
                     + " and p.candidateId in :candidates and p.componentCode in :columns order by p.attempt", Production.class)
@@ -249,10 +261,10 @@ public class ProductionListing {
             for (CandidateRef c : shown) {
                 Map<String, ProductionItem> byComponent = new LinkedHashMap<>();
                 latest.getOrDefault(c.id(), Map.of()).forEach((code, production) -> byComponent.put(code, items.get(production.getId())));
-                rows.add(new GridRow(c, byComponent));
+                rows.add(new GridRow(c, byComponent, acquired.getOrDefault(c.id(), java.util.Set.of())));
             }
         } else {
-            shown.forEach(c -> rows.add(new GridRow(c, Map.of())));
+            shown.forEach(c -> rows.add(new GridRow(c, Map.of(), acquired.getOrDefault(c.id(), java.util.Set.of()))));
         }
         List<String> groups = entities.createQuery("select distinct c.groupCode from Candidate c where c.campaignId = :campaign"
                 + " and c.groupCode is not null order by c.groupCode", String.class).setParameter("campaign", campaign.getId())

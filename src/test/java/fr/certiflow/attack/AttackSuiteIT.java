@@ -410,6 +410,18 @@ class AttackSuiteIT {
             attacks.add(new Attack("déposer la grille d'un autre juré", role, "POST", "/api/grids/" + grid + "/evaluation",
                     new Attack.Upload(Map.of(), "grille.xlsx", gridFile), role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
         }
+        // A group member's grid fills a section of its juror's group evaluation task: only that juror hands it in.
+        List<JsonNode> groupTasks = scenario.tasks(AttackScenario.GROUP_G2, "Task_EvaluateGroup");
+        String groupJuror = groupTasks.get(0).get("assignee").asText();
+        String otherGroupJuror = groupTasks.get(1).get("assignee").asText();
+        String memberGrid = db.strings("select cast(id as varchar) from cf_grid where production_id = ? and juror_user_id = ?",
+                scenario.production("SITTING/C401/A.3"), groupJuror).get(0);
+        byte[] memberGridFile = scenario.as(groupJuror).bytes("/api/grids/" + memberGrid);
+        for (String role : List.of(ANONYMOUS, otherGroupJuror, COORDINATOR, PRESIDENT, MANAGER)) {
+            attacks.add(new Attack("déposer la grille d'un membre de groupe d'un autre juré", role, "POST",
+                    "/api/grids/" + memberGrid + "/evaluation", new Attack.Upload(Map.of(), "grille.xlsx", memberGridFile),
+                    role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
+        }
         // The outbox: read by coordinators and managers, a parked mail sent again by coordinators only.
         parkedMail = mail("attack:parked", "FAILED");
         sentMail = mail("attack:sent", "SENT");

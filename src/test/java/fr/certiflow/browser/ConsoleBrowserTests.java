@@ -144,7 +144,7 @@ class ConsoleBrowserTests extends BrowserTestSupport {
             WebElement table = browser.visible(By.cssSelector("table.grid"));
             assertThat(table.findElements(By.cssSelector("thead th[scope=col]")).stream().map(WebElement::getText))
                     .containsExactly("Candidat", "Groupe", "A.1", "A.2", "A.3", "A.4", "A.5");
-            assertThat(table.getText()).contains("2027-001", "Martin Léa", "G1", "Attendue");
+            assertThat(table.getText()).contains("2027-001", "Martin Léa", "G1", "Attendue", "Acquis (bloc BC1)");
             // Every column shows without scrolling sideways at 1366 pixels.
             Number overflow = (Number) browser.script("var w = document.querySelector('.grid-wrap');"
                     + " return w.scrollWidth - w.clientWidth;");

@@ -107,6 +107,19 @@ class CampaignStartFormTests {
     }
 
     @Test
+    void theStartFormRecordsTheCollectiveComposantesPassedWithoutAGroupAndRefusesOthers() {
+        Map<String, Object> values = startForm();
+        values.put("individualWorkAllowed", "A.2");
+        assertThatThrownBy(() -> start(values)).hasMessageContaining("La campagne ne peut pas être créée")
+                .hasMessageContaining("« A.2 » n'est pas une composante évaluée en");
+        assertThat(campaigns.findByCode(code)).isEmpty();
+
+        values.put("individualWorkAllowed", " A.3 ");
+        start(values);
+        assertThat(campaigns.findByCode(code).orElseThrow().getIndividualWorkAllowed()).containsExactly("A.3");
+    }
+
+    @Test
     void anInvalidStartFormStartsNothing() {
         Map<String, Object> values = startForm();
         values.put("submissionDeadlineOn", "2027-08-01");

@@ -156,10 +156,14 @@ class ConsoleTests {
         assertThat(campaigns.findByCode(code)).isEmpty();
         fields.put("referentialVersion", "1");
         fields.put("regulationVersion", "1");
+        fields.put("individualWorkAllowed", "A.1");
         assertThat(coordo.form("/certiflow/campagnes", fields).location()).endsWith("/certiflow/campagnes/" + code);
         fr.certiflow.campaign.Campaign created = campaigns.findByCode(code).orElseThrow();
         assertThat(created.getReferentialVersion()).isEqualTo(1);
         assertThat(created.getRegulationVersion()).isEqualTo(1);
+        // The campaign's page says which collective composante may be passed without a group.
+        assertThat(coordo.get("/certiflow/campagnes/" + code).body())
+                .contains("<dt>Travail individuel admis pour</dt><dd>A.1</dd>");
         // A manager cannot create one, whatever the versions.
         ConsoleSession manager = session();
         manager.consoleLogin("manager", "manager-secret");
@@ -196,7 +200,8 @@ class ConsoleTests {
         Long id = campaigns.findByCode(code).orElseThrow().getId();
 
         // A cohort with one bad row: the problems as a table, nothing imported; then fixed.
-        coordo.get("/certiflow/campagnes/" + code);
+        assertThat(coordo.get("/certiflow/campagnes/" + code).body()).as("no individual work allowed: nothing said")
+                .doesNotContain("Travail individuel admis pour");
         ConsoleSession.Page bad = coordo.upload("/certiflow/campagnes/" + code + "/cohorte", Map.of(), "cohorte.csv",
                 (COHORT_HEADER + "2027-001;Martin;Léa;lea@example.org;G1;\n2027-002;Bernard;Hugo;hugo@example;G1;\n")
                         .getBytes(StandardCharsets.UTF_8));
@@ -292,5 +297,37 @@ class ConsoleTests {
         ConsoleSession.Page after = coordo.get("/certiflow/campagnes/" + code + "?candidat=" + number + "&composante=A.1");
         assertThat(after.body()).contains("1 candidat(s)", "Fichiers (1)", "Tâche : Vérifier la recevabilité",
                 "/camunda/app/tasklist/").doesNotContain("Déposer ou remplacer un fichier : " + number + ", A.1");
+    }
+
+    @Test
+    void aCellOfAnAcquiredBlocSaysSoAndTheStateFilterMatchesTheLatestAttempt() throws Exception {
+        fr.certiflow.campaign.Campaign campaign = fixture.campaign(c -> c.launched(AssessmentFixture.OPENS));
+        fixture.standardJury(campaign);
+        fr.certiflow.campaign.Candidate resitting = fixture.candidate(campaign, "2027-701");
+        fr.certiflow.campaign.Candidate holder = fixture.candidate(campaign, "2027-702",
+                c -> c.getAcquiredBlocs().put("BC2", AssessmentFixture.acquiredOn()));
+        // 2027-701's first attempt on A.4 is handed in; their second attempt awaits its hand-in.
+        var first = fixture.startProduction(campaign, resitting, "A.4", 1);
+        fixture.submitAll(fixture.productionId(first), "A.4", AssessmentFixture.FRENCH);
+        String firstState = productions.findById(fixture.productionId(first)).orElseThrow().getStatus().name();
+        fixture.startProduction(campaign, resitting, "A.4", 2);
+        fixture.startProduction(campaign, holder, "A.1");
+        SmallCampaignLaunch.today();
+
+        ConsoleSession coordo = session();
+        coordo.consoleLogin("coordo", "coordo-secret");
+        String page = "/certiflow/campagnes/" + campaign.getCode();
+        ConsoleSession.Page bc2 = coordo.get(page + "?bloc=BC2");
+        assertThat(bc2.body()).contains("<span class=\"acquired\">Acquis (bloc BC2)</span>");
+        assertThat(bc2.body().split("Acquis \\(bloc BC2\\)", -1)).as("A.3 of 2027-702 only, not of 2027-701").hasSize(2);
+        assertThat(coordo.get(page + "?bloc=BC1").body()).doesNotContain("Acquis (bloc");
+        assertThat(coordo.get(page + "?bloc=BC3").body()).doesNotContain("Acquis (bloc");
+
+        // The cell shows the second attempt: the first one's state no longer selects the candidate.
+        assertThat(firstState).isNotEqualTo("AWAITING_SUBMISSION");
+        assertThat(coordo.get(page + "?composante=A.4&etat=" + firstState).body()).contains("0 candidat(s)")
+                .doesNotContain("2027-701");
+        assertThat(coordo.get(page + "?composante=A.4&etat=AWAITING_SUBMISSION").body()).contains("1 candidat(s)", "2027-701",
+                "(tentative 2)");
     }
 }

@@ -16,6 +16,7 @@ import fr.certiflow.documents.MinutesService;
 import fr.certiflow.evaluation.ConsolidatedRating;
 import fr.certiflow.evaluation.ConsolidatedRatingRepository;
 import fr.certiflow.evaluation.EvaluationRepository;
+import fr.certiflow.evaluation.EvaluationTaskListener;
 
 import fr.certiflow.grid.GridRepository;
 import fr.certiflow.jury.JuryAssignment;
@@ -316,6 +317,9 @@ class ProductionAssessmentProcessTests {
             assertThat(production.getStatus()).isEqualTo(ProductionStatus.UNDER_EVALUATION);
             assertThat(production.getMissingContents()).isEmpty();
             assertThat(production.getAdmissibleDespite()).isNull();
+            assertThat(fixture.tasksOf(instance, "Task_EvaluateProduction")).hasSize(2).allSatisfy(evaluation -> assertThat(
+                    engine.getTaskService().getVariableLocal(evaluation.getId(), EvaluationTaskListener.ADMISSIBILITY_NOTE))
+                    .as("nothing missing, no note").isNull());
         }
 
         @Test
@@ -333,6 +337,13 @@ class ProductionAssessmentProcessTests {
             assertThat(production.getStatus()).isEqualTo(ProductionStatus.UNDER_EVALUATION);
             assertThat(production.getMissingContents()).containsExactly("les outils de suivi et d'évaluation");
             assertThat(production.getAdmissibleDespite()).isEqualTo("Les outils de suivi figurent en annexe du planning.");
+            // Each juror's form shows what was missing and why it was admitted all the same.
+            List<Task> evaluationTasks = fixture.tasksOf(instance, "Task_EvaluateProduction");
+            assertThat(evaluationTasks).hasSize(2).allSatisfy(evaluation -> assertThat(
+                    engine.getTaskService().getVariableLocal(evaluation.getId(), EvaluationTaskListener.ADMISSIBILITY_NOTE))
+                    .isEqualTo("**Recevable malgré des éléments manquants.** Le coordinateur a relevé l'absence de :\n\n"
+                            + "- les outils de suivi et d'évaluation\n"
+                            + "\nJustification : Les outils de suivi figurent en annexe du planning."));
         }
 
         @Test
