@@ -176,6 +176,12 @@ class VaeRouteProcessTests {
         assertThat(evaluations).extracting(Task::getAssignee).containsOnly(jury.toArray(String[]::new));
         assertThat(evaluations).extracting(task -> runtime.getVariable(task.getExecutionId(), Variables.EVALUATION_FORM_ID))
                 .containsOnly("evaluation-mmdc-v1-r1-a-1", "evaluation-mmdc-v1-r1-a-2");
+        // The form says what the candidate is assessed on first: the dossier and the interview, not the production.
+        assertThat(evaluations).allSatisfy(task -> {
+            assertThat(engine.getTaskService().getVariableLocal(task.getId(), "vaeRoute")).isEqualTo(true);
+            assertThat(engine.getTaskService().getVariableLocal(task.getId(), "vaeModality"))
+                    .isEqualTo("le dossier de validation du bloc BC1 et l'entretien avec le jury");
+        });
         assertThat(evaluations).extracting(Task::getName).anySatisfy(name -> assertThat(name).contains("A.1"))
                 .anySatisfy(name -> assertThat(name).contains("A.2"));
         // A.1 is member 1 and A.2 member 2 (production order): the second juror rates A.2's CR2 not acquired.
