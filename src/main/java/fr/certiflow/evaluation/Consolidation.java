@@ -42,11 +42,11 @@ public class Consolidation {
      * the jurors disagree goes to the president's harmonisation, the others are decided as they are.
      */
     public void consolidateGroup(DelegateExecution execution) {
-        ProductionContexts.Context context = contexts.of(execution);
         Set<Long> absent = contexts.sitting(execution.getProcessBusinessKey()).absentProductionIds();
         for (Production member : contexts.members(execution)) {
             if (!absent.contains(member.getId())) {
-                consolidate(member, context.component());
+                // A VAE sitting's members are the bloc's composantes: each is consolidated on its own criteria.
+                consolidate(member, contexts.of(member.getId()).component());
             }
         }
     }

@@ -95,13 +95,26 @@ public final class EvaluationForms {
                 .collect(Collectors.toMap(Competence::code, Function.identity()));
         ArrayNode components = NODES.arrayNode();
         components.add(text("Text_Header", "# Évaluation — " + component.code() + " " + component.title() + "\n\n"
-                + "**{{candidateLabel}}**  \n" + "**Production :** " + describe(component.production()) + "\n\n"
-                + "Pour chaque critère, choisissez une appréciation (" + scale.choices() + "), cochez les indicateurs "
+                + "**{{candidateLabel}}**"));
+        // A VAE candidate is assessed on the règlement's dossier and interview, not on the référentiel's production:
+        // the form says so first (task variables vaeRoute, route, vaeModality, set on a VAE candidate's task).
+        ObjectNode route = text("Text_Route", "**Parcours : {{route}}** — le candidat est évalué sur {{vaeModality}}, "
+                + "sur les critères et indicateurs du référentiel ci-dessous.");
+        route.putObject("conditional").put("hide", "=vaeRoute != true");
+        components.add(route);
+        ObjectNode production = text("Text_Production", "**Production :** " + describe(component.production()));
+        production.putObject("conditional").put("hide", "=vaeRoute = true");
+        components.add(production);
+        components.add(text("Text_Instructions", "Pour chaque critère, choisissez une appréciation (" + scale.choices() + "), cochez les indicateurs "
                 + "observés et commentez. Le commentaire est **obligatoire** lorsqu'un critère n'est pas acquis ("
                 + scale.notAcquiredLevels().stream().map(Regulation.Level::label).collect(Collectors.joining(", "))
                 + "). Votre évaluation reste invisible des autres jurés jusqu'à la consolidation.\n\n"
                 + sources(referential, regulation)));
-        requiredContents(component.production()).ifPresent(components::add);
+        // The référentiel's required contents are the production's; a VAE dossier has no checklist.
+        requiredContents(component.production()).ifPresent(contents -> {
+            contents.putObject("conditional").put("hide", "=vaeRoute = true");
+            components.add(contents);
+        });
         components.add(text("Text_Documents", "### Documents remis\n\n{{documentsSummary}}\n\n{{gridLink}}"));
         int number = 1;
         for (Criterion criterion : component.criteria()) {

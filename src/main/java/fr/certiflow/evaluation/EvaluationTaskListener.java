@@ -35,6 +35,9 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
     public static final String ADMISSIBILITY_NOTE = "admissibilityNote";
     /** Set on the task by the grid upload: the evaluation came from the Excel grid, not the form. */
     public static final String CHANNEL = "evaluationChannel";
+    /** On a VAE candidate's evaluation task: the form shows the route and the dossier in place of the production. */
+    public static final String VAE_ROUTE = "vaeRoute";
+    public static final String VAE_MODALITY = "vaeModality";
 
     private final EvaluationService evaluations;
     private final EvaluationRepository recorded;
@@ -113,7 +116,14 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
     }
 
     private void created(DelegateTask task) {
-        Production production = contexts.production(task);
+        ProductionContexts.Context context = contexts.of(task);
+        Production production = context.production();
+        if (context.route().vae()) {
+            // The form's header says what a VAE candidate is assessed on, before the référentiel's production.
+            task.setVariableLocal(VAE_ROUTE, true);
+            task.setVariableLocal(Variables.ROUTE, context.route().describe());
+            task.setVariableLocal(VAE_MODALITY, context.route().vaeModality());
+        }
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
         grids.findByProductionIdAndJurorUserId(production.getId(), task.getAssignee()).ifPresent(grid ->
                 task.setVariableLocal(GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid.getId() + ")"));

@@ -80,10 +80,15 @@ public final class GroupEvaluationForms {
             absent.put("label", "Absent(e) à la soutenance");
             for (JsonNode field : individual.get("components")) {
                 String id = field.path("id").asText();
-                if (id.equals("Text_Header") || id.equals("Text_Documents")) {
+                if (id.equals("Text_Header") || id.equals("Text_Route") || id.equals("Text_Production")
+                        || id.equals("Text_Instructions") || id.equals("Text_Documents")) {
                     continue;
                 }
-                inner.add(memberField((ObjectNode) field.deepCopy(), member));
+                ObjectNode copy = (ObjectNode) field.deepCopy();
+                if (id.equals("Text_RequiredContents")) {
+                    copy.remove("conditional"); // hidden for a VAE candidate, who is never in a group
+                }
+                inner.add(memberField(copy, member));
             }
         }
         try {

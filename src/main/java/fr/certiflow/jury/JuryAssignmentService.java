@@ -72,14 +72,20 @@ public class JuryAssignmentService {
         if (members.stream().allMatch(member -> !assignments.findByProductionIdOrderByJurorUserId(member.getId()).isEmpty())) {
             return; // already assigned: the job ran before a crash
         }
-        Setting setting = setting(members.get(0));
+        // A VAE sitting's members are the composantes of one bloc: the jury must suit every one of them (a composante
+        // assessed in a foreign language asks for language-qualified jurors), so the strictest member's policy applies.
+        Setting setting = members.stream().map(this::setting)
+                .max(java.util.Comparator.comparingInt(s -> s.policy().languageQualifiedMinimum())).orElseThrow();
         List<JuryRules.Candidacy> candidacies = members.stream().map(member -> setting(member).candidacy()).toList();
         List<String> chosen = assigner.choose(new JuryAssigner.Request(setting.policy(), candidacies), setting.pool(),
                 setting.loads());
         if (chosen.isEmpty()) {
-            throw new IllegalStateException("Aucun jury possible selon les règles d'affectation pour le groupe "
-                    + execution.getVariable(Variables.GROUP_CODE) + " (" + members.size() + " membres) : complétez le vivier "
-                    + "de jurés puis relancez l'étape depuis Cockpit.");
+            boolean vae = ProcessKeys.isVaeSitting(execution.getProcessBusinessKey());
+            throw new IllegalStateException("Aucun jury possible selon les règles d'affectation pour "
+                    + (vae ? "le candidat VAE " + execution.getVariable(Variables.GROUP_CODE) + " sur le "
+                            + execution.getVariable(Variables.COMPONENT_LABEL) + " (" + members.size() + " composantes)"
+                            : "le groupe " + execution.getVariable(Variables.GROUP_CODE) + " (" + members.size() + " membres)")
+                    + " : complétez le vivier de jurés puis relancez l'étape depuis Cockpit.");
         }
         for (Production member : members) {
             if (assignments.findByProductionIdOrderByJurorUserId(member.getId()).isEmpty()) {

@@ -11,6 +11,7 @@ public final class ProcessKeys {
     /** Correlated by a group's sitting to each member's production process once the group is assessed (or returned). */
     public static final String MESSAGE_GROUP_SITTING_DONE = "GroupSittingDone";
     private static final String GROUP_PREFIX = "group:";
+    private static final String VAE_PREFIX = "vae:";
     public static final String ERROR_NO_ELIGIBLE_JUROR = "NO_ELIGIBLE_JUROR";
 
     private ProcessKeys() {
@@ -27,7 +28,22 @@ public final class ProcessKeys {
                 + (round > 0 ? "~" + round : "");
     }
 
+    /**
+     * Business key of a VAE candidate's sitting on a bloc: vae:campaign/candidate/bloc, with the attempt and the round
+     * after the first. One admissibility, one jury and one interview for the composantes of the bloc.
+     */
+    public static String vaeBusinessKey(String campaignCode, String candidateNumber, String blocCode, int attempt, int round) {
+        return VAE_PREFIX + campaignCode + "/" + candidateNumber + "/" + blocCode + (attempt > 1 ? "#" + attempt : "")
+                + (round > 0 ? "~" + round : "");
+    }
+
+    /** Whether the key is a sitting's (« Évaluation d'une production partagée »): a group's or a VAE candidate's bloc. */
     public static boolean isGroupSitting(String businessKey) {
-        return businessKey != null && businessKey.startsWith(GROUP_PREFIX);
+        return businessKey != null && (businessKey.startsWith(GROUP_PREFIX) || businessKey.startsWith(VAE_PREFIX));
+    }
+
+    /** Whether the key is a VAE candidate's sitting on a bloc. */
+    public static boolean isVaeSitting(String businessKey) {
+        return businessKey != null && businessKey.startsWith(VAE_PREFIX);
     }
 }

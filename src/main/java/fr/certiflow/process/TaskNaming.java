@@ -13,7 +13,12 @@ public class TaskNaming implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        StringBuilder name = new StringBuilder(task.getName());
+        String base = task.getName();
+        if (Boolean.TRUE.equals(task.getVariable(Variables.VAE_SITTING)) && base.endsWith(" du groupe")) {
+            // The sitting's steps serve a VAE candidate's bloc too: there is no group then.
+            base = base.substring(0, base.length() - " du groupe".length());
+        }
+        StringBuilder name = new StringBuilder(base);
         Object candidate = task.getVariable(Variables.CANDIDATE_LABEL);
         if (candidate == null) {
             candidate = task.getVariable(Variables.CANDIDATE_NUMBER);

@@ -45,6 +45,8 @@ public final class Variables {
     public static final String MEMBERS = "members";
     public static final String MEMBERS_TO_HARMONISE = "membersToHarmonise";
     public static final String GROUP_CODE = "groupCode";
+    /** Whether a sitting is a VAE candidate's on a bloc (its members are the bloc's composantes), not a group's. */
+    public static final String VAE_SITTING = "vaeSitting";
 
     private Variables() {
     }

@@ -60,12 +60,17 @@ public class GroupSittings {
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
         Campaign campaign = context.campaign();
         int round = production.getReturnedCount();
+        AssessmentRoute route = context.route();
+        // A VAE candidate's sitting is on the bloc whose dossier they handed in; its « group » is the candidate alone.
+        String unit = route.vae() ? candidate.getNumber() : candidate.getGroupCode();
+        String code = route.vae() ? route.bloc().code() : production.getComponentCode();
         GroupSitting sitting = sittings.findBySubmissionIdAndRound(production.getSubmissionId(), round).orElseGet(() ->
                 // A member joining at the same time on another node hits the unique key: its job runs again and finds it.
-                sittings.saveAndFlush(new GroupSitting(production.getSubmissionId(), round, campaign.getId(),
-                        production.getComponentCode(), production.getAttempt(), candidate.getGroupCode(),
-                        ProcessKeys.groupBusinessKey(campaign.getCode(), candidate.getGroupCode(),
-                                production.getComponentCode(), production.getAttempt(), round), clock.instant())));
+                sittings.saveAndFlush(new GroupSitting(production.getSubmissionId(), round, campaign.getId(), code,
+                        production.getAttempt(), unit, route.vae()
+                                ? ProcessKeys.vaeBusinessKey(campaign.getCode(), unit, code, production.getAttempt(), round)
+                                : ProcessKeys.groupBusinessKey(campaign.getCode(), unit, code, production.getAttempt(), round),
+                        clock.instant())));
         if (sitting.getProcessInstanceId() != null) {
             return;
         }
@@ -73,22 +78,30 @@ public class GroupSittings {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.CAMPAIGN_ID, campaign.getId());
         variables.put(Variables.CAMPAIGN_CODE, campaign.getCode());
-        variables.put(Variables.COMPONENT_CODE, production.getComponentCode());
+        // Tasks name what they are about: the composante, or « bloc BC1 » for a VAE sitting's steps done once.
+        variables.put(route.vae() ? Variables.BLOC_CODE : Variables.COMPONENT_CODE, code);
         variables.put(Variables.ATTEMPT, production.getAttempt());
         variables.put(Variables.GROUP_CODE, sitting.getGroupCode());
-        variables.put(Variables.CANDIDATE_LABEL, groupLabel(sitting, members));
-        variables.put(Variables.COMPONENT_LABEL, context.component().code() + " " + context.component().title());
-        variables.put(Variables.ORAL, context.route().oral());
-        variables.put(Variables.ROUTE, context.route().describe());
-        variables.put(Variables.EVALUATION_FORM_ID, GroupEvaluationForms.formId(context.regulation(), context.component()));
-        variables.put(Variables.HARMONISATION_FORM_ID, EvaluationForms.harmonisationFormId(context.regulation(), context.component()));
+        variables.put(Variables.VAE_SITTING, route.vae());
+        variables.put(Variables.CANDIDATE_LABEL, route.vae() ? vaeLabel(candidate) : groupLabel(sitting, members));
+        variables.put(Variables.COMPONENT_LABEL, route.vae()
+                ? route.bloc().code() + " " + route.bloc().title() + " (" + members.stream()
+                        .map(Production::getComponentCode).collect(Collectors.joining(", ")) + ")"
+                : context.component().code() + " " + context.component().title());
+        variables.put(Variables.ORAL, route.oral());
+        variables.put(Variables.ROUTE, route.describe());
+        // A VAE sitting's forms are each composante's own, set on each composante's evaluation (nameMember).
+        variables.put(Variables.EVALUATION_FORM_ID, route.vae() ? null
+                : GroupEvaluationForms.formId(context.regulation(), context.component()));
+        variables.put(Variables.HARMONISATION_FORM_ID, route.vae() ? null
+                : EvaluationForms.harmonisationFormId(context.regulation(), context.component()));
         variables.put(Variables.EVALUATION_DUE,
                 campaign.getEvaluationDeadline() == null ? null : Date.from(campaign.getEvaluationDeadline()));
         ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.GROUP_ASSESSMENT, sitting.getBusinessKey(),
                 variables);
         sitting.started(instance.getId());
-        log.info("Group {} opened its sitting {} on {} for {} members", sitting.getGroupCode(), sitting.getBusinessKey(),
-                production.getComponentCode(), members.size());
+        log.info("{} {} opened its sitting {} on {} for {} productions", route.vae() ? "VAE candidate" : "Group",
+                sitting.getGroupCode(), sitting.getBusinessKey(), code, members.size());
     }
 
     /** « Groupe G1 : Nom Prénom (n° 2027-001), … », as tasks and forms name the group. */
@@ -113,8 +126,28 @@ public class GroupSittings {
                 .map(Production::getId).toList();
     }
 
-    /** Names the member a multi-instance task is for (« Groupe G1 — Nom Prénom (n° …) »), on its own execution. */
+    /** « Nom Prénom (2027-070, VAE) », as a VAE candidate's tasks name them. */
+    private static String vaeLabel(Candidate candidate) {
+        return candidate.fullName() + " (" + candidate.getNumber() + ", VAE)";
+    }
+
+    /**
+     * Names the member a multi-instance task is for (« Groupe G1 — Nom Prénom (n° …) »), on its own execution. In a VAE
+     * sitting a member is one composante of the bloc: its label, evaluation and harmonisation forms are the composante's.
+     */
     public void nameMember(DelegateExecution execution) {
+        if (ProcessKeys.isVaeSitting(execution.getProcessBusinessKey())) {
+            ProductionContexts.Context context = contexts.of(execution);
+            execution.setVariableLocal(Variables.CANDIDATE_LABEL,
+                    vaeLabel(candidates.findById(context.production().getCandidateId()).orElseThrow()));
+            execution.setVariableLocal(Variables.COMPONENT_CODE, context.component().code());
+            execution.setVariableLocal(Variables.COMPONENT_LABEL, context.component().code() + " " + context.component().title());
+            execution.setVariableLocal(Variables.EVALUATION_FORM_ID,
+                    EvaluationForms.evaluationFormId(context.regulation(), context.component()));
+            execution.setVariableLocal(Variables.HARMONISATION_FORM_ID,
+                    EvaluationForms.harmonisationFormId(context.regulation(), context.component()));
+            return;
+        }
         GroupSitting sitting = contexts.sitting(execution.getProcessBusinessKey());
         execution.setVariableLocal(Variables.CANDIDATE_LABEL,
                 "Groupe " + sitting.getGroupCode() + " — " + memberName(contexts.production(execution)));

@@ -73,19 +73,27 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
         String place = ((String) task.getVariableLocal(ORAL_PLACE)).strip();
         task.getExecution().setVariable(Variables.ORAL_AT, Date.from(at));
         AssessmentRoute route = contexts.of(task).route();
-        // A group's sitting schedules one oral for the group: each member is convened to it.
+        // A group's sitting schedules one oral for the group: each member is convened to it. A VAE candidate's sitting
+        // schedules one interview for the bloc's composantes: the candidate is convened once.
+        java.util.Set<Long> convened = new java.util.HashSet<>();
         for (Production production : contexts.members(task)) {
             production.oralScheduled(at, place);
+            if (!convened.add(production.getCandidateId())) {
+                continue;
+            }
             Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
             // A VAE candidate is convened to the règlement's interview on their dossier, not to a soutenance.
             notifier.queue(MailTemplates.CONVOCATION, candidate.getEmail(), Map.of(
-                            "epreuve", route.vae() ? route.vaeInterview() + ", composante" : "la soutenance de la production",
+                            "epreuve", route.vae() ? route.vaeInterview() + "," : "la soutenance de la production",
                             "objet", route.vae() ? route.vaeInterview() + " sur " + route.vaeDossier() + " (" + route.describe()
                                     + ")" : "la soutenance orale de votre production",
                             "candidat", candidate.fullName(),
                             "campagne", campaigns.findById(production.getCampaignId()).orElseThrow().getName(),
-                            "code", production.getComponentCode(),
-                            "composante", String.valueOf(task.getVariable(Variables.COMPONENT_LABEL)),
+                            "code", route.vae() ? "bloc " + route.bloc().code() : production.getComponentCode(),
+                            "composante", route.vae() ? "les composantes " + contexts.members(task).stream()
+                                    .map(Production::getComponentCode).collect(java.util.stream.Collectors.joining(", "))
+                                    + " du bloc " + route.bloc().code() + " " + route.bloc().title()
+                                    : "la composante " + task.getVariable(Variables.COMPONENT_LABEL),
                             "date", DAY.format(at),
                             "heure", TIME.format(at),
                             "lieu", place),

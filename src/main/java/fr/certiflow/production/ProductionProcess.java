@@ -126,8 +126,11 @@ public class ProductionProcess {
         execution.setVariable(Variables.REMINDER_AT,
                 Date.from(production.getDeadline().minus(Duration.ofDays(campaign.getReminderDays()))));
         execution.setVariable(Variables.ENGLISH_REQUIRED, route.englishRequired());
-        // A group's first attempt is assessed at the group's sitting; a resit is individual (attempt > 1).
-        execution.setVariable(Variables.GROUP_SITTING, attempt == 1 && route.collective() && candidate.getGroupCode() != null);
+        // A group's first attempt is assessed at the group's sitting; a resit is individual (attempt > 1). A VAE
+        // candidate's composantes of a bloc share one dossier: they are assessed at one sitting (one admissibility, one
+        // jury, one interview), at every attempt.
+        execution.setVariable(Variables.GROUP_SITTING,
+                route.vae() || attempt == 1 && route.collective() && candidate.getGroupCode() != null);
         execution.setVariable(Variables.ORAL, oral);
         execution.setVariable(Variables.CANDIDATE_LABEL, oral
                 ? candidate.fullName() + " (" + candidate.getNumber() + (route.vae() ? ", VAE" : "") + ")"

@@ -29,6 +29,8 @@ import java.util.Map;
  * <li>campaign GROUP (bloc BC2, one group of two): group G1's A.3 sitting over (one admissibility check, one oral, one
  * evaluation task per juror for both members), each member's bloc waiting for its deliberation;</li>
  * <li>campaign SITTING (bloc BC2, one group of two): group G2's A.3 sitting waiting for its jurors' evaluations;</li>
+ * <li>campaign VAE (bloc BC3, one VAE candidate): C501's sitting on BC3 (one dossier, one admissibility check, one jury,
+ * one interview) waiting for its jurors' evaluations, one task per juror and composante;</li>
  * <li>campaign MANUAL (one juror only): an A.4 waiting for a coordinator to designate its jury by hand;</li>
  * <li>campaign START, created from Tasklist's start form: waiting for its cohort and jury;</li>
  * <li>campaign DRAFT: created through the API, with a cohort and a jury, never launched.</li>
@@ -44,6 +46,7 @@ final class AttackScenario {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String GROUP_G1 = "group:GROUP/G1/A.3";
     static final String GROUP_G2 = "group:SITTING/G2/A.3";
+    static final String VAE_C501 = "vae:VAE/C501/BC3";
 
     final CertiflowNode node;
     final EngineDatabase db;
@@ -79,14 +82,16 @@ final class AttackScenario {
                 + "C003;Trois;Chloé;chloe@example.org;\n", jury);
         create("GROUP", List.of("BC2"), "C101;Groupe;Denis;denis@example.org;G1\nC102;Groupe;Eva;eva@example.org;G1\n", jury);
         create("SITTING", List.of("BC2"), "C401;Séance;Farid;farid@example.org;G2\nC402;Séance;Gina;gina@example.org;G2\n", jury);
+        create("VAE", List.of("BC3"), "N° candidat;Nom;Prénom;Courriel;Groupe;Parcours\n",
+                "C501;Acquis;Hugo;hugo@example.org;;VAE\n", jury);
         create("MANUAL", List.of("BC3"), "C201;Seul;Fanny;fanny@example.org;\n",
                 "Identifiant;Nom;Professionnel extérieur;Qualifié en anglais\njure.a2;Juré Deux;non;non\n");
         create("DRAFT", List.of("BC3"), "C301;Brouillon;Gaël;gael@example.org;\n", jury);
-        for (String code : List.of("ATTACK", "GROUP", "SITTING", "MANUAL")) {
+        for (String code : List.of("ATTACK", "GROUP", "SITTING", "VAE", "MANUAL")) {
             coordinator().post("/api/campaigns/" + campaigns.get(code) + "/launch", Map.of(), 202);
         }
         Wait.until("every production waiting for its files", Duration.ofMinutes(3),
-                () -> db.waitingAt("Task_AwaitSubmission") == 3 * 2 + 2 + 2 + 2);
+                () -> db.waitingAt("Task_AwaitSubmission") == 3 * 2 + 2 + 2 + 2 + 2);
         quiet();
 
         // ATTACK: C001's A.4 evaluated by two jurors; C002's waits for its check; C003's jurors disagree.
@@ -131,6 +136,18 @@ final class AttackScenario {
             waitForTasks("GROUP/" + candidate + "/BC2", "Task_DeliberateBloc", 1);
         }
 
+        // VAE: C501 hands in one dossier for BC3's A.4 and A.5; one admissibility check and one interview (a few seconds
+        // ahead) for the bloc, then one evaluation task per juror and composante.
+        coordinator().upload("/api/productions/" + production("VAE/C501/A.4") + "/files", Map.of("document", "dossier"),
+                "dossier.txt", AssessmentFixture.FRENCH.getBytes(StandardCharsets.UTF_8), 201);
+        waitForTasks(VAE_C501, "Task_CheckAdmissibility", 1);
+        submit(COORDINATOR, tasks(VAE_C501, "Task_CheckAdmissibility").get(0).get("id").asText(),
+                Map.of("admissibility", "RECEVABLE", fr.certiflow.production.RequiredContents.PRESENT, List.of()));
+        waitForTasks(VAE_C501, "Task_ScheduleOral", 1);
+        submit(COORDINATOR, tasks(VAE_C501, "Task_ScheduleOral").get(0).get("id").asText(), Map.of("oralDate",
+                LocalDateTime.now(PARIS).plusSeconds(6).truncatedTo(ChronoUnit.SECONDS).toString(), "oralPlace", "Salle 4"));
+        waitForTasks(VAE_C501, "Task_EvaluateProduction", 4);
+
         // MANUAL: no jury fits the rules (one juror, not external), so a coordinator designates it.
         handIn("MANUAL/C201/A.4", "production");
         admissible("MANUAL/C201/A.4");
@@ -155,6 +172,11 @@ final class AttackScenario {
 
     /** A campaign created, its cohort and jury imported, by the coordinator over Certiflow's API. */
     private void create(String code, List<String> blocs, String cohort, String jury) throws IOException, InterruptedException {
+        create(code, blocs, "N° candidat;Nom;Prénom;Courriel;Groupe\n", cohort, jury);
+    }
+
+    private void create(String code, List<String> blocs, String header, String cohort, String jury)
+            throws IOException, InterruptedException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
@@ -174,7 +196,7 @@ final class AttackScenario {
         long id = coordinator().post("/api/campaigns", body, 201).get("id").asLong();
         campaigns.put(code, id);
         coordinator().upload("/api/campaigns/" + id + "/cohort", Map.of(), "cohorte.csv",
-                ("N° candidat;Nom;Prénom;Courriel;Groupe\n" + cohort).getBytes(StandardCharsets.UTF_8), 200);
+                (header + cohort).getBytes(StandardCharsets.UTF_8), 200);
         coordinator().upload("/api/campaigns/" + id + "/jurors", Map.of(), "jury.csv", jury.getBytes(StandardCharsets.UTF_8), 200);
     }
 

@@ -129,6 +129,7 @@ class AttackSuiteIT {
                 new TaskUnderAttack("évaluation", evaluationTask(), juror, AttackScenario.evaluation("A.4", 4, "ACQUIS"),
                         List.of(ANONYMOUS, coJuror, outsider, PRESIDENT, COORDINATOR, MANAGER)),
                 groupEvaluationTask(),
+                vaeEvaluationTask(),
                 new TaskUnderAttack("recevabilité", scenario.task("ATTACK/C002/A.4", "Task_CheckAdmissibility"), COORDINATOR,
                         AssessmentFixture.admissibleValues("A.4"), notCoordinators),
                 new TaskUnderAttack("soutenance", scenario.task("ATTACK/C001/A.5", "Task_ScheduleOral"), COORDINATOR,
@@ -155,6 +156,26 @@ class AttackSuiteIT {
         String neither = AttackScenario.JURORS.stream().filter(id -> !id.equals(owner) && !id.equals(other)).findFirst().orElseThrow();
         return new TaskUnderAttack("évaluation de groupe", tasks.get(0).get("id").asText(), owner,
                 AttackScenario.groupEvaluation("A.3", 6, 2, "ACQUIS"), List.of(ANONYMOUS, other, neither, PRESIDENT, COORDINATOR, MANAGER));
+    }
+
+    /**
+     * A juror's evaluation of one composante at a VAE candidate's sitting on a bloc: refused to the other juror of the
+     * sitting, to a juror of neither, to the president, the coordinator and the manager.
+     */
+    private TaskUnderAttack vaeEvaluationTask() throws IOException, InterruptedException {
+        List<JsonNode> tasks = scenario.tasks(AttackScenario.VAE_C501, "Task_EvaluateProduction");
+        JsonNode first = vaeTask(tasks);
+        String owner = first.get("assignee").asText();
+        String other = tasks.stream().map(task -> task.get("assignee").asText()).filter(id -> !id.equals(owner)).findFirst()
+                .orElseThrow();
+        String neither = AttackScenario.JURORS.stream().filter(id -> !id.equals(owner) && !id.equals(other)).findFirst().orElseThrow();
+        return new TaskUnderAttack("évaluation VAE", first.get("id").asText(), owner, AttackScenario.evaluation("A.4", 4, "ACQUIS"),
+                List.of(ANONYMOUS, other, neither, PRESIDENT, COORDINATOR, MANAGER));
+    }
+
+    /** The first juror's A.4 task at C501's VAE sitting (the task's name ends with its composante). */
+    private static JsonNode vaeTask(List<JsonNode> tasks) {
+        return tasks.stream().filter(task -> task.get("name").asText().contains("— A.4")).findFirst().orElseThrow();
     }
 
     private String evaluationTask() throws IOException, InterruptedException {
@@ -631,6 +652,12 @@ class AttackSuiteIT {
         assertThat(db.strings("select e.juror_user_id from cf_evaluation e join cf_production p on p.id = e.production_id "
                 + "where p.process_key in ('SITTING/C401/A.3', 'SITTING/C402/A.3')"))
                 .containsExactly(groupTask.get("assignee").asText(), groupTask.get("assignee").asText());
+
+        // The VAE sitting's juror evaluates A.4 in their own task: recorded on C501's A.4 production alone.
+        JsonNode vaeTask = vaeTask(scenario.tasks(AttackScenario.VAE_C501, "Task_EvaluateProduction"));
+        scenario.submit(vaeTask.get("assignee").asText(), vaeTask.get("id").asText(), AttackScenario.evaluation("A.4", 4, "ACQUIS"));
+        assertThat(db.strings("select e.juror_user_id from cf_evaluation e join cf_production p on p.id = e.production_id "
+                + "where p.process_key in ('VAE/C501/A.4', 'VAE/C501/A.5')")).containsExactly(vaeTask.get("assignee").asText());
 
         scenario.submit(PRESIDENT, scenario.task("GROUP/C101/BC2", "Task_DeliberateBloc"), Map.of("blocDecision", "VALIDE"));
         scenario.submit(PRESIDENT, scenario.task("GROUP/C102/BC2", "Task_DeliberateBloc"), Map.of("blocDecision", "VALIDE"));

@@ -35,17 +35,15 @@ class VaeRouteBrowserTests extends BrowserTestSupport {
                 AssessmentFixture.FRENCH.getBytes(StandardCharsets.UTF_8), "coordo");
         fixture.runJobs();
         Instant interview = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
-        for (ProcessInstance component : components) {
-            fixture.admissible(component);
-            fixture.submit(fixture.task(component, "Task_ScheduleOral"), "coordo", Map.of("oralDate",
-                    interview.atZone(ZoneId.of("Europe/Paris")).toLocalDateTime().withSecond(0).withNano(0).toString(),
-                    "oralPlace", "Salle 3"));
-        }
+        // The bloc's one sitting: one admissibility check, one interview, then a task per juror and composante.
+        ProcessInstance sitting = fixture.groupSitting(components.get(0));
+        fixture.admissible(sitting);
+        fixture.submit(fixture.task(sitting, "Task_ScheduleOral"), "coordo", Map.of("oralDate",
+                interview.atZone(ZoneId.of("Europe/Paris")).toLocalDateTime().withSecond(0).withNano(0).toString(),
+                "oralPlace", "Salle 3"));
         fixture.moveClockTo(interview.plus(Duration.ofMinutes(1)));
-        ProcessInstance a1 = components.stream()
-                .filter(p -> "A.1".equals(engine.getRuntimeService().getVariable(p.getId(), "componentCode")))
-                .findFirst().orElseThrow();
-        Task evaluation = fixture.tasksOf(a1, "Task_EvaluateProduction").get(0);
+        Task evaluation = fixture.tasksOf(sitting, "Task_EvaluateProduction").stream()
+                .filter(task -> task.getName().endsWith("— A.1")).findFirst().orElseThrow();
         String juror = evaluation.getAssignee();
 
         try (Browser browser = browser()) {
@@ -60,6 +58,10 @@ class VaeRouteBrowserTests extends BrowserTestSupport {
             browser.screenshot("vae-02-juror-evaluation-form-route");
             assertThat(browser.text()).contains("le candidat est évalué sur le dossier de validation du bloc BC1 et"
                     + " l'entretien avec le jury");
+            // The route comes first, the référentiel's « Production : » line is not shown to a VAE candidate's juror.
+            String text = browser.text();
+            assertThat(text.indexOf("Parcours : VAE")).isLessThan(text.indexOf("Documents remis"));
+            assertThat(text).doesNotContain("Production :");
         }
     }
 }

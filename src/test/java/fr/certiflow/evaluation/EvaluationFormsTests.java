@@ -74,7 +74,8 @@ class EvaluationFormsTests {
                 .containsExactly("Maîtrisé", "Acquis", "En cours d'acquisition", "Non acquis");
         assertThat(field(fields, EvaluationForms.commentKey(english)).at("/conditional/hide").asText())
                 .isEqualTo("=A5_CR4_rating != \"EN_COURS\" and A5_CR4_rating != \"NON_ACQUIS\"");
-        assertThat(fields.get(0).get("text").asText())
+        assertThat(fields.get(3).get("id").asText()).isEqualTo("Text_Instructions");
+        assertThat(fields.get(3).get("text").asText())
                 .contains("Règlement de certification MMDC v1, révision 2 (fixture de test)")
                 .contains("au moins 75 % de ses critères acquis, dont obligatoirement A.5-CR4")
                 .contains("Critères et indicateurs : référentiel MMDC v1");
@@ -143,13 +144,22 @@ class EvaluationFormsTests {
         List<JsonNode> a3 = new ArrayList<>();
         JSON.readTree(EvaluationForms.evaluationForm(seed, regulation, seed.component("A.3").orElseThrow()))
                 .get("components").forEach(a3::add);
-        // Right after the header, before the documents and the first criterion: all nine items, in order.
-        assertThat(a3.get(1).get("id").asText()).isEqualTo("Text_RequiredContents");
-        assertThat(a3.get(1).get("text").asText()).startsWith("### Contenu exigé par le référentiel")
+        // Right after the header (title, route or production, instructions), before the documents and the first
+        // criterion: all nine items, in order; hidden for a VAE candidate, whose dossier has no checklist.
+        assertThat(a3.subList(0, 4)).extracting(node -> node.get("id").asText())
+                .containsExactly("Text_Header", "Text_Route", "Text_Production", "Text_Instructions");
+        assertThat(a3.get(4).get("id").asText()).isEqualTo("Text_RequiredContents");
+        assertThat(a3.get(4).get("text").asText()).startsWith("### Contenu exigé par le référentiel")
                 .contains("- la définition des objectifs poursuivis\n- la segmentation de la ou des cible(s) visée(s)\n")
                 .contains("- le calendrier de réalisation des actions\n");
-        assertThat(a3.get(1).get("text").asText().lines().filter(line -> line.startsWith("- "))).hasSize(9);
-        assertThat(a3.get(2).get("id").asText()).isEqualTo("Text_Documents");
+        assertThat(a3.get(4).get("text").asText().lines().filter(line -> line.startsWith("- "))).hasSize(9);
+        assertThat(a3.get(4).at("/conditional/hide").asText()).isEqualTo("=vaeRoute = true");
+        assertThat(a3.get(5).get("id").asText()).isEqualTo("Text_Documents");
+        // The route first for a VAE candidate, the référentiel's production for the others.
+        assertThat(a3.get(1).at("/conditional/hide").asText()).isEqualTo("=vaeRoute != true");
+        assertThat(a3.get(1).get("text").asText()).startsWith("**Parcours : {{route}}** — le candidat est évalué sur {{vaeModality}}");
+        assertThat(a3.get(2).at("/conditional/hide").asText()).isEqualTo("=vaeRoute = true");
+        assertThat(a3.get(2).get("text").asText()).startsWith("**Production :** ");
         // A.1's production lists no contents: no empty block.
         assertThat(JSON.readTree(EvaluationForms.evaluationForm(seed, regulation, seed.component("A.1").orElseThrow()))
                 .get("components").findValuesAsText("id")).doesNotContain("Text_RequiredContents");

@@ -395,6 +395,22 @@ public class AssessmentFixture {
         for (Task task : tasksOf(sitting, "Task_EvaluateGroup")) {
             submit(task, task.getAssignee(), groupEvaluation(task, component, rating, absent));
         }
+        // A VAE candidate's sitting: one task per juror and composante of the bloc (member = composante, 1-based).
+        List<Long> members = new ArrayList<>();
+        for (Task task : tasksOf(sitting, "Task_EvaluateProduction")) {
+            Long productionId = ((Number) runtime.getVariable(task.getExecutionId(), Variables.MEMBER_PRODUCTION_ID)).longValue();
+            if (!members.contains(productionId)) {
+                members.add(productionId);
+            }
+        }
+        java.util.Collections.sort(members);
+        for (Task task : tasksOf(sitting, "Task_EvaluateProduction")) {
+            Long productionId = ((Number) runtime.getVariable(task.getExecutionId(), Variables.MEMBER_PRODUCTION_ID)).longValue();
+            String code = productions.findById(productionId).orElseThrow().getComponentCode();
+            int member = members.indexOf(productionId) + 1;
+            submit(task, task.getAssignee(), evaluation(keys(code, CRITERIA.get(code)),
+                    key -> rating.rate(task.getAssignee(), member, key)));
+        }
     }
 
     /** What a juror's group form submits: each member's section, or the member ticked absent. */

@@ -145,14 +145,17 @@ class RegulationJourneyTests {
         fixture.submissions.upload(fixture.productionId(components.get(0)), "dossier", "dossier.txt",
                 AssessmentFixture.FRENCH.getBytes(java.nio.charset.StandardCharsets.UTF_8), "coordo");
         fixture.runJobs();
+        // One sitting for the bloc: one admissibility check, one jury for its composantes, one interview.
+        ProcessInstance sitting = fixture.groupSitting(components.get(0));
+        fixture.admissible(sitting);
         for (ProcessInstance component : components) {
-            fixture.admissible(component);
             // Two jurors, both external (the fixture's VAE jury), where a production jury has three; A.5 adds the
-            // English-qualified juror, who is jure3.
+            // English-qualified juror, who is jure3, and the bloc's one jury must suit A.5 too: A.4 gets jure3 as well.
             assertThat(assignments.findByProductionIdOrderByJurorUserId(fixture.productionId(component)))
                     .extracting(fr.certiflow.jury.JuryAssignment::getJurorUserId).containsExactly("jure1", "jure3");
-            BpmnAwareTests.assertThat(component).isWaitingAt("Task_ScheduleOral");
+            BpmnAwareTests.assertThat(component).isWaitingAt("Task_AwaitGroupSitting");
         }
+        BpmnAwareTests.assertThat(sitting).isWaitingAt("Task_ScheduleOral");
     }
 
     @Test

@@ -115,55 +115,92 @@ class VaeRouteProcessTests {
         assertThat(upload.submissionComplete()).isTrue();
         fixture.runJobs();
 
+        // One sitting for the bloc: the composantes wait for it; it alone has an admissibility check.
         for (ProcessInstance component : components) {
-            BpmnAwareTests.assertThat(component).isWaitingAt("Task_CheckAdmissibility");
-            Task admissibility = fixture.task(component, "Task_CheckAdmissibility");
-            assertThat(engine.getTaskService().getVariableLocal(admissibility.getId(), Variables.DOCUMENTS_SUMMARY).toString())
-                    .startsWith("**Parcours : " + ROUTE + "** — le candidat est évalué sur le dossier de validation du"
-                            + " bloc BC1 et l'entretien avec le jury")
-                    .contains("[dossier\\-vae\\.txt]");
-            fixture.admissible(component);
+            BpmnAwareTests.assertThat(component).isWaitingAt("Task_AwaitGroupSitting");
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(component.getId()).count()).isZero();
+        }
+        ProcessInstance sitting = fixture.groupSitting(components.get(0));
+        assertThat(fixture.groupSitting(components.get(1)).getId()).isEqualTo(sitting.getId());
+        assertThat(sitting.getBusinessKey()).isEqualTo("vae:" + campaign.getCode() + "/2027-070/BC1");
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_CheckAdmissibility").count()).isEqualTo(1);
+        Task admissibility = fixture.task(sitting, "Task_CheckAdmissibility");
+        assertThat(admissibility.getName()).startsWith("Vérifier la recevabilité — Prénom2027-070 Nom2027-070 (2027-070, VAE)");
+        assertThat(engine.getTaskService().getVariableLocal(admissibility.getId(), Variables.DOCUMENTS_SUMMARY).toString())
+                .startsWith("**Parcours : " + ROUTE + "** — le candidat est évalué sur le dossier de validation du"
+                        + " bloc BC1 et l'entretien avec le jury")
+                .contains("[dossier\\-vae\\.txt]");
+        fixture.admissible(sitting);
 
-            // The règlement's VAE jury (two jurors, one external at least), then the interview is scheduled.
-            Long productionId = fixture.productionId(component);
-            List<JuryAssignment> jury = assignments.findByProductionIdOrderByJurorUserId(productionId);
-            assertThat(jury).hasSize(2);
-            assertThat(jury).extracting(JuryAssignment::getJurorUserId).containsAnyOf("jure1", "jure3")
-                    .doesNotContain("president");
-            Task interview = fixture.task(component, "Task_ScheduleOral");
-            assertThat(interview.getName()).startsWith("Planifier la soutenance — Prénom2027-070 Nom2027-070 (2027-070, VAE)");
-        }
-        Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
-        for (ProcessInstance component : components) {
-            fixture.submit(fixture.task(component, "Task_ScheduleOral"), "coordo", Map.of("oralDate",
-                    oral.atZone(ZoneId.of("Europe/Paris")).toLocalDateTime().withSecond(0).withNano(0).toString(),
-                    "oralPlace", "Salle 3"));
-        }
-        // Convened to the règlement's interview on the dossier, not to a soutenance.
-        assertThat(notifications.findByProductionIdOrderById(produced.get(0).getId()))
-                .filteredOn(mail -> mail.getKind().equals("CONVOCATION")).singleElement().satisfies(mail -> {
-                    assertThat(mail.getSubject()).isEqualTo("Session de test — convocation à l'entretien avec le jury,"
-                            + " composante A.1");
-                    assertThat(mail.getBody()).contains("vous êtes convoqué(e) à l'entretien avec le jury sur le dossier de"
-                            + " validation du bloc BC1 (" + ROUTE + ") pour la composante A.1");
+        // One jury for the bloc, from the règlement's VAE rules (two jurors, one external at least): the same jurors
+        // on every composante.
+        List<String> jury = assignments.findByProductionIdOrderByJurorUserId(produced.get(0).getId()).stream()
+                .map(JuryAssignment::getJurorUserId).toList();
+        assertThat(jury).hasSize(2).containsAnyOf("jure1", "jure3").doesNotContain("president");
+        assertThat(assignments.findByProductionIdOrderByJurorUserId(produced.get(1).getId()))
+                .extracting(JuryAssignment::getJurorUserId).containsExactlyElementsOf(jury);
+
+        // One interview scheduled once: one scheduling task, one timer, one convocation.
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ScheduleOral").list()).singleElement()
+                .satisfies(task -> {
+                    assertThat(task.getProcessInstanceId()).isEqualTo(sitting.getId());
+                    assertThat(task.getName()).startsWith("Planifier la soutenance — Prénom2027-070 Nom2027-070 (2027-070, VAE)");
                 });
+        Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
+        fixture.submit(fixture.task(sitting, "Task_ScheduleOral"), "coordo", Map.of("oralDate",
+                oral.atZone(ZoneId.of("Europe/Paris")).toLocalDateTime().withSecond(0).withNano(0).toString(),
+                "oralPlace", "Salle 3"));
+        assertThat(engine.getManagementService().createJobQuery().timers().processInstanceId(sitting.getId()).count())
+                .isEqualTo(1);
+        for (ProcessInstance component : components) {
+            assertThat(engine.getManagementService().createJobQuery().timers().processInstanceId(component.getId())
+                    .list()).noneMatch(job -> job.getDuedate().toInstant().equals(oral.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)));
+        }
+        // Convened once, to the règlement's interview on the dossier, for the bloc's composantes.
+        List<fr.certiflow.notification.Notification> convocations = produced.stream()
+                .flatMap(production -> notifications.findByProductionIdOrderById(production.getId()).stream())
+                .filter(mail -> mail.getKind().equals("CONVOCATION")).toList();
+        assertThat(convocations).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("Session de test — convocation à l'entretien avec le jury, bloc BC1");
+            assertThat(mail.getBody()).contains("vous êtes convoqué(e) à l'entretien avec le jury sur le dossier de"
+                    + " validation du bloc BC1 (" + ROUTE + ") pour les composantes A.1, A.2 du bloc BC1");
+        });
+        assertThat(productions.findById(produced.get(1).getId()).orElseThrow().getOralAt())
+                .isEqualTo(oral.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         fixture.moveClockTo(oral.plus(Duration.ofMinutes(1)));
 
-        // The same evaluation forms as for the candidates issus de la formation: the référentiel's criteria.
+        // Then the same jury evaluates each composante on its own criteria, with the same forms as for the
+        // candidates issus de la formation: one task per juror and composante.
+        List<Task> evaluations = fixture.tasksOf(sitting, "Task_EvaluateProduction");
+        assertThat(evaluations).hasSize(4);
+        assertThat(evaluations).extracting(Task::getAssignee).containsOnly(jury.toArray(String[]::new));
+        assertThat(evaluations).extracting(task -> runtime.getVariable(task.getExecutionId(), Variables.EVALUATION_FORM_ID))
+                .containsOnly("evaluation-mmdc-v1-r1-a-1", "evaluation-mmdc-v1-r1-a-2");
+        // The form says what the candidate is assessed on first: the dossier and the interview, not the production.
+        assertThat(evaluations).allSatisfy(task -> {
+            assertThat(engine.getTaskService().getVariableLocal(task.getId(), "vaeRoute")).isEqualTo(true);
+            assertThat(engine.getTaskService().getVariableLocal(task.getId(), "vaeModality"))
+                    .isEqualTo("le dossier de validation du bloc BC1 et l'entretien avec le jury");
+        });
+        assertThat(evaluations).extracting(Task::getName).anySatisfy(name -> assertThat(name).contains("A.1"))
+                .anySatisfy(name -> assertThat(name).contains("A.2"));
+        // A.1 is member 1 and A.2 member 2 (production order): the second juror rates A.2's CR2 not acquired.
+        fixture.completeGroupSitting(sitting, (juror, member, key) ->
+                member == 2 && juror.equals(jury.get(1)) && key.endsWith("CR2") ? "NON_ACQUIS" : "ACQUIS", java.util.Set.of());
+
+        // The jurors disagree on one criterion of A.2 only: the president harmonises A.2, as for anyone.
         ProcessInstance a1 = component(components, "A.1");
         ProcessInstance a2 = component(components, "A.2");
-        assertThat(runtime.getVariable(a1.getId(), Variables.EVALUATION_FORM_ID)).isEqualTo("evaluation-mmdc-v1-r1-a-1");
-        fixture.evaluateAll(a1, "A.1", 3, (juror, key) -> "ACQUIS");
-        List<String> a2Jurors = fixture.tasksOf(a2, "Task_EvaluateProduction").stream().map(Task::getAssignee).toList();
-        fixture.evaluateAll(a2, "A.2", 4, (juror, key) ->
-                juror.equals(a2Jurors.get(1)) && key.endsWith("CR2") ? "NON_ACQUIS" : "ACQUIS");
-
-        // The jurors disagree on one criterion: the president harmonises, as for anyone.
-        BpmnAwareTests.assertThat(a2).isWaitingAt("Task_Harmonise");
-        fixture.submit(fixture.task(a2, "Task_Harmonise"), "president", Map.of("A2_CR2_agreed", "ACQUIS",
+        BpmnAwareTests.assertThat(a1).isWaitingAt("Task_AwaitGroupSitting");
+        assertThat(fixture.tasksOf(sitting, "Task_Harmonise")).singleElement()
+                .satisfies(task -> assertThat(task.getName()).contains("A.2"));
+        fixture.submit(fixture.task(sitting, "Task_Harmonise"), "president", Map.of("A2_CR2_agreed", "ACQUIS",
                 "harmonisationComment", "L'entretien a montré la maîtrise du critère."));
+        BpmnAwareTests.assertThat(sitting).isEnded().hasPassed("SubProcess_EvaluateComponents").hasNotPassed("Task_EvaluateGroup");
         BpmnAwareTests.assertThat(a1).isEnded();
-        BpmnAwareTests.assertThat(a2).isEnded().hasPassed("Task_Harmonise");
+        BpmnAwareTests.assertThat(a2).isEnded().hasNotPassed("Task_CheckAdmissibility", "Task_ScheduleOral");
+        assertThat(productions.findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(campaign.getId(),
+                candidate.getId())).extracting(Production::getResult).containsExactly("VALIDE", "VALIDE");
 
         BpmnAwareTests.assertThat(bloc).isWaitingAt("Task_DeliberateBloc");
         assertThat(runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("VALIDE");
