@@ -5,27 +5,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The README's « Hand in a production, as a newcomer would », done in headless Chromium against Certiflow running
- * with the demo profile, as the README starts it: {@code -Dwalkthrough.url=http://localhost:8080} (skipped without it).
+ * with the demo profile: by default an application started here with the demo profile (and its job executor, as
+ * {@code mvn spring-boot:run -Dspring-boot.run.profiles=demo} runs it), or the one {@code -Dwalkthrough.url} names
+ * (e.g. {@code http://localhost:8080}, the packaged jar started as the README says).
  * Log in as the coordinator, find the demo campaign, hand in 2027-011's A.1 from the table of candidates ×
  * composantes without reading any id, then follow the cell's link to the admissibility task in Tasklist. Screenshots
  * in target/browser/readme-*.png.
  */
 @Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"certiflow.admin.password=admin", "camunda.bpm.job-execution.enabled=true"})
+@ActiveProfiles({"test", "demo"})
 class ReadmeWalkthroughBrowserTests {
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aNewcomerHandsInAProductionOfTheDemoAsTheReadmeSays() throws Exception {
         String url = System.getProperty("walkthrough.url", "");
-        Assumptions.assumeFalse(url.isBlank(), "-Dwalkthrough.url names the demo's address");
+        if (url.isBlank()) {
+            url = "http://localhost:" + port;
+        }
         Path file = Files.writeString(Files.createTempDirectory("readme").resolve("plan-de-communication.txt"),
                 fr.certiflow.process.AssessmentFixture.FRENCH, StandardCharsets.UTF_8);
         try (Browser browser = new Browser(url)) {
@@ -37,6 +51,14 @@ class ReadmeWalkthroughBrowserTests {
             browser.visible(By.xpath("//h1[normalize-space()='Campagnes']"));
             browser.screenshot("readme-02-campaigns");
             browser.click(By.linkText("DEMO-2027"));
+            // The demo launches its campaign in the background when the application starts: its table of candidates
+            // × composantes shows once 2027-011's productions are open (reloaded until then, at most three minutes on
+            // a loaded machine).
+            new WebDriverWait(browser.driver, Duration.ofMinutes(3)).until(driver -> {
+                browser.open("/certiflow/campagnes/DEMO-2027?candidat=2027-011&composante=A.1");
+                return driver.findElements(By.linkText("Déposer")).isEmpty() ? null : Boolean.TRUE;
+            });
+            browser.open("/certiflow/campagnes/DEMO-2027");
             browser.visible(By.id("candidats-composantes"));
             browser.visible(By.id("g-candidat")).sendKeys("2027-011");
             new Select(browser.visible(By.id("g-composante"))).selectByValue("A.1");
