@@ -176,6 +176,9 @@ class ConsoleBrowserTests extends BrowserTestSupport {
         browser.visible(By.id("username")).sendKeys(user);
         browser.visible(By.id("password")).sendKeys(user + "-secret");
         browser.click(By.xpath("//button[normalize-space()='Se connecter']"));
+        // The login answers with a redirect away from the login page: wait for it, or the next page opened could cut
+        // the login short on a loaded machine (and land on the login page).
+        browser.wait.until(driver -> !driver.getCurrentUrl().contains("/connexion"));
     }
 
     private static void type(Browser browser, Map<String, String> fields) {
