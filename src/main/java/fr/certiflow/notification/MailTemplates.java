@@ -21,6 +21,8 @@ public final class MailTemplates {
     public static final String REMINDER = "REMINDER";
     /** A production returned to the candidate with what is missing. */
     public static final String RETURNED = "RETURNED";
+    /** A VAE candidate's dossier of a bloc returned with what is missing: one message for the bloc's composantes. */
+    public static final String DOSSIER_RETURNED = "DOSSIER_RETURNED";
     /** A convocation to an oral defence, with its date, time and place. */
     public static final String CONVOCATION = "CONVOCATION";
     /** The jury's decision on a bloc. */

@@ -74,8 +74,13 @@ public record AssessmentRoute(Regulation regulation, Referential referential, Co
 
     /** « le dossier de validation du bloc BC1 », from the règlement's documents. */
     public String vaeDossier() {
+        return "le " + vaeDossierName();
+    }
+
+    /** « dossier de validation du bloc BC1 », without its article. */
+    public String vaeDossierName() {
         Regulation.VaePathway vae = regulation.pathways().vae();
-        return "le " + String.join(", ", vae.documents().stream().map(d -> lowerFirst(d.label())).toList()) + " "
+        return String.join(", ", vae.documents().stream().map(d -> lowerFirst(d.label())).toList()) + " "
                 + bloc().code();
     }
 

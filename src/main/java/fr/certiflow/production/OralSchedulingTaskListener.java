@@ -90,7 +90,8 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
                             "candidat", candidate.fullName(),
                             "campagne", campaigns.findById(production.getCampaignId()).orElseThrow().getName(),
                             "code", route.vae() ? "bloc " + route.bloc().code() : production.getComponentCode(),
-                            "composante", route.vae() ? "les composantes " + contexts.members(task).stream()
+                            "composante", route.vae() ? (contexts.members(task).size() > 1 ? "les composantes "
+                                    : "la composante ") + contexts.members(task).stream()
                                     .map(Production::getComponentCode).collect(java.util.stream.Collectors.joining(", "))
                                     + " du bloc " + route.bloc().code() + " " + route.bloc().title()
                                     : "la composante " + task.getVariable(Variables.COMPONENT_LABEL),

@@ -216,6 +216,11 @@ public class ProductionProcess {
             submissions.findById(production.getSubmissionId()).orElseThrow().reopen();
         }
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        AssessmentRoute route = contexts.of(execution).route();
+        if (route.vae()) {
+            returnDossier(production, candidate, route, reason);
+            return;
+        }
         notifier.queue(MailTemplates.RETURNED, candidate.getEmail(), Map.of(
                         "candidat", candidate.fullName(),
                         "campagne", campaignName(production),
@@ -225,6 +230,25 @@ public class ProductionProcess {
                                 + (reason == null || reason.isBlank() ? "(motif non précisé)" : reason.strip()),
                         "echeance", FRENCH_DATE.format(production.getDeadline())),
                 production.getId(), "returned:" + production.getId() + ":" + production.getReturnedCount());
+    }
+
+    /**
+     * A VAE candidate's dossier covers the bloc's composantes: each composante's process returns its production, but
+     * the candidate gets one message for the dossier (queued once per dossier and return, whichever composante's
+     * process runs first), naming the composantes it covers and what is missing.
+     */
+    private void returnDossier(Production production, Candidate candidate, AssessmentRoute route, String reason) {
+        String covered = productions.findBySubmissionId(production.getSubmissionId()).stream()
+                .map(Production::getComponentCode).sorted().collect(java.util.stream.Collectors.joining(", "));
+        notifier.queue(MailTemplates.DOSSIER_RETURNED, candidate.getEmail(), Map.of(
+                        "candidat", candidate.fullName(),
+                        "campagne", campaignName(production),
+                        "dossier", route.vaeDossierName(),
+                        "composantes", (covered.contains(",") ? "composantes " : "composante ") + covered,
+                        "motif", RequiredContents.describeMissing(production.getMissingContents())
+                                + (reason == null || reason.isBlank() ? "(motif non précisé)" : reason.strip()),
+                        "echeance", FRENCH_DATE.format(production.getDeadline())),
+                production.getId(), "returned:dossier:" + production.getSubmissionId() + ":" + production.getReturnedCount());
     }
 
     private String campaignName(Production production) {

@@ -16,6 +16,9 @@ class MailTemplatesTests {
             MailTemplates.RETURNED, Map.of("candidat", "Léa Martin", "campagne", "Session 2027", "code", "A.4",
                     "composante", "A.4 Plan de management de projet", "motif", "Le budget manque.",
                     "echeance", "lundi 1 mars 2027 à 18h00"),
+            MailTemplates.DOSSIER_RETURNED, Map.of("candidat", "Léa Martin", "campagne", "Session 2027",
+                    "dossier", "dossier de validation du bloc BC1", "composantes", "composantes A.1, A.2",
+                    "motif", "Le budget manque.", "echeance", "lundi 1 mars 2027 à 18h00"),
             MailTemplates.CONVOCATION, Map.of("candidat", "Léa Martin", "campagne", "Session 2027", "code", "A.5",
                     "composante", "A.5 Processus d'achat", "date", "mardi 16 mars 2027", "heure", "14h30", "lieu", "Salle 3",
                     "epreuve", "la soutenance de la production", "objet", "la soutenance orale de votre production"),
@@ -46,6 +49,15 @@ class MailTemplatesTests {
     void aReturnedProductionSaysWhatIsMissing() {
         assertThat(MailTemplates.render(MailTemplates.RETURNED, MODELS.get(MailTemplates.RETURNED)).body())
                 .contains("Il y manque ou il faut reprendre ceci :\nLe budget manque.");
+    }
+
+    @Test
+    void aReturnedVaeDossierNamesTheBlocAndItsComposantesOnce() {
+        MailTemplates.Mail mail = MailTemplates.render(MailTemplates.DOSSIER_RETURNED,
+                MODELS.get(MailTemplates.DOSSIER_RETURNED));
+        assertThat(mail.subject()).isEqualTo("Session 2027 — votre dossier de validation du bloc BC1 est à compléter");
+        assertThat(mail.body()).contains("votre dossier de validation du bloc BC1 (composantes A.1, A.2) vous est renvoyé."
+                + " Il y manque ou il faut reprendre ceci :\nLe budget manque.");
     }
 
     @Test
