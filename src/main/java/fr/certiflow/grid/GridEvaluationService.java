@@ -4,6 +4,7 @@ import fr.certiflow.evaluation.EvaluationForms;
 import fr.certiflow.evaluation.EvaluationInput;
 import fr.certiflow.evaluation.EvaluationTaskListener;
 import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
 import fr.certiflow.evaluation.GroupEvaluationForms;
 import fr.certiflow.production.GroupSitting;
 import fr.certiflow.production.GroupSittingRepository;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -39,10 +41,13 @@ public class GridEvaluationService {
     private final FormService forms;
     private final IdentityService identity;
     private final GroupSittingRepository sittings;
+    private final RuntimeService runtime;
     private final long maxBytes;
 
     GridEvaluationService(GridRepository grids, ProductionContexts contexts, TaskService tasks, FormService forms,
-            IdentityService identity, GroupSittingRepository sittings, @Value("${certiflow.grids.max-upload-size:5MB}") DataSize maxUpload) {
+            IdentityService identity, GroupSittingRepository sittings, RuntimeService runtime,
+            @Value("${certiflow.grids.max-upload-size:5MB}") DataSize maxUpload) {
+        this.runtime = runtime;
         this.grids = grids;
         this.contexts = contexts;
         this.tasks = tasks;
@@ -60,6 +65,9 @@ public class GridEvaluationService {
         Task task = tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateProduction").taskAssignee(grid.getJurorUserId())
                 .processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
                 .processInstanceBusinessKey(context.production().getProcessKey()).singleResult();
+        if (task == null) {
+            task = vaeSittingTask(grid, context);
+        }
         GroupSection section = null;
         if (task == null) {
             section = groupSection(grid, context);
@@ -122,6 +130,24 @@ public class GridEvaluationService {
     /** Marks a group member's section as filled from the juror's grid. */
     public static String gridFilledKey(int member) {
         return "M" + member + "_grid";
+    }
+
+    /**
+     * At a VAE candidate's sitting on a bloc, each composante is evaluated in its own task per juror (inside « Évaluer
+     * chaque composante du bloc (VAE) », key {@code Task_EvaluateProduction}): the juror's open task for the grid's
+     * composante, found by the sub-process's element variable, or null. Completed as the form would, its checks apply.
+     */
+    private Task vaeSittingTask(Grid grid, ProductionContexts.Context context) {
+        String[] keys = sittings.findBySubmissionIdIn(List.of(context.production().getSubmissionId())).stream()
+                .map(GroupSitting::getBusinessKey).filter(ProcessKeys::isVaeSitting).toArray(String[]::new);
+        if (keys.length == 0) {
+            return null;
+        }
+        return tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateProduction").taskAssignee(grid.getJurorUserId())
+                .processDefinitionKey(ProcessKeys.GROUP_ASSESSMENT).processInstanceBusinessKeyIn(keys).list().stream()
+                .filter(task -> runtime.getVariable(task.getExecutionId(), Variables.MEMBER_PRODUCTION_ID)
+                        instanceof Number member && member.longValue() == grid.getProductionId())
+                .findFirst().orElse(null);
     }
 
     /** The juror's open group evaluation task where the grid's production is a member, and the member's rank. */
