@@ -3,6 +3,8 @@ package fr.certiflow.progress;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
 import fr.certiflow.production.GroupSitting;
 import fr.certiflow.production.GroupSittingRepository;
 import fr.certiflow.production.Production;
@@ -18,6 +20,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -320,13 +323,16 @@ public class ProductionListing {
                 sittingKeyBySubmission.values().stream()).distinct().toArray(String[]::new);
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys).orderByTaskCreateTime().asc().list();
         Map<String, List<OpenTask>> tasksByKey = new LinkedHashMap<>();
+        Map<String, Long> memberOfTask = new HashMap<>();
         if (!open.isEmpty()) {
             Map<String, String> keyOfInstance = runtime.createProcessInstanceQuery()
                     .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list()
                     .stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
             for (Task task : open) {
-                tasksByKey.computeIfAbsent(keyOfInstance.get(task.getProcessInstanceId()), k -> new ArrayList<>())
+                String key = keyOfInstance.get(task.getProcessInstanceId());
+                tasksByKey.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), tasklistHref(task.getId())));
+                memberOf(key, task).ifPresent(member -> memberOfTask.put(task.getId(), member));
             }
         }
         List<ProductionItem> items = new ArrayList<>();
@@ -343,7 +349,7 @@ public class ProductionListing {
                     production.getComponentCode(), production.getAttempt(), production.getStatus().name(),
                     production.getResult(), production.getDeadline(), submission == null ? null : submission.getSubmittedAt(),
                     production.getReturnedCount(), production.getOralAt(), handedIn,
-                    openTasks(tasksByKey, production, sittingKeyBySubmission.get(production.getSubmissionId())),
+                    openTasks(tasksByKey, memberOfTask, production, sittingKeyBySubmission.get(production.getSubmissionId())),
                     "/api/productions/" + production.getId() + "/files",
                     // The référentiel's required contents found missing at admissibility, and why it was accepted so.
                     production.getMissingContents(), production.getAdmissibleDespite()));
@@ -351,15 +357,38 @@ public class ProductionListing {
         return items;
     }
 
-    /** The tasks open on the production's own process, then those of its group's sitting, if it has one. */
-    private static List<OpenTask> openTasks(Map<String, List<OpenTask>> tasksByKey, Production production, String sittingKey) {
+    /**
+     * The tasks open on the production's own process, then those of its group's sitting, if it has one: the steps done
+     * once for the sitting (admissibility, oral scheduling, a juror's group evaluation), and of the steps done for one
+     * member (a VAE bloc's evaluation of one composante, a harmonisation), this production's only.
+     */
+    private static List<OpenTask> openTasks(Map<String, List<OpenTask>> tasksByKey, Map<String, Long> memberOfTask,
+            Production production, String sittingKey) {
         List<OpenTask> own = tasksByKey.getOrDefault(production.getProcessKey(), List.of());
         if (sittingKey == null) {
             return own;
         }
         List<OpenTask> all = new ArrayList<>(own);
-        all.addAll(tasksByKey.getOrDefault(sittingKey, List.of()));
+        for (OpenTask task : tasksByKey.getOrDefault(sittingKey, List.of())) {
+            Long member = memberOfTask.get(task.id());
+            if (member == null || member.equals(production.getId())) {
+                all.add(task);
+            }
+        }
         return all;
+    }
+
+    /**
+     * The member a sitting's task is for, when it is for one: the element variable of the sitting's multi-instance
+     * steps per member (the VAE bloc's sub-process per composante, the harmonisation per member). Read through the
+     * task's execution, since the sub-process's tasks sit in scopes below it.
+     */
+    private java.util.Optional<Long> memberOf(String businessKey, Task task) {
+        if (!ProcessKeys.isGroupSitting(businessKey)) {
+            return java.util.Optional.empty();
+        }
+        return runtime.getVariable(task.getExecutionId(), Variables.MEMBER_PRODUCTION_ID) instanceof Number member
+                ? java.util.Optional.of(member.longValue()) : java.util.Optional.empty();
     }
 
     private static List<String> campaignComponents(Campaign campaign) {

@@ -443,6 +443,20 @@ class AttackSuiteIT {
                     "/api/grids/" + memberGrid + "/evaluation", new Attack.Upload(Map.of(), "grille.xlsx", memberGridFile),
                     role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
         }
+        // A composante's grid at a VAE candidate's sitting completes its juror's task for that composante: only that
+        // juror hands it in.
+        List<JsonNode> vaeTasks = scenario.tasks(AttackScenario.VAE_C501, "Task_EvaluateProduction");
+        String vaeJuror = vaeTask(vaeTasks).get("assignee").asText();
+        String otherVaeJuror = vaeTasks.stream().map(task -> task.get("assignee").asText()).filter(id -> !id.equals(vaeJuror))
+                .findFirst().orElseThrow();
+        String vaeGrid = db.strings("select cast(id as varchar) from cf_grid where production_id = ? and juror_user_id = ?",
+                scenario.production("VAE/C501/A.4"), vaeJuror).get(0);
+        byte[] vaeGridFile = scenario.as(vaeJuror).bytes("/api/grids/" + vaeGrid);
+        for (String role : List.of(ANONYMOUS, otherVaeJuror, COORDINATOR, PRESIDENT, MANAGER)) {
+            attacks.add(new Attack("déposer la grille VAE d'une composante d'un autre juré", role, "POST",
+                    "/api/grids/" + vaeGrid + "/evaluation", new Attack.Upload(Map.of(), "grille.xlsx", vaeGridFile),
+                    role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
+        }
         // The outbox: read by coordinators and managers, a parked mail sent again by coordinators only.
         parkedMail = mail("attack:parked", "FAILED");
         sentMail = mail("attack:sent", "SENT");

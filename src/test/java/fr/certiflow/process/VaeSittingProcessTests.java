@@ -13,6 +13,10 @@ import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.production.SubmissionService;
+import fr.certiflow.progress.ProductionListing;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,8 @@ class VaeSittingProcessTests {
     BlocResultRepository blocResults;
     @Autowired
     NotificationRepository notifications;
+    @Autowired
+    ProductionListing listing;
 
     Campaign campaign;
     Candidate candidate;
@@ -166,6 +172,45 @@ class VaeSittingProcessTests {
         List<Notification> convocations = mails(produced(), "CONVOCATION");
         assertThat(convocations).hasSize(2);
         assertThat(convocations.get(1).getBody()).contains("pour la composante A.2 du bloc BC1");
+    }
+
+    @Test
+    void theConsoleShowsOnEachComposanteItsOwnTasksAndThoseOfTheWholeSitting() {
+        ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC1");
+        handInDossier(fixture.productionsOf(bloc).get(0));
+        ProcessInstance sitting = fixture.groupSitting(fixture.productionsOf(bloc).get(0));
+        List<Production> produced = produced();
+
+        // Done once for the bloc: shown on each composante.
+        assertThat(produced).allSatisfy(production -> assertThat(listing.item(production).openTasks())
+                .extracting(ProductionListing.OpenTask::key).containsExactly("Task_CheckAdmissibility"));
+        fixture.admissible(sitting);
+        assertThat(produced).allSatisfy(production -> assertThat(listing.item(production).openTasks())
+                .extracting(ProductionListing.OpenTask::key).containsExactly("Task_ScheduleOral"));
+        Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
+        fixture.submit(fixture.task(sitting, "Task_ScheduleOral"), "coordo", Map.of("oralDate",
+                oral.atZone(ZoneId.of("Europe/Paris")).toLocalDateTime().withSecond(0).withNano(0).toString(),
+                "oralPlace", "Salle 2"));
+        fixture.moveClockTo(oral.plus(Duration.ofMinutes(1)));
+
+        // Four evaluation tasks in the sitting (two jurors, two composantes): each composante shows its own two.
+        assertThat(fixture.tasksOf(sitting, "Task_EvaluateProduction")).hasSize(4);
+        for (Production production : produced) {
+            String other = production.getComponentCode().equals("A.1") ? "A.2" : "A.1";
+            assertThat(listing.item(production).openTasks()).hasSize(2).allSatisfy(task -> {
+                assertThat(task.key()).isEqualTo("Task_EvaluateProduction");
+                assertThat(task.name()).endsWith("— " + production.getComponentCode()).doesNotContain(other);
+            });
+        }
+
+        // The jurors disagree on A.2 only: its harmonisation shows on A.2, nothing on A.1.
+        List<String> jury = fixture.tasksOf(sitting, "Task_EvaluateProduction").stream().map(Task::getAssignee)
+                .distinct().sorted().toList();
+        fixture.completeGroupSitting(sitting, (juror, member, key) ->
+                member == 2 && juror.equals(jury.get(1)) && key.endsWith("CR2") ? "NON_ACQUIS" : "ACQUIS", Set.of());
+        assertThat(listing.item(produced.get(0)).openTasks()).isEmpty();
+        assertThat(listing.item(produced.get(1)).openTasks()).singleElement()
+                .satisfies(task -> assertThat(task.key()).isEqualTo("Task_Harmonise"));
     }
 
     private void handInDossier(ProcessInstance component) {
