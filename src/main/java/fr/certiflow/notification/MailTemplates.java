@@ -19,6 +19,8 @@ public final class MailTemplates {
 
     /** A reminder before a submission deadline. */
     public static final String REMINDER = "REMINDER";
+    /** A reminder to a VAE candidate of their dossier of a bloc: one message for the bloc's composantes. */
+    public static final String DOSSIER_REMINDER = "DOSSIER_REMINDER";
     /** A production returned to the candidate with what is missing. */
     public static final String RETURNED = "RETURNED";
     /** A VAE candidate's dossier of a bloc returned with what is missing: one message for the bloc's composantes. */

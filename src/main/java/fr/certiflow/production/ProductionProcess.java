@@ -191,6 +191,18 @@ public class ProductionProcess {
             return;
         }
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        AssessmentRoute route = contexts.of(execution).route();
+        if (route.vae()) {
+            // One dossier for the bloc's composantes: one reminder, whichever composante's timer fires first.
+            notifier.queue(MailTemplates.DOSSIER_REMINDER, candidate.getEmail(), Map.of(
+                            "candidat", candidate.fullName(),
+                            "campagne", campaignName(production),
+                            "dossier", route.vaeDossierName(),
+                            "composantes", coveredComponents(production),
+                            "echeance", FRENCH_DATE.format(production.getDeadline())),
+                    production.getId(), "reminder:dossier:" + production.getSubmissionId() + ":" + production.getReturnedCount());
+            return;
+        }
         notifier.queue(MailTemplates.REMINDER, candidate.getEmail(), Map.of(
                         "candidat", candidate.fullName(),
                         "campagne", campaignName(production),
@@ -238,17 +250,22 @@ public class ProductionProcess {
      * process runs first), naming the composantes it covers and what is missing.
      */
     private void returnDossier(Production production, Candidate candidate, AssessmentRoute route, String reason) {
-        String covered = productions.findBySubmissionId(production.getSubmissionId()).stream()
-                .map(Production::getComponentCode).sorted().collect(java.util.stream.Collectors.joining(", "));
         notifier.queue(MailTemplates.DOSSIER_RETURNED, candidate.getEmail(), Map.of(
                         "candidat", candidate.fullName(),
                         "campagne", campaignName(production),
                         "dossier", route.vaeDossierName(),
-                        "composantes", (covered.contains(",") ? "composantes " : "composante ") + covered,
+                        "composantes", coveredComponents(production),
                         "motif", RequiredContents.describeMissing(production.getMissingContents())
                                 + (reason == null || reason.isBlank() ? "(motif non précisé)" : reason.strip()),
                         "echeance", FRENCH_DATE.format(production.getDeadline())),
                 production.getId(), "returned:dossier:" + production.getSubmissionId() + ":" + production.getReturnedCount());
+    }
+
+    /** « composantes A.1, A.2 »: what a VAE candidate's dossier covers at this attempt. */
+    private String coveredComponents(Production production) {
+        String covered = productions.findBySubmissionId(production.getSubmissionId()).stream()
+                .map(Production::getComponentCode).sorted().collect(java.util.stream.Collectors.joining(", "));
+        return (covered.contains(",") ? "composantes " : "composante ") + covered;
     }
 
     private String campaignName(Production production) {

@@ -67,7 +67,10 @@ class VaeSittingProcessTests {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        campaign = fixture.campaign(c -> c.setResitAttempts(1));
+        campaign = fixture.campaign(c -> {
+            c.setResitAttempts(1);
+            c.setReminderDays(7);
+        });
         fixture.standardJury(campaign);
         candidate = fixture.candidate(campaign, "2027-080", c -> c.setPathway(Pathway.VAE));
     }
@@ -117,6 +120,28 @@ class VaeSittingProcessTests {
         fixture.completeGroupSitting(second, (juror, member, key) -> "ACQUIS", Set.of());
         assertThat(produced()).extracting(Production::getResult).containsExactly("VALIDE", "VALIDE");
         assertThat(mails(produced, "RETURNED", "DOSSIER_RETURNED")).hasSize(1);
+    }
+
+    @Test
+    void aReminderOfTheDossierIsOneMailForTheBloc() {
+        ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC1");
+        List<Production> produced = produced();
+        Instant deadline = produced.get(0).getDeadline();
+        assertThat(produced).extracting(Production::getDeadline).containsOnly(deadline);
+
+        fixture.moveClockTo(deadline.minus(Duration.ofDays(7)).plusSeconds(1));
+
+        for (ProcessInstance component : fixture.productionsOf(bloc)) {
+            BpmnAwareTests.assertThat(component).isWaitingAt("Task_AwaitSubmission").hasPassed("Task_SendReminder");
+        }
+        assertThat(mails(produced, "REMINDER", "DOSSIER_REMINDER")).as("one reminder for the dossier").singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.getKind()).isEqualTo("DOSSIER_REMINDER");
+                    assertThat(mail.getSubject())
+                            .isEqualTo("Session de test — rappel : votre dossier de validation du bloc BC1 est attendu");
+                    assertThat(mail.getBody()).contains("votre dossier de validation du bloc BC1 (composantes A.1, A.2) est"
+                            + " attendu au plus tard le ");
+                });
     }
 
     @Test

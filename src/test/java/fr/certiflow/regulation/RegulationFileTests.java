@@ -100,6 +100,32 @@ class RegulationFileTests {
                 .hasMessageContaining("pathways: is required");
     }
 
+    /**
+     * No element of a règlement names a level by its code outside the scale: a level the scale does not define well is
+     * the broken case (a code that is not one, a label used twice, no level acquired, or every one).
+     */
+    @Test
+    void aScaleWhoseLevelsAreNotWellDefinedStopsTheStartWithItsElement() throws Exception {
+        String shipped = Files.readString(Regulations.SHIPPED);
+        String badCodes = shipped.replace("code: \"NON_ACQUIS\"", "code: \"non acquis\"")
+                .replace("label: \"Non acquis\"", "label: \"acquis\"");
+        assertThatThrownBy(() -> RegulationCatalog.read("bad-levels.yaml",
+                new ByteArrayInputStream(badCodes.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .isInstanceOfSatisfying(InvalidRegulationException.class, thrown -> assertThat(thrown.problems())
+                        .extracting(Problem::toString).containsExactlyInAnyOrder(
+                                "scale.levels[1].code: 'non acquis' is not a level code (capitals, digits, underscores, 32"
+                                        + " characters at most)",
+                                "scale.levels[1].label: 'acquis' is used by another level"));
+        String noneAcquired = shipped.replace("acquired: true", "acquired: false");
+        assertThatThrownBy(() -> RegulationCatalog.read("none-acquired.yaml",
+                new ByteArrayInputStream(noneAcquired.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .hasMessageContaining("scale.levels: no level counts as acquired");
+        String allAcquired = shipped.replace("acquired: false", "acquired: true");
+        assertThatThrownBy(() -> RegulationCatalog.read("all-acquired.yaml",
+                new ByteArrayInputStream(allAcquired.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .hasMessageContaining("scale.levels: every level counts as acquired: a criterion could never fail");
+    }
+
     @Test
     void anUnknownFieldOrAMissingSectionIsNamedWithItsLine() throws Exception {
         String text = Files.readString(Regulations.SHIPPED).replace("      acquired: false", "      acquired: false\n      acquis: false");
