@@ -127,6 +127,21 @@ class RegulationFileTests {
     }
 
     @Test
+    void aCertificationJuryOfZeroOrAQuorumAboveItsMembersIsNamed() throws Exception {
+        String shipped = Files.readString(Regulations.SHIPPED);
+        String zero = shipped.replace("minimumMembers: 3", "minimumMembers: 0").replace("quorum: 3", "quorum: 1");
+        assertThatThrownBy(() -> RegulationCatalog.read("zero-jury.yaml",
+                new ByteArrayInputStream(zero.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .isInstanceOfSatisfying(InvalidRegulationException.class, thrown -> assertThat(thrown.problems())
+                        .extracting(Problem::toString).contains("juries.certification.minimumMembers: must be 1 or more, found 0"));
+        String quorum = shipped.replace("quorum: 3", "quorum: 4");
+        assertThatThrownBy(() -> RegulationCatalog.read("quorum.yaml",
+                new ByteArrayInputStream(quorum.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .isInstanceOfSatisfying(InvalidRegulationException.class, thrown -> assertThat(thrown.problems())
+                        .extracting(Problem::toString).containsExactly("juries.certification.quorum: must be between 1 and 3, found 4"));
+    }
+
+    @Test
     void anUnknownFieldOrAMissingSectionIsNamedWithItsLine() throws Exception {
         String text = Files.readString(Regulations.SHIPPED).replace("      acquired: false", "      acquired: false\n      acquis: false");
         assertThatThrownBy(() -> RegulationCatalog.read("typo.yaml",
