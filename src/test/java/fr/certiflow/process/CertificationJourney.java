@@ -46,7 +46,17 @@ public class CertificationJourney {
     }
 
     public void run() {
-        Campaign campaign = fixture.campaign(c -> { });
+        run(fixture.campaign(c -> { }));
+    }
+
+    /** The same journey, unchanged, for a campaign under another règlement (every criterion acquired by every juror). */
+    public Campaign run(fr.certiflow.regulation.Regulation regulation) {
+        Campaign campaign = fixture.campaign(regulation, c -> { });
+        run(campaign);
+        return campaign;
+    }
+
+    private void run(Campaign campaign) {
         fixture.standardJury(campaign);
         Candidate first = fixture.candidate(campaign, "2027-201", c -> c.setGroupCode("G1"));
         Candidate second = fixture.candidate(campaign, "2027-202", c -> c.setGroupCode("G1"));

@@ -57,6 +57,9 @@ class RegulationJourneyTests {
     @Autowired
     fr.certiflow.jury.JuryAssignmentRepository assignments;
 
+    @Autowired
+    CertificationJourney journey;
+
     Regulation fourLevels;
 
     @BeforeEach
@@ -119,6 +122,19 @@ class RegulationJourneyTests {
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_EvaluateGroup")
                 .processVariableValueEquals(Variables.CAMPAIGN_ID, campaign.getId()).count())
                 .as("three jurors per group sitting").isEqualTo(3 * 2);
+    }
+
+    /**
+     * The full journey of {@link CertificationJourneyTests}, unchanged, under the fixture's règlement: three jurors per
+     * production, the four-level scale; every criterion acquired, so the same decisions.
+     */
+    @Test
+    void theFullJourneyRunsUnchangedUnderTheFixturesReglement() {
+        Campaign campaign = journey.run(fourLevels);
+        assertThat(campaign.getRegulationVersion()).isEqualTo(2);
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_EvaluateProduction")
+                .processVariableValueEquals(Variables.CAMPAIGN_ID, campaign.getId()).count())
+                .as("three jurors per individual production, as the fixture's règlement says").isEqualTo(3 * 6);
     }
 
     @Test
