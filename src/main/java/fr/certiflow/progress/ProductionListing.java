@@ -378,13 +378,16 @@ public class ProductionListing {
         return all;
     }
 
+    /** A sitting's user tasks done for one member (the others, for the whole sitting, need no look-up). */
+    private static final java.util.Set<String> MEMBER_STEPS = java.util.Set.of("Task_EvaluateProduction", "Task_Harmonise");
+
     /**
      * The member a sitting's task is for, when it is for one: the element variable of the sitting's multi-instance
      * steps per member (the VAE bloc's sub-process per composante, the harmonisation per member). Read through the
      * task's execution, since the sub-process's tasks sit in scopes below it.
      */
     private java.util.Optional<Long> memberOf(String businessKey, Task task) {
-        if (!ProcessKeys.isGroupSitting(businessKey)) {
+        if (!ProcessKeys.isGroupSitting(businessKey) || !MEMBER_STEPS.contains(task.getTaskDefinitionKey())) {
             return java.util.Optional.empty();
         }
         return runtime.getVariable(task.getExecutionId(), Variables.MEMBER_PRODUCTION_ID) instanceof Number member
