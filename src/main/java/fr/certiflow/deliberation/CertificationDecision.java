@@ -52,7 +52,7 @@ public class CertificationDecision {
     protected CertificationDecision() {
     }
 
-    CertificationDecision(Long campaignId, Long candidateId, String proposed) {
+    public CertificationDecision(Long campaignId, Long candidateId, String proposed) {
         this.campaignId = campaignId;
         this.candidateId = candidateId;
         this.proposed = proposed;
@@ -100,7 +100,7 @@ public class CertificationDecision {
         return decision != null && !decision.equals(proposed);
     }
 
-    void propose(String proposed) {
+    public void propose(String proposed) {
         this.proposed = proposed;
     }
 

@@ -1,13 +1,11 @@
-package fr.certiflow.deliberation;
+package fr.certiflow.campaign;
 
-import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.CampaignReferentials;
-import fr.certiflow.campaign.CampaignRepository;
-import fr.certiflow.campaign.CampaignRequest;
-import fr.certiflow.campaign.CampaignService;
-import fr.certiflow.campaign.CampaignStatus;
-import fr.certiflow.campaign.Candidate;
-import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.deliberation.BlocResult;
+import fr.certiflow.deliberation.BlocResultRepository;
+import fr.certiflow.deliberation.CertificationDecision;
+import fr.certiflow.deliberation.CertificationDecisionRepository;
+import fr.certiflow.deliberation.CertificationJuryTaskListener;
+import fr.certiflow.deliberation.Decisions;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ProcessException;
