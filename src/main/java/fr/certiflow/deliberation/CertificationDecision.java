@@ -52,7 +52,7 @@ public class CertificationDecision {
     protected CertificationDecision() {
     }
 
-    public CertificationDecision(Long campaignId, Long candidateId, String proposed) {
+    CertificationDecision(Long campaignId, Long candidateId, String proposed) {
         this.campaignId = campaignId;
         this.candidateId = candidateId;
         this.proposed = proposed;
@@ -100,7 +100,7 @@ public class CertificationDecision {
         return decision != null && !decision.equals(proposed);
     }
 
-    public void propose(String proposed) {
+    void propose(String proposed) {
         this.proposed = proposed;
     }
 
