@@ -12,9 +12,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A campaign's cohort (and, through this gate, its jury pool) imported from an uploaded file, the same way for the API and the console: one
- * import at a time on a node, the file read as a stream that fails past the import limit
- * (certiflow.imports.max-file-size, below the multipart limit), never held in memory whole.
+ * A campaign's cohort (and, through this gate, its jury pool: {@code fr.certiflow.jury.JuryPoolUploads}) imported from
+ * an uploaded file, the same way for the API and the console: one import at a time on a node, the file read as a
+ * stream that fails past the import limit (certiflow.imports.max-file-size, below the multipart limit), never held in
+ * memory whole.
  */
 @Service
 public class CampaignImports {
@@ -24,8 +25,8 @@ public class CampaignImports {
     private final MeterRegistry meters;
     private final ImportGate imports = new ImportGate(Duration.ofMinutes(1));
 
-    CampaignImports(CohortImport cohort,
-            @Value("${certiflow.imports.max-file-size:10MB}") DataSize maxImportSize, MeterRegistry meters) {
+    CampaignImports(CohortImport cohort, @Value("${certiflow.imports.max-file-size:10MB}") DataSize maxImportSize,
+            MeterRegistry meters) {
         this.cohort = cohort;
         this.maxImportBytes = maxImportSize.toBytes();
         this.meters = meters;

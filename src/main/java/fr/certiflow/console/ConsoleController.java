@@ -66,8 +66,7 @@ class ConsoleController {
     private final fr.certiflow.regulation.RegulationCatalog regulationCatalog;
 
     ConsoleController(CampaignRepository campaigns, CampaignService service, CampaignImports imports, JuryPoolUploads juryUploads,
-            CampaignLauncher launcher,
-            CandidateRepository candidates, CampaignReferentials referentials, CurrentUsers users, TaskService tasks, ProductionListing listing,
+            CampaignLauncher launcher, CandidateRepository candidates, CampaignReferentials referentials, CurrentUsers users, TaskService tasks, ProductionListing listing,
             fr.certiflow.referential.ReferentialCatalog referentialCatalog, fr.certiflow.regulation.RegulationCatalog regulationCatalog) {
         this.referentialCatalog = referentialCatalog;
         this.regulationCatalog = regulationCatalog;
