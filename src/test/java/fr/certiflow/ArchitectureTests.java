@@ -1,14 +1,59 @@
 package fr.certiflow;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 @AnalyzeClasses(packages = "fr.certiflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
+
+    private static final List<String> FOUNDATION = List.of("referential", "regulation", "identity", "tabular", "web",
+            "notification", "process");
+
+    /**
+     * Every module (a package under {@code fr.certiflow}), from the bottom up, with the modules it may use:
+     * docs/modules.md says the same, line by line ({@code ModulesDocumentationTests}).
+     */
+    static final Map<String, List<String>> MODULES = modules();
+
+    private static Map<String, List<String>> modules() {
+        Map<String, List<String>> modules = new LinkedHashMap<>();
+        modules.put("referential", List.of());
+        modules.put("regulation", List.of("referential"));
+        modules.put("identity", List.of());
+        modules.put("tabular", List.of());
+        modules.put("web", List.of("tabular"));
+        modules.put("notification", List.of());
+        modules.put("process", List.of("referential", "regulation"));
+        modules.put("operations", FOUNDATION);
+        modules.put("campaign", FOUNDATION);
+        modules.put("production", above("campaign"));
+        modules.put("jury", above("campaign", "production"));
+        modules.put("evaluation", above("campaign", "production", "jury"));
+        modules.put("grid", above("campaign", "production", "jury", "evaluation"));
+        modules.put("deliberation", above("campaign", "production", "jury"));
+        modules.put("progress", above("campaign", "production", "deliberation"));
+        modules.put("documents", above("campaign", "production", "jury", "evaluation", "deliberation", "progress"));
+        modules.put("console", above("campaign", "production", "jury", "progress"));
+        modules.put("demo", above("campaign", "production", "jury"));
+        return modules;
+    }
+
+    private static List<String> above(String... features) {
+        return java.util.stream.Stream.concat(FOUNDATION.stream(), java.util.Arrays.stream(features)).toList();
+    }
 
     @ArchTest
     static final ArchRule the_referential_model_knows_no_framework = noClasses()
@@ -19,6 +64,36 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule the_referential_knows_no_other_feature = noClasses()
             .that().resideInAPackage("fr.certiflow.referential..")
-            .should().dependOnClassesThat().resideInAnyPackage("fr.certiflow.identity..")
-            .because("campaigns, processes and grids depend on the référentiel, never the other way round");
+            .should().dependOnClassesThat(resideInAPackage("fr.certiflow..").and(resideOutsideOfPackage("fr.certiflow.referential..")))
+            .because("campaigns, processes, grids and the règlement depend on the référentiel, never the other way round");
+
+    @ArchTest
+    static final ArchRule modules_form_no_cycle = slices().matching("fr.certiflow.(*)..")
+            .should().beFreeOfCycles()
+            .because("a module that a lower one reaches back into can no longer be changed, tested or understood on its "
+                    + "own: the lower module owns a small interface that the upper one implements (docs/modules.md)");
+
+    @ArchTest
+    static final ArchRule every_class_belongs_to_a_known_module = classes()
+            .that().resideOutsideOfPackage("fr.certiflow")
+            .should().resideInAnyPackage(MODULES.keySet().stream().map(module -> "fr.certiflow." + module + "..").toArray(String[]::new))
+            .because("a new package takes its place in the layering (ArchitectureTests.MODULES and docs/modules.md) before it is used");
+
+    @ArchTest
+    static final ArchRule each_module_uses_only_the_modules_below_it = layers()
+            .because("the layering of docs/modules.md keeps the référentiel and the règlement at the bottom, the features "
+                    + "above them, and the console and the demo on top");
+
+    private static LayeredArchitecture layers() {
+        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String module : MODULES.keySet()) {
+            layers = layers.layer(module).definedBy("fr.certiflow." + module + "..");
+        }
+        for (Map.Entry<String, List<String>> module : MODULES.entrySet()) {
+            layers = module.getValue().isEmpty()
+                    ? layers.whereLayer(module.getKey()).mayNotAccessAnyLayer()
+                    : layers.whereLayer(module.getKey()).mayOnlyAccessLayers(module.getValue().toArray(String[]::new));
+        }
+        return layers;
+    }
 }

@@ -1,6 +1,5 @@
 package fr.certiflow.campaign;
 
-import fr.certiflow.jury.JuryPoolImport;
 import fr.certiflow.tabular.SizeLimitedInputStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,23 +12,22 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A campaign's cohort and jury pool imported from an uploaded file, the same way for the API and the console: one
- * import at a time on a node, the file read as a stream that fails past the import limit
- * (certiflow.imports.max-file-size, below the multipart limit), never held in memory whole.
+ * A campaign's cohort (and, through this gate, its jury pool: {@code fr.certiflow.jury.JuryPoolUploads}) imported from
+ * an uploaded file, the same way for the API and the console: one import at a time on a node, the file read as a
+ * stream that fails past the import limit (certiflow.imports.max-file-size, below the multipart limit), never held in
+ * memory whole.
  */
 @Service
 public class CampaignImports {
 
     private final CohortImport cohort;
-    private final JuryPoolImport jury;
     private final long maxImportBytes;
     private final MeterRegistry meters;
     private final ImportGate imports = new ImportGate(Duration.ofMinutes(1));
 
-    CampaignImports(CohortImport cohort, JuryPoolImport jury,
-            @Value("${certiflow.imports.max-file-size:10MB}") DataSize maxImportSize, MeterRegistry meters) {
+    CampaignImports(CohortImport cohort, @Value("${certiflow.imports.max-file-size:10MB}") DataSize maxImportSize,
+            MeterRegistry meters) {
         this.cohort = cohort;
-        this.jury = jury;
         this.maxImportBytes = maxImportSize.toBytes();
         this.meters = meters;
     }
@@ -38,15 +36,13 @@ public class CampaignImports {
         return importing("cohort", file, (name, content) -> cohort.importFile(campaignId, name, content));
     }
 
-    public JuryPoolImport.Result jurors(Long campaignId, MultipartFile file, String importedBy) throws IOException {
-        return importing("jurors", file, (name, content) -> jury.importFile(campaignId, name, content, importedBy));
-    }
-
-    private interface Importer<T> {
+    /** What reads an uploaded file once it passed the gate. */
+    public interface Importer<T> {
         T importFile(String filename, InputStream content);
     }
 
-    private <T> T importing(String kind, MultipartFile file, Importer<T> importer) throws IOException {
+    /** Imports {@code file} through the gate; {@code kind} names the import in the metrics. */
+    public <T> T importing(String kind, MultipartFile file, Importer<T> importer) throws IOException {
         return imports.oneAtATime(() -> {
             Timer.Sample sample = Timer.start(meters);
             try (InputStream content = new SizeLimitedInputStream(file.getInputStream(), file.getOriginalFilename(), maxImportBytes)) {

@@ -1,6 +1,5 @@
 package fr.certiflow.campaign;
 
-import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
@@ -22,11 +21,11 @@ public class CampaignLauncher {
 
     private final CampaignRepository campaigns;
     private final CandidateRepository candidates;
-    private final JurorRepository jurors;
+    private final JuryPool jurors;
     private final RuntimeService runtime;
     private final Clock clock;
 
-    CampaignLauncher(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
+    CampaignLauncher(CampaignRepository campaigns, CandidateRepository candidates, JuryPool jurors,
             RuntimeService runtime, Clock clock) {
         this.campaigns = campaigns;
         this.candidates = candidates;
@@ -50,7 +49,7 @@ public class CampaignLauncher {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
                     + " n'a aucun candidat : importez la cohorte avant de la lancer.");
         }
-        if (jurors.countByCampaignId(campaign.getId()) == 0) {
+        if (jurors.jurorCount(campaign.getId()) == 0) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
                     + " n'a aucun juré : importez le jury avant de la lancer.");
         }

@@ -1,6 +1,5 @@
 package fr.certiflow.campaign;
 
-import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.referential.ReferentialCatalog;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
@@ -37,12 +36,12 @@ public class CampaignService {
 
     private final CampaignRepository campaigns;
     private final CandidateRepository candidates;
-    private final JurorRepository jurors;
+    private final JuryPool jurors;
     private final ReferentialCatalog catalog;
     private final RegulationCatalog regulations;
     private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, CandidateRepository candidates, JurorRepository jurors,
+    CampaignService(CampaignRepository campaigns, CandidateRepository candidates, JuryPool jurors,
             ReferentialCatalog catalog, RegulationCatalog regulations, Clock clock) {
         this.regulations = regulations;
         this.campaigns = campaigns;
@@ -223,6 +222,6 @@ public class CampaignService {
                 campaign.getDeliberationDate(), campaign.getJurorsPerProduction(), campaign.getResitAttempts(),
                 campaign.getReminderDays(), campaign.getResitPeriodDays(), campaign.getStatus(), campaign.getCreatedAt(),
                 campaign.getLaunchedAt(), candidates.countByCampaignId(campaign.getId()),
-                jurors.countByCampaignId(campaign.getId()), campaign.getIndividualWorkAllowed());
+                jurors.jurorCount(campaign.getId()), campaign.getIndividualWorkAllowed());
     }
 }

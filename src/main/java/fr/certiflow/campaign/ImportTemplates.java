@@ -26,15 +26,13 @@ public final class ImportTemplates {
     public static final String EXAMPLE_DOMAIN = "exemple.invalid";
     /** The problem of a row recognised as the template's example. */
     public static final String EXAMPLE_ROW = "ligne d'exemple du modèle : supprimez-la ou remplacez-la par une vraie personne";
-    /** The login of the jury template's example juror: refused like an example address. */
-    public static final String JUROR_EXAMPLE_ID = "exemple.dupont";
     /** Rows of the data sheet prepared with the text format on identifier columns. */
     static final int FORMATTED_ROWS = 500;
 
     /** A column of a template: its header, the example value shown in the instructions, what to write there. */
     public record Column(String header, String example, String help, boolean identifier) {
 
-        Column(String header, String example, String help) {
+        public Column(String header, String example, String help) {
             this(header, example, help, false);
         }
     }
@@ -53,26 +51,11 @@ public final class ImportTemplates {
             new Column("Employeur", "Agence Horizon", "Aucun juré de cette organisation n'évaluera le candidat."),
             new Column("Blocs acquis", "BC1 (30/06/2025)", "Blocs acquis lors d'une session antérieure, avec leur date, séparés par « ; »."));
 
-    public static final List<Column> JURORS = List.of(
-            new Column("Identifiant", JUROR_EXAMPLE_ID, "Obligatoire. Identifiant de connexion du juré (créé s'il n'existe pas).", true),
-            new Column("Nom", "Marie Dupont", "Obligatoire. Prénom puis nom."),
-            new Column("Courriel", "marie.dupont@" + EXAMPLE_DOMAIN, "Adresse à laquelle le juré reçoit ses convocations."),
-            new Column("Organisation", "Cabinet Conseil Ouest", "Le juré n'évalue pas les salariés de son organisation."),
-            new Column("Professionnel extérieur", "oui", "Obligatoire : oui ou non. Chaque jury compte au moins un professionnel extérieur."),
-            new Column("Qualifié en anglais", "non", "oui ou non. Chaque jury de l'étude de cas en anglais (A.5) en compte un."),
-            new Column("Président de jury", "non", "oui ou non. Les présidents harmonisent et délibèrent ; ils n'évaluent pas."),
-            new Column("Charge maximale", "20", "Nombre maximal de productions à évaluer (20 par défaut)."),
-            new Column("Conflits déclarés", "00124; Agence Horizon", "Numéros de candidats ou organisations, séparés par « ; ».", true));
-
     private ImportTemplates() {
     }
 
     public static byte[] cohort() {
-        return write("Cohorte", COHORT);
-    }
-
-    public static byte[] jurors() {
-        return write("Jury", JURORS);
+        return workbook("Cohorte", COHORT);
     }
 
     /** Whether a row's address is the template's example one (a leftover example, never real data). */
@@ -80,7 +63,8 @@ public final class ImportTemplates {
         return email != null && email.strip().toLowerCase(java.util.Locale.ROOT).endsWith("@" + EXAMPLE_DOMAIN);
     }
 
-    private static byte[] write(String sheetName, List<Column> columns) {
+    /** A template whose data sheet is named {@code sheetName}, with these columns (the jury's: {@code fr.certiflow.jury.JuryPoolTemplate}). */
+    public static byte[] workbook(String sheetName, List<Column> columns) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             SheetLayout.useArial(workbook);
             CellStyle bold = workbook.createCellStyle();

@@ -11,6 +11,7 @@ import fr.certiflow.campaign.CampaignStatus;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.CurrentUsers;
+import fr.certiflow.jury.JuryPoolUploads;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
@@ -54,6 +55,7 @@ class ConsoleController {
     private final CampaignRepository campaigns;
     private final CampaignService service;
     private final CampaignImports imports;
+    private final JuryPoolUploads juryUploads;
     private final CampaignLauncher launcher;
     private final CandidateRepository candidates;
     private final CampaignReferentials referentials;
@@ -63,8 +65,8 @@ class ConsoleController {
     private final fr.certiflow.referential.ReferentialCatalog referentialCatalog;
     private final fr.certiflow.regulation.RegulationCatalog regulationCatalog;
 
-    ConsoleController(CampaignRepository campaigns, CampaignService service, CampaignImports imports, CampaignLauncher launcher,
-            CandidateRepository candidates, CampaignReferentials referentials, CurrentUsers users, TaskService tasks, ProductionListing listing,
+    ConsoleController(CampaignRepository campaigns, CampaignService service, CampaignImports imports, JuryPoolUploads juryUploads,
+            CampaignLauncher launcher, CandidateRepository candidates, CampaignReferentials referentials, CurrentUsers users, TaskService tasks, ProductionListing listing,
             fr.certiflow.referential.ReferentialCatalog referentialCatalog, fr.certiflow.regulation.RegulationCatalog regulationCatalog) {
         this.referentialCatalog = referentialCatalog;
         this.regulationCatalog = regulationCatalog;
@@ -73,6 +75,7 @@ class ConsoleController {
         this.campaigns = campaigns;
         this.service = service;
         this.imports = imports;
+        this.juryUploads = juryUploads;
         this.launcher = launcher;
         this.candidates = candidates;
         this.referentials = referentials;
@@ -308,7 +311,7 @@ class ConsoleController {
     String importJury(@PathVariable String code, @RequestParam("file") MultipartFile file, Model model) throws IOException {
         Campaign campaign = campaigns.resolve(code);
         try {
-            model.addAttribute("juryResult", imports.jurors(campaign.getId(), file, users.require().id()));
+            model.addAttribute("juryResult", juryUploads.upload(campaign.getId(), file, users.require().id()));
         } catch (ImportRefusedException e) {
             model.addAttribute("juryProblems", e.problems());
             model.addAttribute("juryRefused", e.getMessage());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.certiflow.process.FormIds;
 import fr.certiflow.referential.model.Competence;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
@@ -36,11 +37,11 @@ public final class EvaluationForms {
     }
 
     public static String evaluationFormId(Regulation regulation, Component component) {
-        return "evaluation-" + regulation.slug() + "-" + slug(component.code());
+        return FormIds.evaluation(regulation, component);
     }
 
     public static String harmonisationFormId(Regulation regulation, Component component) {
-        return "harmonisation-" + regulation.slug() + "-" + slug(component.code());
+        return FormIds.harmonisation(regulation, component);
     }
 
     /** Where the form's content comes from: the référentiel for what is assessed, the règlement for how it is decided. */
@@ -250,6 +251,6 @@ public final class EvaluationForms {
     }
 
     static String slug(String code) {
-        return code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return FormIds.slug(code);
     }
 }

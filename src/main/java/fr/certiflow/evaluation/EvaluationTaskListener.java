@@ -1,6 +1,5 @@
 package fr.certiflow.evaluation;
 
-import fr.certiflow.grid.GridRepository;
 import fr.certiflow.jury.JuryAssignmentRepository;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
@@ -44,10 +43,10 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
     private final JuryAssignmentRepository assignments;
     private final ProductionContexts contexts;
     private final ProductionDocuments documents;
-    private final GridRepository grids;
+    private final EvaluationGrids grids;
 
     EvaluationTaskListener(EvaluationService evaluations, EvaluationRepository recorded, JuryAssignmentRepository assignments,
-            ProductionContexts contexts, ProductionDocuments documents, GridRepository grids) {
+            ProductionContexts contexts, ProductionDocuments documents, EvaluationGrids grids) {
         this.evaluations = evaluations;
         this.recorded = recorded;
         this.assignments = assignments;
@@ -125,8 +124,8 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
             task.setVariableLocal(VAE_MODALITY, context.route().vaeModality());
         }
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
-        grids.findByProductionIdAndJurorUserId(production.getId(), task.getAssignee()).ifPresent(grid ->
-                task.setVariableLocal(GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid.getId() + ")"));
+        grids.gridId(production.getId(), task.getAssignee()).ifPresent(grid ->
+                task.setVariableLocal(GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid + ")"));
         admissibilityNote(production).ifPresent(note -> task.setVariableLocal(ADMISSIBILITY_NOTE, note));
         if (production.getStatus() == ProductionStatus.JURY_ASSIGNED) {
             production.moveTo(ProductionStatus.UNDER_EVALUATION);

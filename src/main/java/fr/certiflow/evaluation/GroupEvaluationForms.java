@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.certiflow.process.FormIds;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
@@ -28,7 +29,7 @@ public final class GroupEvaluationForms {
     }
 
     public static String formId(Regulation regulation, Component component) {
-        return "group-" + EvaluationForms.evaluationFormId(regulation, component);
+        return FormIds.groupEvaluation(regulation, component);
     }
 
     /** The key of a member's field: {@code M2_} before the individual form's key. */

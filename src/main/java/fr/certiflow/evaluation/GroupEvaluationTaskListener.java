@@ -1,6 +1,5 @@
 package fr.certiflow.evaluation;
 
-import fr.certiflow.grid.GridRepository;
 import fr.certiflow.jury.JuryAssignmentRepository;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
@@ -35,12 +34,12 @@ public class GroupEvaluationTaskListener implements TaskListener, SubmissionChec
     private final JuryAssignmentRepository assignments;
     private final ProductionContexts contexts;
     private final ProductionDocuments documents;
-    private final GridRepository grids;
+    private final EvaluationGrids grids;
     private final CandidateRepository candidates;
 
     GroupEvaluationTaskListener(EvaluationService evaluations, EvaluationRepository recorded,
             JuryAssignmentRepository assignments, ProductionContexts contexts, ProductionDocuments documents,
-            GridRepository grids, CandidateRepository candidates) {
+            EvaluationGrids grids, CandidateRepository candidates) {
         this.evaluations = evaluations;
         this.recorded = recorded;
         this.assignments = assignments;
@@ -75,9 +74,9 @@ public class GroupEvaluationTaskListener implements TaskListener, SubmissionChec
             Production member = members.get(i);
             String name = memberName(member);
             task.setVariableLocal(GroupEvaluationForms.memberLabelKey(i + 1), "Membre " + (i + 1) + " — " + name);
-            grids.findByProductionIdAndJurorUserId(member.getId(), task.getAssignee()).ifPresent(grid ->
+            grids.gridId(member.getId(), task.getAssignee()).ifPresent(grid ->
                     links.append("- [Grille d'évaluation (Excel) de ").append(name).append("](/api/grids/")
-                            .append(grid.getId()).append(")\n"));
+                            .append(grid).append(")\n"));
             if (member.getStatus() == ProductionStatus.JURY_ASSIGNED) {
                 member.moveTo(ProductionStatus.UNDER_EVALUATION);
             }

@@ -101,7 +101,7 @@ public class JuryPoolImport {
             row.email = line.get("email").orElse(null);
             if (row.email != null && !EMAIL.matcher(row.email).matches()) {
                 problems.add(problem(table, line, "email", "adresse « " + row.email + " » invalide"));
-            } else if (ImportTemplates.isExample(row.email) || ImportTemplates.JUROR_EXAMPLE_ID.equals(row.userId)) {
+            } else if (ImportTemplates.isExample(row.email) || JuryPoolTemplate.EXAMPLE_ID.equals(row.userId)) {
                 problems.add(problem(table, line, ImportTemplates.isExample(row.email) ? "email" : "userId", ImportTemplates.EXAMPLE_ROW));
             }
             row.organisation = line.get("organisation").orElse(null);

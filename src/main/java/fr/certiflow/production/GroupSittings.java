@@ -3,8 +3,7 @@ package fr.certiflow.production;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
-import fr.certiflow.evaluation.EvaluationForms;
-import fr.certiflow.evaluation.GroupEvaluationForms;
+import fr.certiflow.process.FormIds;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
@@ -92,9 +91,9 @@ public class GroupSittings {
         variables.put(Variables.ROUTE, route.describe());
         // A VAE sitting's forms are each composante's own, set on each composante's evaluation (nameMember).
         variables.put(Variables.EVALUATION_FORM_ID, route.vae() ? null
-                : GroupEvaluationForms.formId(context.regulation(), context.component()));
+                : FormIds.groupEvaluation(context.regulation(), context.component()));
         variables.put(Variables.HARMONISATION_FORM_ID, route.vae() ? null
-                : EvaluationForms.harmonisationFormId(context.regulation(), context.component()));
+                : FormIds.harmonisation(context.regulation(), context.component()));
         variables.put(Variables.EVALUATION_DUE,
                 campaign.getEvaluationDeadline() == null ? null : Date.from(campaign.getEvaluationDeadline()));
         ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.GROUP_ASSESSMENT, sitting.getBusinessKey(),
@@ -143,9 +142,9 @@ public class GroupSittings {
             execution.setVariableLocal(Variables.COMPONENT_CODE, context.component().code());
             execution.setVariableLocal(Variables.COMPONENT_LABEL, context.component().code() + " " + context.component().title());
             execution.setVariableLocal(Variables.EVALUATION_FORM_ID,
-                    EvaluationForms.evaluationFormId(context.regulation(), context.component()));
+                    FormIds.evaluation(context.regulation(), context.component()));
             execution.setVariableLocal(Variables.HARMONISATION_FORM_ID,
-                    EvaluationForms.harmonisationFormId(context.regulation(), context.component()));
+                    FormIds.harmonisation(context.regulation(), context.component()));
             return;
         }
         GroupSitting sitting = contexts.sitting(execution.getProcessBusinessKey());

@@ -3,7 +3,6 @@ package fr.certiflow.production;
 import fr.certiflow.identity.CurrentUser;
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.identity.Groups;
-import fr.certiflow.jury.JuryAssignmentRepository;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -35,15 +34,15 @@ class ProductionController {
     private final SubmissionService submissions;
     private final ProductionRepository productions;
     private final ProductionFileRepository files;
-    private final JuryAssignmentRepository assignments;
+    private final ProductionJurors jurors;
     private final CurrentUsers users;
 
     ProductionController(SubmissionService submissions, ProductionRepository productions, ProductionFileRepository files,
-            JuryAssignmentRepository assignments, CurrentUsers users) {
+            ProductionJurors jurors, CurrentUsers users) {
         this.submissions = submissions;
         this.productions = productions;
         this.files = files;
-        this.assignments = assignments;
+        this.jurors = jurors;
         this.users = users;
     }
 
@@ -90,7 +89,7 @@ class ProductionController {
         Production production = productions.findById(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune production n° " + id + "."));
         boolean allowed = user.isIn(Groups.COORDINATORS) || user.isIn(Groups.JURY_PRESIDENTS) || user.isAdministrator()
-                || assignments.existsByProductionIdAndJurorUserId(id, user.id());
+                || jurors.isAssigned(id, user.id());
         if (!allowed) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Vous n'êtes pas juré de cette production.");
         }

@@ -5,9 +5,9 @@ import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
-import fr.certiflow.evaluation.EvaluationForms;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.FormIds;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Bloc;
@@ -136,8 +136,8 @@ public class ProductionProcess {
                 ? candidate.fullName() + " (" + candidate.getNumber() + (route.vae() ? ", VAE" : "") + ")"
                 : "Candidat n° " + candidate.getNumber());
         execution.setVariable(Variables.COMPONENT_LABEL, component.code() + " " + component.title());
-        execution.setVariable(Variables.EVALUATION_FORM_ID, EvaluationForms.evaluationFormId(regulation, component));
-        execution.setVariable(Variables.HARMONISATION_FORM_ID, EvaluationForms.harmonisationFormId(regulation, component));
+        execution.setVariable(Variables.EVALUATION_FORM_ID, FormIds.evaluation(regulation, component));
+        execution.setVariable(Variables.HARMONISATION_FORM_ID, FormIds.harmonisation(regulation, component));
         execution.setVariable(Variables.EVALUATION_DUE,
                 campaign.getEvaluationDeadline() == null ? null : Date.from(campaign.getEvaluationDeadline()));
     }

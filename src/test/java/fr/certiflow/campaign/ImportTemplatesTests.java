@@ -2,6 +2,7 @@ package fr.certiflow.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.certiflow.jury.JuryPoolTemplate;
 import fr.certiflow.tabular.SheetLayout;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -15,11 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImportTemplatesTests {
 
     static XSSFWorkbook open(String which) throws Exception {
-        return new XSSFWorkbook(new ByteArrayInputStream("cohort".equals(which) ? ImportTemplates.cohort() : ImportTemplates.jurors()));
+        return new XSSFWorkbook(new ByteArrayInputStream("cohort".equals(which) ? ImportTemplates.cohort() : JuryPoolTemplate.workbook()));
     }
 
     static List<ImportTemplates.Column> columns(String which) {
-        return "cohort".equals(which) ? ImportTemplates.COHORT : ImportTemplates.JURORS;
+        return "cohort".equals(which) ? ImportTemplates.COHORT : JuryPoolTemplate.COLUMNS;
     }
 
     @ParameterizedTest

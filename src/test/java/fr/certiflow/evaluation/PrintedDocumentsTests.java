@@ -84,7 +84,7 @@ class PrintedDocumentsTests {
                             "Marie Dupont", "du 01/06/2027 au 30/06/2027"), "token-1", 42L, "jure1"));
         }
         Files.write(dir.resolve("modele-cohorte.xlsx"), fr.certiflow.campaign.ImportTemplates.cohort());
-        Files.write(dir.resolve("modele-jury.xlsx"), fr.certiflow.campaign.ImportTemplates.jurors());
+        Files.write(dir.resolve("modele-jury.xlsx"), fr.certiflow.jury.JuryPoolTemplate.workbook());
         Component component = seed.component("A.2").orElseThrow();
         List<Evaluation> evaluations = new ArrayList<>();
         for (String juror : List.of("jure1", "jure2")) {

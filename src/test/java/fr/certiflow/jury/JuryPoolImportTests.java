@@ -122,12 +122,12 @@ class JuryPoolImportTests {
 
     @Test
     void theTemplatesExampleJurorLeftInTheFileIsRefusedAndNoAccountIsCreated() {
-        String example = fr.certiflow.campaign.ImportTemplates.JURORS.stream().map(c -> c.example().contains(";")
+        String example = JuryPoolTemplate.COLUMNS.stream().map(c -> c.example().contains(";")
                 ? "\"" + c.example() + "\"" : c.example()).collect(java.util.stream.Collectors.joining(";"));
         ImportRefusedException refused = assertRefused(HEADER + example + "\n" + prefix + ".roux;Paul Roux;paul@example.org;;oui;non;non;5;\n");
         assertThat(refused.problems()).extracting(Object::toString).containsExactly(
                 "jury.csv, ligne 2, colonne « Courriel » : " + fr.certiflow.campaign.ImportTemplates.EXAMPLE_ROW);
-        assertThat(identity.createUserQuery().userId(fr.certiflow.campaign.ImportTemplates.JUROR_EXAMPLE_ID).count()).isZero();
+        assertThat(identity.createUserQuery().userId(JuryPoolTemplate.EXAMPLE_ID).count()).isZero();
     }
 
     @Test

@@ -92,7 +92,7 @@ class WorkbookReadingTests {
 
         @Test
         void theImportTemplates() throws Exception {
-            for (byte[] template : List.of(ImportTemplates.cohort(), ImportTemplates.jurors())) {
+            for (byte[] template : List.of(ImportTemplates.cohort(), fr.certiflow.jury.JuryPoolTemplate.workbook())) {
                 assertThat(streamed(template)).as("the headers only: the example is on the instructions sheet")
                         .isEqualTo(loaded(template)).hasSize(1);
             }

@@ -1,13 +1,5 @@
-package fr.certiflow.deliberation;
+package fr.certiflow.campaign;
 
-import fr.certiflow.campaign.Campaign;
-import fr.certiflow.campaign.CampaignReferentials;
-import fr.certiflow.campaign.CampaignRepository;
-import fr.certiflow.campaign.CampaignRequest;
-import fr.certiflow.campaign.CampaignService;
-import fr.certiflow.campaign.CampaignStatus;
-import fr.certiflow.campaign.Candidate;
-import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ProcessException;
@@ -27,11 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -47,22 +36,17 @@ public class CampaignProcess {
     private final CampaignRepository campaigns;
     private final CandidateRepository candidates;
     private final CampaignReferentials referentials;
-    private final BlocResultRepository blocResults;
-    private final CertificationDecisionRepository decisions;
-    private final DecisionService decisionService;
+    private final Certifications certifications;
     private final Notifier notifier;
     private final CampaignService campaignService;
 
     CampaignProcess(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
-            BlocResultRepository blocResults, CertificationDecisionRepository decisions, DecisionService decisionService,
-            Notifier notifier, CampaignService campaignService) {
+            Certifications certifications, Notifier notifier, CampaignService campaignService) {
         this.campaignService = campaignService;
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.referentials = referentials;
-        this.blocResults = blocResults;
-        this.decisions = decisions;
-        this.decisionService = decisionService;
+        this.certifications = certifications;
         this.notifier = notifier;
     }
 
@@ -197,47 +181,15 @@ public class CampaignProcess {
     }
 
     /**
-     * Proposes each candidate's certification decision: every bloc validated now or acquired in an earlier campaign.
-     * The jury's task lists them (see {@link CertificationJuryTaskListener}); the process keeps only the counts.
+     * Proposes each candidate's certification decision (kept by the deliberation: {@link Certifications}); the jury's
+     * task lists them; the process keeps only the counts.
      */
     public void proposeCertification(DelegateExecution execution) {
         Campaign campaign = campaign(execution);
-        Referential referential = referentials.of(campaign);
-        int awarded = 0;
         List<Candidate> cohort = candidates.findByCampaignIdOrderByNumber(campaign.getId());
-        for (Candidate candidate : cohort) {
-            Set<String> acquired = acquiredBlocs(campaign, candidate, referential);
-            String proposed = (String) decisionService.evaluateDecisionTableByKey("CertificationResult",
-                    Map.of("acquiredBlocsCount", acquired.size(), "blocsCount", referential.blocs().size()))
-                    .getSingleResult().getSingleEntry();
-            CertificationDecision decision = decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId())
-                    .orElseGet(() -> new CertificationDecision(campaign.getId(), candidate.getId(), proposed));
-            decision.propose(proposed);
-            decisions.save(decision);
-            awarded += Decisions.DELIVREE.equals(proposed) ? 1 : 0;
-        }
+        int awarded = certifications.propose(campaign, cohort);
         execution.setVariable(CERTIFICATION_SUMMARY, "Proposition : certification délivrée à **" + awarded + "** candidat(s) sur "
                 + cohort.size() + ".");
-    }
-
-    /** Blocs acquired in earlier campaigns, and blocs whose latest decision in this campaign is VALIDE. */
-    Set<String> acquiredBlocs(Campaign campaign, Candidate candidate, Referential referential) {
-        Set<String> acquired = new LinkedHashSet<>();
-        for (Bloc bloc : referential.blocs()) {
-            if (campaign.acquiredEarlier(candidate, bloc.code(), referentials.regulation(campaign).bloc())) {
-                acquired.add(bloc.code());
-            }
-        }
-        Map<String, String> latest = new java.util.HashMap<>();
-        for (BlocResult result : blocResults.findByCampaignIdAndCandidateIdOrderByBlocCodeAscAttemptAsc(campaign.getId(), candidate.getId())) {
-            latest.put(result.getBlocCode(), result.getDecision());
-        }
-        latest.forEach((bloc, decision) -> {
-            if (Decisions.VALIDE.equals(decision)) {
-                acquired.add(bloc);
-            }
-        });
-        return acquired;
     }
 
     public void drawUpMinutes(DelegateExecution execution) {
@@ -248,12 +200,12 @@ public class CampaignProcess {
     public void publishResults(DelegateExecution execution) {
         Campaign campaign = campaign(execution);
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaign.getId())) {
-            decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId()).ifPresent(decision ->
+            certifications.decision(campaign.getId(), candidate.getId()).ifPresent(decision ->
                     notifier.queue(MailTemplates.RESULT, candidate.getEmail(), Map.of(
                                     "candidat", candidate.fullName(),
                                     "campagne", campaign.getName(),
-                                    "decision", Decisions.label(decision.getDecision()),
-                                    "suite", Decisions.DELIVREE.equals(decision.getDecision())
+                                    "decision", decision.label(),
+                                    "suite", decision.awarded()
                                             ? "aucune démarche n'est nécessaire ; le certificateur vous fera parvenir votre parchemin."
                                             : "prenez contact avec le coordinateur de la session pour connaître les blocs à repasser et les prochaines sessions."),
                             null, "result:" + campaign.getId() + ":" + candidate.getId()));

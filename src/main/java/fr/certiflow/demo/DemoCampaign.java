@@ -1,5 +1,12 @@
-package fr.certiflow.campaign;
+package fr.certiflow.demo;
 
+import fr.certiflow.campaign.Accommodation;
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignLauncher;
+import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.campaign.Pathway;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.process.ProcessKeys;

@@ -1,0 +1,82 @@
+package fr.certiflow.deliberation;
+
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.Certifications;
+import fr.certiflow.referential.model.Bloc;
+import fr.certiflow.referential.model.Referential;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Service;
+
+/**
+ * The campaign's certification decisions: each candidate's proposal (every bloc validated now or acquired in an
+ * earlier campaign, weighed by the CertificationResult decision table), which the jury's task lists (see
+ * {@link CertificationJuryTaskListener}), and the decision the jury took.
+ */
+@Service
+class CertificationProposals implements Certifications {
+
+    private final CampaignReferentials referentials;
+    private final BlocResultRepository blocResults;
+    private final CertificationDecisionRepository decisions;
+    private final DecisionService decisionService;
+
+    CertificationProposals(CampaignReferentials referentials, BlocResultRepository blocResults,
+            CertificationDecisionRepository decisions, DecisionService decisionService) {
+        this.referentials = referentials;
+        this.blocResults = blocResults;
+        this.decisions = decisions;
+        this.decisionService = decisionService;
+    }
+
+    @Override
+    public int propose(Campaign campaign, List<Candidate> cohort) {
+        Referential referential = referentials.of(campaign);
+        int awarded = 0;
+        for (Candidate candidate : cohort) {
+            Set<String> acquired = acquiredBlocs(campaign, candidate, referential);
+            String proposed = (String) decisionService.evaluateDecisionTableByKey("CertificationResult",
+                    Map.of("acquiredBlocsCount", acquired.size(), "blocsCount", referential.blocs().size()))
+                    .getSingleResult().getSingleEntry();
+            CertificationDecision decision = decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId())
+                    .orElseGet(() -> new CertificationDecision(campaign.getId(), candidate.getId(), proposed));
+            decision.propose(proposed);
+            decisions.save(decision);
+            awarded += Decisions.DELIVREE.equals(proposed) ? 1 : 0;
+        }
+        return awarded;
+    }
+
+    @Override
+    public Optional<Decision> decision(Long campaignId, Long candidateId) {
+        return decisions.findByCampaignIdAndCandidateId(campaignId, candidateId).map(decision ->
+                new Decision(Decisions.label(decision.getDecision()), Decisions.DELIVREE.equals(decision.getDecision())));
+    }
+
+    /** Blocs acquired in earlier campaigns, and blocs whose latest decision in this campaign is VALIDE. */
+    Set<String> acquiredBlocs(Campaign campaign, Candidate candidate, Referential referential) {
+        Set<String> acquired = new LinkedHashSet<>();
+        for (Bloc bloc : referential.blocs()) {
+            if (campaign.acquiredEarlier(candidate, bloc.code(), referentials.regulation(campaign).bloc())) {
+                acquired.add(bloc.code());
+            }
+        }
+        Map<String, String> latest = new HashMap<>();
+        for (BlocResult result : blocResults.findByCampaignIdAndCandidateIdOrderByBlocCodeAscAttemptAsc(campaign.getId(), candidate.getId())) {
+            latest.put(result.getBlocCode(), result.getDecision());
+        }
+        latest.forEach((bloc, decision) -> {
+            if (Decisions.VALIDE.equals(decision)) {
+                acquired.add(bloc);
+            }
+        });
+        return acquired;
+    }
+}
