@@ -316,10 +316,11 @@ public final class SheetLayout {
      * the margins of {@link #printSetup}, its repeated title rows counted, printed at 100 % (the columns must fit the
      * width, see {@link #printableWidth}). A block taller than a page starts a page and runs on.
      *
-     * <p>A page is not left more than half blank to keep a block whole: such a block (a long criterion under the
-     * grid's header) is cut where the page ends, between two of its rows, its first two rows (a title and what it
-     * introduces) always on the page and its last three on the next (the last indicator with the rating and the
-     * comment), so that no title is left alone at the bottom of a page.
+     * <p>The first page, under the document's header, is not left more than half blank to keep a block whole: such
+     * a block (a long criterion under the grid's header and required contents) is cut where the page ends, between two
+     * of its rows, its first two rows (a title and what it introduces) always on the page and its last three on the
+     * next (the last indicator with the rating and the comment), so that no title is left alone at the bottom of a
+     * page. On the following pages blocks are kept whole.
      */
     public static void keepTogether(Sheet sheet, java.util.List<int[]> blocks, boolean landscape) {
         double page = pageHeight(landscape);
@@ -332,6 +333,7 @@ public final class SheetLayout {
         }
         double used = 0;
         int next = 0;
+        boolean firstPage = true;
         for (int[] block : blocks) {
             double gap = 0;
             for (; next < block[0]; next++) {
@@ -345,7 +347,8 @@ public final class SheetLayout {
             // would end the page by themselves: the spreadsheet's page holds a little more than this estimate, and
             // would then print the block's first rows at the bottom of the page and the rest on the next.
             if (used + gap + size > page && used + gap > titleHeight && block[0] > 0) {
-                int cut = page - (used + gap) > page / 2 ? cut(sheet, block, page - used - gap) : -1;
+                int cut = firstPage && page - (used + gap) > page / 2 ? cut(sheet, block, page - used - gap) : -1;
+                firstPage = false;
                 if (cut > 0) {
                     sheet.setRowBreak(cut - 1);
                     used = titleHeight;
