@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -102,9 +103,19 @@ public final class ImportTemplates {
             SheetLayout.printSetup(sheet, true, 0, 0);
 
             Sheet help = workbook.createSheet("Mode d'emploi");
-            help.setColumnWidth(0, 24 * 256);
-            help.setColumnWidth(1, 26 * 256);
-            help.setColumnWidth(2, 64 * 256);
+            // The column names and the examples each on one line, measured (an address cannot wrap at a space); the
+            // explanations take the rest of the page's width.
+            Font normal = workbook.getFontAt(0);
+            Font heading = workbook.getFontAt(bold.getFontIndex());
+            int names = SheetLayout.widthFor("Colonne", heading);
+            int examples = SheetLayout.widthFor("Exemple", heading);
+            for (Column column : columns) {
+                names = Math.max(names, SheetLayout.widthFor(column.header(), normal));
+                examples = Math.max(examples, SheetLayout.widthFor(column.example(), normal));
+            }
+            help.setColumnWidth(0, names);
+            help.setColumnWidth(1, examples);
+            help.setColumnWidth(2, Math.max(40 * 256, SheetLayout.printableWidth(false) - names - examples));
             Row intro = help.createRow(0);
             intro.createCell(0).setCellValue("Remplissez la feuille « " + sheetName + " » : une ligne par personne, sous les en-têtes. "
                     + "Cette feuille-ci n'est jamais importée ; l'exemple ci-dessous ne doit pas être recopié tel quel "

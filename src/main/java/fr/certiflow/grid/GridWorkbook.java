@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,8 +39,12 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
 /**
  * Writes a juror's evaluation grid: a header, then a block per criterion with its competences, its indicators each
@@ -108,7 +113,7 @@ public final class GridWorkbook {
     public static byte[] write(Referential referential, Regulation.Scale scale, Component component, Header header,
             String token, long productionId, String juror) {
         String[] ratings = scale.levels().stream().map(Regulation.Level::label).toArray(String[]::new);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new SheetLayout.MemoryWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             XSSFSheet sheet = workbook.createSheet(SHEET);
             // Portrait A4 at 100 %: the three columns fill the printable width (SheetLayout.printableWidth).
@@ -224,16 +229,18 @@ public final class GridWorkbook {
     static String checksum(Sheet sheet, Component component) {
         Set<Long> answers = new HashSet<>();
         answerCells(component).forEach(address -> answers.add(key(address.getRow(), address.getColumn())));
-        StringBuilder structure = new StringBuilder();
+        StringBuilder structure = new StringBuilder(16_384);
+        // A shared string met again (the labels, the blank cells) is read once.
+        Map<String, String> shared = new HashMap<>();
         for (Row row : sheet) {
             for (Cell cell : row) {
                 if (answers.contains(key(row.getRowNum(), cell.getColumnIndex()))) {
                     continue;
                 }
-                String text = text(cell);
+                String text = text(cell, shared);
                 if (!text.isEmpty()) {
-                    structure.append(new CellAddress(row.getRowNum(), cell.getColumnIndex()).formatAsString()).append('=')
-                            .append(text).append('\n');
+                    structure.append(CellReference.convertNumToColString(cell.getColumnIndex())).append(row.getRowNum() + 1)
+                            .append('=').append(text).append('\n');
                 }
             }
         }
@@ -250,10 +257,24 @@ public final class GridWorkbook {
     }
 
     /**
-     * The cell's text as the checksum reads it: a text cell's string, "" for a blank, else POI's rendering (a text cell
-     * read as {@link SheetLayout#text} does, without POI's repeated type reads).
+     * The cell's text as the checksum reads it: a text cell's string, "" for a blank, else POI's rendering. A shared
+     * string is read from the cell's XML bean and the workbook's table, through {@code shared} (by its index).
      */
-    private static String text(Cell cell) {
+    private static String text(Cell cell, Map<String, String> shared) {
+        if (cell instanceof XSSFCell xssf) {
+            CTCell bean = xssf.getCTCell();
+            if (bean.getT() == STCellType.S && !bean.isSetF()) {
+                String index = bean.getV();
+                if (index != null) {
+                    String text = shared.get(index);
+                    if (text == null) {
+                        text = SheetLayout.text(cell);
+                        shared.put(index, text);
+                    }
+                    return text;
+                }
+            }
+        }
         String text = SheetLayout.text(cell);
         if (text != null) {
             return text;

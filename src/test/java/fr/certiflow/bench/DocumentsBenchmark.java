@@ -126,7 +126,7 @@ public final class DocumentsBenchmark {
 
     /**
      * What POI costs by itself for the grid's content: the same cells with the same texts (both sheets, the hidden
-     * identification included), the same fonts and cell styles created and set on them, the same column widths; none
+     * identification included, the référentiel's required contents at the top), the same fonts and cell styles created and set on them, the same column widths; none
      * of what makes it a grid (row heights fitted to the text, page breaks, merged cells, dropdowns, print setup,
      * protection, checksum).
      */
@@ -168,6 +168,20 @@ public final class DocumentsBenchmark {
             Map<String, String> competences = new LinkedHashMap<>();
             component.competences().forEach(c -> competences.put(c.code(), c.text()));
             int r = 8;
+            // The référentiel's required contents, above the criteria, as the grid lists them.
+            List<String> contents = component.production().contents();
+            if (!contents.isEmpty()) {
+                Row title = sheet.createRow(r++);
+                cell(title, 0, styles[4], "Contenu exigé par le référentiel — la production comprend :");
+                cell(title, 1, styles[4], "");
+                cell(title, 2, styles[4], "");
+                for (int i = 0; i < contents.size(); i++) {
+                    Row item = sheet.createRow(r++);
+                    cell(item, 0, styles[1], "Élément " + (i + 1));
+                    cell(item, 1, styles[3], contents.get(i));
+                }
+                r++;
+            }
             int number = 1;
             for (var criterion : component.criteria()) {
                 Row title = sheet.createRow(r++);

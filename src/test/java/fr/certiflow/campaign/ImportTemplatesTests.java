@@ -100,4 +100,25 @@ class ImportTemplatesTests {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cohort", "jurors"})
+    void eachExampleAndColumnNameHoldsOnOneLineAndTheInstructionsPrintAtFullSize(String which) throws Exception {
+        try (XSSFWorkbook workbook = open(which)) {
+            Sheet help = workbook.getSheet("Mode d'emploi");
+            var font = workbook.getFontAt(0);
+            for (int i = 0; i < columns(which).size(); i++) {
+                Row row = help.getRow(i + 3);
+                for (int c = 0; c < 2; c++) {
+                    assertThat(SheetLayout.lines(row.getCell(c).getStringCellValue(), font, help.getColumnWidth(c)))
+                            .as("« %s » on one line", row.getCell(c).getStringCellValue()).isEqualTo(1);
+                }
+            }
+            // The « Courriel » row: one line high (its address was measured on two lines in a narrower column).
+            Row email = help.getRow(3 + columns(which).stream().map(ImportTemplates.Column::header).toList().indexOf("Courriel"));
+            assertThat((double) email.getHeightInPoints()).isLessThan(2 * SheetLayout.lineHeight(font));
+            assertThat(help.getColumnWidth(0) + help.getColumnWidth(1) + help.getColumnWidth(2))
+                    .isLessThanOrEqualTo(SheetLayout.printableWidth(false));
+        }
+    }
 }

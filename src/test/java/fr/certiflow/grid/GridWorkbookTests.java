@@ -172,6 +172,49 @@ class GridWorkbookTests {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"A.1", "A.2", "A.3", "A.4", "A.5"})
+    void pageOneIsNotLeftHalfBlankACriterionIsCutThereOnlyBetweenIndicatorsAndWholeOnTheOtherPages(String component)
+            throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(grid(component)))) {
+            XSSFSheet sheet = workbook.getSheet(GridWorkbook.SHEET);
+            var blocks = GridWorkbook.layout(seed().component(component).orElseThrow());
+            double page = fr.certiflow.tabular.SheetLayout.pageHeight(false);
+            double title = sheet.getRow(0).getHeightInPoints();
+            java.util.List<Integer> breaks = new java.util.ArrayList<>();
+            for (int b : sheet.getRowBreaks()) {
+                breaks.add(b);
+            }
+            java.util.Collections.sort(breaks);
+            for (int b : breaks) {
+                for (var block : blocks) {
+                    int first = block.rating().getRow() - block.criterion().indicators().size() - 2;
+                    if (b >= first && b < block.comment().getRow()) {
+                        assertThat(b).as("a cut inside a criterion (after row %d)", b + 1)
+                                .isGreaterThanOrEqualTo(first + 1) // the title stays with the competences
+                                .isLessThanOrEqualTo(block.comment().getRow() - 3); // the last indicator, rating and comment together
+                    }
+                }
+            }
+            // The first page, under the header, is more than half full; the cut is there only.
+            if (!breaks.isEmpty()) {
+                double used = 0;
+                for (int r = 0; r <= breaks.get(0); r++) {
+                    used += sheet.getRow(r) == null ? sheet.getDefaultRowHeightInPoints() : sheet.getRow(r).getHeightInPoints();
+                }
+                assertThat(used).as("page 1 ends after row %d (breaks %s)", breaks.get(0) + 1, breaks).isGreaterThan(page / 2);
+            }
+            for (int b : breaks.subList(Math.min(1, breaks.size()), breaks.size())) {
+                assertThat(blocks).as("a break after row %d, past page 1, is between two criteria", b + 1)
+                        .anyMatch(block -> block.comment().getRow() + 1 == b || block.comment().getRow() + 2 == b);
+            }
+            if ("A.4".equals(component)) {
+                int firstTitle = blocks.get(0).rating().getRow() - blocks.get(0).criterion().indicators().size() - 2;
+                assertThat(breaks.get(0)).as("page 1 holds the start of criterion 1").isGreaterThan(firstTitle);
+            }
+        }
+    }
+
     @Test
     void aVaeCandidatesGridGivesTheReglementsRouteInPlaceOfTheReferentialsProductionOnTheSameCriteria() throws Exception {
         Referential seed = seed();
