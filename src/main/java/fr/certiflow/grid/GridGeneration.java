@@ -127,8 +127,11 @@ public class GridGeneration {
         }
     }
 
-    /** « 2027-001 Martin » (« 2027-001 » for a written production): a valid sheet name, unique in the grid. */
-    static String sheetName(Candidate candidate, boolean oral, Set<String> taken) {
+    /**
+     * « 2027-001 Martin » (« 2027-001 » for a written production): a valid sheet name, unique in the workbook; the
+     * group's grid and its consolidated workbook name their member sheets alike.
+     */
+    public static String sheetName(Candidate candidate, boolean oral, Set<String> taken) {
         String base = WorkbookUtil.createSafeSheetName(oral ? candidate.getNumber() + " " + candidate.getLastName()
                 : candidate.getNumber(), '-');
         base = base.substring(0, Math.min(base.length(), 28));

@@ -100,7 +100,7 @@ class PrintedDocumentsTests {
                 .toList();
         Files.write(dir.resolve("grille-consolidee.xlsx"), ConsolidatedGridWorkbook.write("Grille consolidée — Session de juin 2027",
                 "2027-001", component, fr.certiflow.regulation.Regulations.shipped(), evaluations, agreed, "Non validé",
-                "Jury : Marie Dupont (jure1), Paul Roux (jure2) — désigné par la règle d'affectation", null,
+                "Jury : Marie Dupont, Paul Roux — désigné par la règle d'affectation", null,
                 Map.of("jure1", "Marie Dupont", "jure2", "Paul Roux")));
         for (int size : new int[] {3, 1000}) {
             try (OutputStream out = Files.newOutputStream(dir.resolve("pv-" + size + ".xlsx"))) {

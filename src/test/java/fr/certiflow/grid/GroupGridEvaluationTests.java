@@ -63,6 +63,8 @@ class GroupGridEvaluationTests {
     ReferentialCatalog catalog;
     @Autowired
     fr.certiflow.production.GroupSittingRepository sittings;
+    @Autowired
+    fr.certiflow.documents.ConsolidatedGrids consolidatedGrids;
 
     Component a1;
     List<Production> members;
@@ -275,5 +277,39 @@ class GroupGridEvaluationTests {
 
         service.submit(grid("jure1"), "grille.xlsx", fill(grid("jure1"), (member, criterion) -> member == 3 ? null : "Acquis"));
         assertThat(taskVariables()).containsEntry("M1_grid", true).containsEntry("M2_grid", true).doesNotContainKey("M3_grid");
+    }
+
+    @Test
+    void theConsolidatedWorkbookOfTheSittingIsTheGroupsWithASheetPerMember() throws IOException {
+        for (String juror : List.of("jure1", "jure2")) {
+            service.submit(grid(juror), "grille.xlsx", fill(grid(juror), GroupGridEvaluationTests::differing));
+            fixture.runJobs();
+        }
+        BpmnAwareTests.assertThat(sitting).isEnded();
+        byte[] workbook = consolidatedGrids.of(members.get(1).getId());
+        assertThat(consolidatedGrids.of(members.get(2).getId())).as("each member's link gives the group's document").hasSize(workbook.length);
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            assertThat(read.getNumberOfSheets()).isEqualTo(3);
+            for (int i = 0; i < 3; i++) {
+                Sheet sheet = read.getSheetAt(i);
+                String number = "2027-50" + (i + 1);
+                assertThat(sheet.getSheetName()).isEqualTo(number + " Nom" + number);
+                assertThat(text(sheet, 0)).isEqualTo("Grille consolidée du groupe G5 — Session de test");
+                assertThat(text(sheet, 2)).isEqualTo("Candidat : " + number + " Prénom" + number + " Nom" + number
+                        + " — groupe G5, membre " + (i + 1) + " sur 3");
+                assertThat(text(sheet, 4)).isEqualTo("Jury : Juré jure1, Juré jure2 — désigné par la règle d'affectation");
+                assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("Juré : Juré jure1");
+            }
+            assertThat(text(read.getSheetAt(0), 3)).isEqualTo("Résultat de la composante : Validé");
+            // Each member's own ratings: member 3 failed criteria 1 and 3, member 2 criterion 2.
+            assertThat(read.getSheetAt(2).getRow(6).getCell(1).getStringCellValue()).isEqualTo("Non acquis — Membre 3 : partie absente.");
+            assertThat(read.getSheetAt(2).getRow(6).getCell(3).getStringCellValue()).isEqualTo("Non acquis");
+            assertThat(read.getSheetAt(1).getRow(6).getCell(3).getStringCellValue()).isEqualTo("Acquis");
+            assertThat(read.getSheetAt(1).getRow(7).getCell(3).getStringCellValue()).isEqualTo("Non acquis");
+        }
+    }
+
+    private static String text(Sheet sheet, int row) {
+        return sheet.getRow(row).getCell(0).getStringCellValue();
     }
 }
