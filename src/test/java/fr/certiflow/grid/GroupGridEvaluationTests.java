@@ -65,16 +65,21 @@ class GroupGridEvaluationTests {
     fr.certiflow.production.GroupSittingRepository sittings;
     @Autowired
     fr.certiflow.documents.ConsolidatedGrids consolidatedGrids;
+    @Autowired
+    fr.certiflow.progress.CampaignProgress progress;
+    @Autowired
+    fr.certiflow.documents.MinutesService minutes;
 
     Component a1;
     List<Production> members;
     Task jure1Task;
     ProcessInstance sitting;
+    Campaign campaign;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        Campaign campaign = fixture.campaign(c -> { });
+        campaign = fixture.campaign(c -> { });
         fixture.standardJury(campaign);
         List<Candidate> group = List.of(
                 fixture.candidate(campaign, "2027-501", c -> c.setGroupCode("G5")),
@@ -306,6 +311,26 @@ class GroupGridEvaluationTests {
             assertThat(read.getSheetAt(2).getRow(6).getCell(3).getStringCellValue()).isEqualTo("Non acquis");
             assertThat(read.getSheetAt(1).getRow(6).getCell(3).getStringCellValue()).isEqualTo("Acquis");
             assertThat(read.getSheetAt(1).getRow(7).getCell(3).getStringCellValue()).isEqualTo("Non acquis");
+        }
+        // Results stay individual: the progress workbook and the PV have a row per member with the member's own result.
+        Map<String, String> results = new java.util.HashMap<>();
+        for (var candidate : progress.of(campaign.getId()).candidates()) {
+            candidate.productions().stream().filter(production -> production.component().equals("A.1"))
+                    .forEach(production -> results.put(candidate.number(), production.result()));
+        }
+        assertThat(results).containsEntry("2027-501", "VALIDE").containsEntry("2027-502", "NON_VALIDE")
+                .containsEntry("2027-503", "NON_VALIDE");
+        try (XSSFWorkbook pv = new XSSFWorkbook(new ByteArrayInputStream(minutes.minutes(campaign.getId())))) {
+            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            List<String> rows = new java.util.ArrayList<>();
+            pv.getSheetAt(0).forEach(row -> {
+                StringBuilder line = new StringBuilder();
+                row.forEach(cell -> line.append(formatter.formatCellValue(cell)).append('|'));
+                rows.add(line.toString());
+            });
+            assertThat(rows).filteredOn(row -> row.startsWith("2027-50")).hasSize(3);
+            assertThat(rows).filteredOn(row -> row.startsWith("2027-501|")).singleElement().asString().contains("|Validé|");
+            assertThat(rows).filteredOn(row -> row.startsWith("2027-503|")).singleElement().asString().contains("|Non validé|");
         }
     }
 
