@@ -45,7 +45,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Writes a juror's evaluation grid: a header, then a block per criterion with its competences, its indicators each
  * with a tick cell, a rating cell (Acquis / Non acquis) and a comment cell. Only the answer cells are unlocked; the
  * structure is protected and its checksum, with the grid's identification, is kept in a very hidden sheet so that
- * an uploaded grid is matched and checked ({@link GridReader}). All text stays text: never a formula.
+ * an uploaded grid is matched and checked ({@link GridReader}). All text stays text: never a formula. A group's grid
+ * has a sheet per member, each with this layout; its hidden sheet lists each member's sheet and production.
  */
 public final class GridWorkbook {
 
