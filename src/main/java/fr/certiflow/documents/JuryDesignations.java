@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** How a production's jury was designated, and any derogation to the rules, as the jury's documents say it. */
 final class JuryDesignations {
@@ -19,7 +20,8 @@ final class JuryDesignations {
     }
 
     /**
-     * « Jury : Juré Un (jure1), Juré Deux (jure2) — désigné par la règle d'affectation », or « par un coordinateur ».
+     * « Jury : Juré Un, Juré Deux — désigné par la règle d'affectation », or « par un coordinateur »: names where people
+     * read (the login only for a juror without a name).
      *
      * @param jurors the campaign's jurors by user id, for their names
      */
@@ -31,7 +33,7 @@ final class JuryDesignations {
         for (int i = 0; i < assignments.size(); i++) {
             String userId = assignments.get(i).getJurorUserId();
             Juror juror = jurors.get(userId);
-            text.append(i == 0 ? "" : ", ").append(juror == null ? userId : juror.getDisplayName() + " (" + userId + ")");
+            text.append(i == 0 ? "" : ", ").append(juror == null || juror.getDisplayName() == null ? userId : juror.getDisplayName());
         }
         boolean manual = assignments.stream().anyMatch(JuryAssignment::isManual);
         return text.append(manual ? " — désigné par un coordinateur" : " — désigné par la règle d'affectation").toString();
@@ -39,8 +41,13 @@ final class JuryDesignations {
 
     /** The derogation: the rules set aside, the written reason, who and when (dd/MM/yyyy, Paris). */
     static String derogation(JuryDerogation derogation) {
+        return derogation(derogation, Function.identity());
+    }
+
+    /** The derogation, who decided it shown as {@code names} gives it. */
+    static String derogation(JuryDerogation derogation, Function<String, String> names) {
         return "Dérogation au " + derogation.getSource() + " : " + String.join(" ; ", derogation.breaches())
-                + " — motif : " + derogation.getReason() + " — " + derogation.getDecidedBy() + ", le "
+                + " — motif : " + derogation.getReason() + " — " + names.apply(derogation.getDecidedBy()) + ", le "
                 + DAY.format(derogation.getDecidedAt());
     }
 }

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * A juror's evaluation task at a group's sitting: every member of the group in one task, one section per member (see
  * {@link GroupEvaluationForms}). As for an individual production, the task is bound to the juror the multi-instance
  * designated, and accepted only from them, once. Each member is either evaluated (one evaluation per member's
- * production and juror, as for an individual production, so that grids, the consolidated workbook and the PV work per
+ * production and juror, as for an individual production, so that consolidation, progress and the PV work per
  * member) or recorded absent at the oral. The absence is a fact of the sitting, the same for every juror: a juror may
  * not evaluate a member another juror recorded absent, nor record absent a member another juror evaluated.
  */
@@ -69,20 +69,25 @@ public class GroupEvaluationTaskListener implements TaskListener, SubmissionChec
         List<Production> members = contexts.members(task);
         task.setVariableLocal(MEMBER_COUNT, members.size());
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(members.get(0).getId()));
-        StringBuilder links = new StringBuilder();
+        List<String> links = new java.util.ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             Production member = members.get(i);
             String name = memberName(member);
             task.setVariableLocal(GroupEvaluationForms.memberLabelKey(i + 1), "Membre " + (i + 1) + " — " + name);
             grids.gridId(member.getId(), task.getAssignee()).ifPresent(grid ->
-                    links.append("- [Grille d'évaluation (Excel) de ").append(name).append("](/api/grids/")
-                            .append(grid).append(")\n"));
+                    links.add("- [Grille d'évaluation (Excel) de " + name + "](/api/grids/" + grid + ")\n"));
             if (member.getStatus() == ProductionStatus.JURY_ASSIGNED) {
                 member.moveTo(ProductionStatus.UNDER_EVALUATION);
             }
         }
+        // The group's grid (a sheet per member) is kept under the first member's production; a sitting opened before
+        // group grids has one grid per member.
+        if (links.size() == 1) {
+            grids.gridId(members.get(0).getId(), task.getAssignee()).ifPresent(grid -> links.set(0,
+                    "- [Grille d'évaluation du groupe (Excel) : une feuille par membre](/api/grids/" + grid + ")\n"));
+        }
         if (!links.isEmpty()) {
-            task.setVariableLocal(EvaluationTaskListener.GRID_LINK, links.toString());
+            task.setVariableLocal(EvaluationTaskListener.GRID_LINK, String.join("", links));
         }
         // One admissibility check for the group: what it found missing is recorded on a member's production.
         members.stream().map(EvaluationTaskListener::admissibilityNote).flatMap(java.util.Optional::stream).findFirst()

@@ -47,8 +47,8 @@ class GridController {
         if (!grid.getJurorUserId().equals(user.id())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Seul le juré de cette grille peut la déposer.");
         }
-        evaluations.submit(grid, file.getOriginalFilename(), file.getBytes());
-        return ResponseEntity.ok(Map.of("gridId", id, "message", "Évaluation enregistrée à partir de la grille."));
+        String message = evaluations.submit(grid, file.getOriginalFilename(), file.getBytes());
+        return ResponseEntity.ok(Map.of("gridId", id, "message", message));
     }
 
     @ExceptionHandler(GridRefusedException.class)

@@ -11,6 +11,7 @@ import fr.certiflow.production.GroupSittingRepository;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.referential.model.Criterion;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +58,19 @@ public class GridEvaluationService {
         this.maxBytes = maxUpload.toBytes();
     }
 
+    /**
+     * Records the juror's evaluation from their filled grid, or refuses it whole (nothing changed).
+     *
+     * @return what was recorded, in French, for the juror
+     */
     @Transactional
-    public void submit(Grid grid, String filename, byte[] content) {
+    public String submit(Grid grid, String filename, byte[] content) {
         GridReader reader = GridReader.open(filename, content, maxBytes);
-        GridWorkbook.Identification found = reader.identification();
         ProductionContexts.Context context = contexts.of(grid.getProductionId());
+        List<GridWorkbook.SheetEntry> issued = GridReader.open("grille", grid.getContent(), Long.MAX_VALUE).sections();
+        if (!issued.isEmpty()) {
+            return submitGroup(grid, reader, context, issued);
+        }
         Task task = tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateProduction").taskAssignee(grid.getJurorUserId())
                 .processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
                 .processInstanceBusinessKey(context.production().getProcessKey()).singleResult();
@@ -77,6 +86,27 @@ public class GridEvaluationService {
             }
             task = section.task();
         }
+        if (reader.group()) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille n'est pas celle émise pour cette production : "
+                    + "téléchargez-la de nouveau.");
+        }
+        checkIssuedGrid(grid, reader, context);
+        EvaluationInput input = reader.answers(context.component(), context.scale());
+        Map<String, Object> values = values(context, input);
+        if (section != null) {
+            fill(section.task(), section.memberCount(), Map.of(section.member(), values));
+            return RECORDED;
+        }
+        tasks.setVariableLocal(task.getId(), EvaluationTaskListener.CHANNEL, "GRID");
+        complete(grid.getJurorUserId(), task, values);
+        return RECORDED;
+    }
+
+    private static final String RECORDED = "Évaluation enregistrée à partir de la grille.";
+
+    /** The uploaded workbook is the grid issued to this juror for this production, untouched but for its answers. */
+    private static void checkIssuedGrid(Grid grid, GridReader reader, ProductionContexts.Context context) {
+        GridWorkbook.Identification found = reader.identification();
         if (found.productionId() != grid.getProductionId()) {
             throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille est celle d'un autre candidat (production n° "
                     + found.productionId() + ") : déposez la grille téléchargée pour cette production.");
@@ -99,32 +129,86 @@ public class GridEvaluationService {
             throw new GridRefusedException(HttpStatus.BAD_REQUEST, "La structure de la grille a été modifiée (cellules "
                     + "verrouillées, lignes ou textes) : seules les cellules jaunes se remplissent.");
         }
-        EvaluationInput input = reader.answers(context.component(), context.scale());
-        Map<String, Object> values = values(context, input);
-        if (section != null) {
-            fillSection(section, values);
-            return;
-        }
-        tasks.setVariableLocal(task.getId(), EvaluationTaskListener.CHANNEL, "GRID");
-        complete(grid.getJurorUserId(), task, values);
     }
 
     /**
-     * The member's section of the juror's group evaluation task: the grid fills it (a draft, shown pre-filled in the
-     * group form), and once every member's section has come from a grid, the task is completed as the form would.
-     * A member the juror must record absent has no grid to hand in: the group form records it.
+     * A group's grid (a sheet per member) fills every member's section of the juror's « Évaluer les membres du
+     * groupe » task at once, and completes it as the form would once every member's section came from a grid. A sheet
+     * left entirely blank leaves that member's section to the form (a member to record absent at the oral, which only
+     * the form records): the filled sections are kept, shown pre-filled, and the task stays open. A partly filled
+     * sheet is refused with its problems, naming the sheet; so is a grid with every sheet blank.
      */
-    private void fillSection(GroupSection section, Map<String, Object> values) {
+    private String submitGroup(Grid grid, GridReader reader, ProductionContexts.Context context,
+            List<GridWorkbook.SheetEntry> issued) {
+        GroupTask open = groupTask(grid, context);
+        if (open == null) {
+            throw new GridRefusedException(HttpStatus.CONFLICT, "Aucune évaluation de ce groupe n'attend le juré "
+                    + grid.getJurorUserId() + " : elle est déjà faite ou pas encore ouverte.");
+        }
+        if (!reader.group()) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille n'est pas celle du groupe (une feuille par "
+                    + "membre) : déposez la grille du groupe téléchargée depuis la tâche.");
+        }
+        checkIssuedGrid(grid, reader, context);
+        if (!reader.sections().equals(issued)) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Les feuilles de la grille ont été modifiées : déposez la "
+                    + "grille du groupe téléchargée, une feuille par membre.");
+        }
+        Map<GridWorkbook.SheetEntry, EvaluationInput> answers = reader.sectionAnswers(context.component(), context.scale());
+        if (answers.isEmpty()) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "La grille du groupe est vide : remplissez la feuille de "
+                    + "chaque membre évalué (un membre absent à la soutenance se déclare dans le formulaire).");
+        }
+        List<Production> members = contexts.members(open.sitting());
+        Map<Integer, Map<String, Object>> sections = new HashMap<>();
+        List<String> left = new ArrayList<>();
+        for (GridWorkbook.SheetEntry entry : issued) {
+            int rank = rank(members, entry.productionId());
+            if (rank == 0) {
+                throw new GridRefusedException(HttpStatus.CONFLICT, "La feuille « " + entry.sheetName() + " » est celle d'un "
+                        + "candidat qui n'est plus membre de la séance : téléchargez la grille de nouveau.");
+            }
+            EvaluationInput input = answers.get(entry);
+            if (input == null) {
+                left.add("« " + entry.sheetName() + " »");
+                continue;
+            }
+            if (open.sitting().absentProductionIds().contains(entry.productionId())) {
+                throw new GridRefusedException(HttpStatus.CONFLICT, "Feuille « " + entry.sheetName() + " » : ce membre a été "
+                        + "déclaré absent à la soutenance par un autre juré de la séance ; laissez sa feuille vide et cochez "
+                        + "« absent(e) à la soutenance » pour ce membre dans le formulaire d'évaluation du groupe.");
+            }
+            sections.put(rank, values(context, input));
+        }
+        if (fill(open.task(), members.size(), sections)) {
+            return "Évaluation du groupe enregistrée à partir de la grille : " + sections.size() + " membre(s) évalué(s).";
+        }
+        return "Sections enregistrées à partir de la grille ; la tâche « Évaluer les membres du groupe » reste ouverte : "
+                + (left.isEmpty() ? "complétez-la" : "feuille(s) vide(s) " + String.join(", ", left) + " à compléter")
+                + " dans le formulaire (un membre absent à la soutenance s'y déclare).";
+    }
+
+    /**
+     * Fills members' sections of the juror's group evaluation task (a draft, shown pre-filled in the group form), and
+     * once every member's section has come from a grid, completes the task as the form would. A member the juror must
+     * record absent has no grid to hand in: the group form records it.
+     *
+     * @return whether the task was completed
+     */
+    private boolean fill(Task task, int memberCount, Map<Integer, Map<String, Object>> sections) {
         Map<String, Object> prefixed = new HashMap<>();
-        values.forEach((key, value) -> prefixed.put(GroupEvaluationForms.memberKey(section.member(), key), value));
-        prefixed.put(gridFilledKey(section.member()), true);
-        tasks.setVariablesLocal(section.task().getId(), prefixed);
-        for (int member = 1; member <= section.memberCount(); member++) {
-            if (!Boolean.TRUE.equals(tasks.getVariableLocal(section.task().getId(), gridFilledKey(member)))) {
-                return;
+        sections.forEach((member, values) -> {
+            values.forEach((key, value) -> prefixed.put(GroupEvaluationForms.memberKey(member, key), value));
+            prefixed.put(gridFilledKey(member), true);
+        });
+        tasks.setVariablesLocal(task.getId(), prefixed);
+        for (int member = 1; member <= memberCount; member++) {
+            if (!Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), gridFilledKey(member)))) {
+                return false;
             }
         }
-        complete(section.task().getAssignee(), section.task(), Map.of());
+        complete(task.getAssignee(), task, Map.of());
+        return true;
     }
 
     /** Marks a group member's section as filled from the juror's grid. */
@@ -150,8 +234,8 @@ public class GridEvaluationService {
                 .findFirst().orElse(null);
     }
 
-    /** The juror's open group evaluation task where the grid's production is a member, and the member's rank. */
-    private GroupSection groupSection(Grid grid, ProductionContexts.Context context) {
+    /** The juror's open group evaluation task where the grid's production is a member, and its sitting. */
+    private GroupTask groupTask(Grid grid, ProductionContexts.Context context) {
         List<GroupSitting> found = sittings.findBySubmissionIdIn(List.of(context.production().getSubmissionId()));
         if (found.isEmpty()) {
             return null;
@@ -165,19 +249,36 @@ public class GridEvaluationService {
         }
         GroupSitting sitting = found.stream().filter(s -> task.getProcessInstanceId().equals(s.getProcessInstanceId()))
                 .findFirst().orElse(found.get(found.size() - 1));
-        if (sitting.absentProductionIds().contains(grid.getProductionId())) {
+        return new GroupTask(task, sitting);
+    }
+
+    private record GroupTask(Task task, GroupSitting sitting) {
+    }
+
+    /** A member's grid (as issued before group grids): the member's section of the juror's group task. */
+    private GroupSection groupSection(Grid grid, ProductionContexts.Context context) {
+        GroupTask open = groupTask(grid, context);
+        if (open == null) {
+            return null;
+        }
+        if (open.sitting().absentProductionIds().contains(grid.getProductionId())) {
             throw new GridRefusedException(HttpStatus.CONFLICT, "Ce membre du groupe a été déclaré absent à la soutenance par "
                     + "un autre juré de la séance : sa grille ne s'applique pas. Cochez « absent(e) à la soutenance » pour ce "
                     + "membre dans le formulaire d'évaluation du groupe.");
         }
-        List<Production> members = contexts.members(sitting);
-        int rank = 0;
+        List<Production> members = contexts.members(open.sitting());
+        int rank = rank(members, grid.getProductionId());
+        return rank == 0 ? null : new GroupSection(open.task(), rank, members.size());
+    }
+
+    /** The member's rank in the sitting (1 for the first), 0 when the production is no member. */
+    private static int rank(List<Production> members, long productionId) {
         for (int i = 0; i < members.size(); i++) {
-            if (members.get(i).getId().equals(grid.getProductionId())) {
-                rank = i + 1;
+            if (members.get(i).getId() == productionId) {
+                return i + 1;
             }
         }
-        return rank == 0 ? null : new GroupSection(task, rank, members.size());
+        return 0;
     }
 
     private record GroupSection(Task task, int member, int memberCount) {

@@ -32,10 +32,13 @@ public final class GridReader {
 
     private final Sheet sheet;
     private final GridWorkbook.Identification identification;
+    /** A group's grid: each member's sheet, as its identification lists them; empty for an individual grid. */
+    private final Map<GridWorkbook.SheetEntry, Sheet> sections;
 
-    private GridReader(Sheet sheet, GridWorkbook.Identification identification) {
+    private GridReader(Sheet sheet, GridWorkbook.Identification identification, Map<GridWorkbook.SheetEntry, Sheet> sections) {
         this.sheet = sheet;
         this.identification = identification;
+        this.sections = sections;
     }
 
     public static GridReader open(String filename, byte[] content, long maxBytes) {
@@ -62,26 +65,59 @@ public final class GridReader {
             throw new GridRefusedException(HttpStatus.BAD_REQUEST, "« " + name + " » est refusé : classeur illisible, "
                     + "trop volumineux une fois décompressé ou contenant trop d'éléments (" + firstLine(e.getMessage()) + ").");
         }
-        Sheet grid = workbook.getSheet(GridWorkbook.SHEET);
         Sheet hidden = workbook.getSheet(GridWorkbook.IDENTIFICATION_SHEET);
-        if (grid == null || hidden == null) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "« " + name + " » n'est pas une grille d'évaluation Certiflow.");
+        if (hidden == null) {
+            throw notAGrid(name);
         }
+        GridWorkbook.Identification identification;
+        Map<GridWorkbook.SheetEntry, Sheet> sections = new LinkedHashMap<>();
         try {
-            return new GridReader(grid, new GridWorkbook.Identification(text(hidden, 0), Long.parseLong(text(hidden, 1)),
-                    text(hidden, 2), text(hidden, 3), Integer.parseInt(text(hidden, 4)), text(hidden, 5), text(hidden, 6)));
+            identification = new GridWorkbook.Identification(text(hidden, 0), Long.parseLong(text(hidden, 1)),
+                    text(hidden, 2), text(hidden, 3), Integer.parseInt(text(hidden, 4)), text(hidden, 5), text(hidden, 6));
+            for (int r = 7; hidden.getRow(r) != null && GridWorkbook.SECTION_LABEL.equals(text(hidden, r, 0)); r++) {
+                GridWorkbook.SheetEntry entry = new GridWorkbook.SheetEntry(text(hidden, r), Long.parseLong(text(hidden, r, 2)));
+                Sheet member = workbook.getSheet(entry.sheetName());
+                if (member == null) {
+                    throw new GridRefusedException(HttpStatus.BAD_REQUEST, "La feuille « " + entry.sheetName()
+                            + " » de la grille « " + name + " » est absente : déposez la grille téléchargée, sans en retirer de feuille.");
+                }
+                sections.put(entry, member);
+            }
+        } catch (GridRefusedException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new GridRefusedException(HttpStatus.BAD_REQUEST, "L'identification de la grille « " + name + " » est illisible.");
         }
+        Sheet grid = sections.isEmpty() ? workbook.getSheet(GridWorkbook.SHEET) : null;
+        if (sections.isEmpty() && grid == null) {
+            throw notAGrid(name);
+        }
+        return new GridReader(grid, identification, sections);
+    }
+
+    private static GridRefusedException notAGrid(String name) {
+        return new GridRefusedException(HttpStatus.BAD_REQUEST, "« " + name + " » n'est pas une grille d'évaluation Certiflow.");
     }
 
     public GridWorkbook.Identification identification() {
         return identification;
     }
 
-    /** Whether the structure is the one the grid was written with. */
+    /** Whether this is a group's grid: a sheet per member. */
+    public boolean group() {
+        return !sections.isEmpty();
+    }
+
+    /** A group's grid: each member's sheet and production, in the grid's order. */
+    public List<GridWorkbook.SheetEntry> sections() {
+        return List.copyOf(sections.keySet());
+    }
+
+    /** Whether the structure is the one the grid was written with (every member's sheet in a group's grid). */
     public boolean structureIntact(Component component) {
-        return GridWorkbook.checksum(sheet, component).equals(identification.checksum());
+        String found = group() ? GridWorkbook.checksum(List.copyOf(sections.values()), component)
+                : GridWorkbook.checksum(sheet, component);
+        return found.equals(identification.checksum());
     }
 
     /**
@@ -89,14 +125,46 @@ public final class GridReader {
      * its cell.
      */
     public EvaluationInput answers(Component component, Regulation.Scale scale) {
-        Map<String, EvaluationInput.CriterionInput> criteria = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        EvaluationInput input = answers(sheet, component, scale, problems, "");
+        if (!problems.isEmpty()) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, problems);
+        }
+        return input;
+    }
+
+    /**
+     * What the juror filled in on each member's sheet of a group's grid; a sheet left entirely blank (no tick, rating
+     * or comment) is absent from the answer: its member is left to the group form. A sheet partly filled is checked
+     * as an individual grid, its problems named with the sheet.
+     */
+    public Map<GridWorkbook.SheetEntry, EvaluationInput> sectionAnswers(Component component, Regulation.Scale scale) {
+        Map<GridWorkbook.SheetEntry, EvaluationInput> answers = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        sections.forEach((entry, member) -> {
+            if (!blank(member, component)) {
+                answers.put(entry, answers(member, component, scale, problems, "feuille « " + entry.sheetName() + " », "));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new GridRefusedException(HttpStatus.BAD_REQUEST, problems);
+        }
+        return answers;
+    }
+
+    private static boolean blank(Sheet sheet, Component component) {
+        return GridWorkbook.answerCells(component).stream().allMatch(address -> value(sheet, address).isEmpty());
+    }
+
+    private static EvaluationInput answers(Sheet sheet, Component component, Regulation.Scale scale, List<String> problems,
+            String where) {
+        Map<String, EvaluationInput.CriterionInput> criteria = new LinkedHashMap<>();
         int number = 1;
         for (GridWorkbook.CriterionCells cells : GridWorkbook.layout(component)) {
-            String label = "critère " + number++ + " « " + cells.criterion().title() + " »";
-            String rating = value(cells.rating());
+            String label = where + "critère " + number++ + " « " + cells.criterion().title() + " »";
+            String rating = value(sheet, cells.rating());
             String normalised = rating.isEmpty() ? null : scale.level(rating).map(Regulation.Level::code).orElse(null);
-            String comment = value(cells.comment());
+            String comment = value(sheet, cells.comment());
             if (normalised == null) {
                 problems.add(label + " : appréciation " + (rating.isEmpty() ? "manquante" : "« " + rating + " » invalide")
                         + ", attendu : " + scale.choices() + " (cellule " + cells.rating().formatAsString() + ")");
@@ -106,20 +174,17 @@ public final class GridReader {
             }
             List<Integer> ticks = new ArrayList<>();
             for (int i = 0; i < cells.ticks().size(); i++) {
-                if (!value(cells.ticks().get(i)).isEmpty()) {
+                if (!value(sheet, cells.ticks().get(i)).isEmpty()) {
                     ticks.add(i + 1);
                 }
             }
             criteria.put(cells.criterion().code(), new EvaluationInput.CriterionInput(normalised, ticks,
                     comment.isEmpty() ? null : comment));
         }
-        if (!problems.isEmpty()) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, problems);
-        }
         return new EvaluationInput(criteria);
     }
 
-    private String value(CellAddress address) {
+    private static String value(Sheet sheet, CellAddress address) {
         Row row = sheet.getRow(address.getRow());
         Cell cell = row == null ? null : row.getCell(address.getColumn());
         if (cell == null) {
@@ -135,7 +200,11 @@ public final class GridReader {
     }
 
     private static String text(Sheet sheet, int row) {
-        Cell cell = sheet.getRow(row).getCell(1);
+        return text(sheet, row, 1);
+    }
+
+    private static String text(Sheet sheet, int row, int column) {
+        Cell cell = sheet.getRow(row).getCell(column);
         return cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : cell.toString();
     }
 

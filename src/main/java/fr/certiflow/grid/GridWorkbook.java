@@ -50,13 +50,16 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
  * Writes a juror's evaluation grid: a header, then a block per criterion with its competences, its indicators each
  * with a tick cell, a rating cell (Acquis / Non acquis) and a comment cell. Only the answer cells are unlocked; the
  * structure is protected and its checksum, with the grid's identification, is kept in a very hidden sheet so that
- * an uploaded grid is matched and checked ({@link GridReader}). All text stays text: never a formula.
+ * an uploaded grid is matched and checked ({@link GridReader}). All text stays text: never a formula. A group's grid
+ * has a sheet per member, each with this layout; its hidden sheet lists each member's sheet and production.
  */
 public final class GridWorkbook {
 
     public static final String SHEET = "Grille";
     public static final String IDENTIFICATION_SHEET = "Identification";
     static final int HEADER_ROWS = 8;
+    /** The identification sheet's label of a row naming a member's sheet and production (a group's grid). */
+    static final String SECTION_LABEL = "Feuille";
 
     /** What the grid's header shows. */
     /**
@@ -110,102 +113,43 @@ public final class GridWorkbook {
         }).collect(Collectors.toSet());
     }
 
+    /** A member's section of a group's grid: its own sheet, named after the member, with the member in its header. */
+    public record Section(String sheetName, long productionId, Header header) {
+    }
+
+    /** Where a section of a group's grid is, as the identification sheet lists it. */
+    public record SheetEntry(String sheetName, long productionId) {
+    }
+
+    /** An individual grid: one sheet, {@value #SHEET}. */
     public static byte[] write(Referential referential, Regulation.Scale scale, Component component, Header header,
             String token, long productionId, String juror) {
-        String[] ratings = scale.levels().stream().map(Regulation.Level::label).toArray(String[]::new);
+        return write(referential, scale, component, List.of(new Section(SHEET, productionId, header)), token, juror, false);
+    }
+
+    /**
+     * A group's grid for one juror: a sheet per member (the individual grid's layout, the member in its header), the
+     * identification sheet listing each sheet's production. The checksum covers every member's sheet.
+     */
+    public static byte[] writeGroup(Referential referential, Regulation.Scale scale, Component component,
+            List<Section> sections, String token, String juror) {
+        return write(referential, scale, component, sections, token, juror, true);
+    }
+
+    private static byte[] write(Referential referential, Regulation.Scale scale, Component component,
+            List<Section> sections, String token, String juror, boolean group) {
         try (XSSFWorkbook workbook = new SheetLayout.MemoryWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
-            XSSFSheet sheet = workbook.createSheet(SHEET);
-            // Portrait A4 at 100 %: the three columns fill the printable width (SheetLayout.printableWidth).
-            sheet.setColumnWidth(0, 22 * 256);
-            sheet.setColumnWidth(1, 62 * 256);
-            sheet.setColumnWidth(2, 14 * 256);
-            // One measurer for the sheet: styles and column widths read once (see SheetLayout.Rows).
-            SheetLayout.Rows heights = new SheetLayout.Rows(sheet);
-            cell(sheet.createRow(0), 0, styles.title, "Grille d'évaluation — " + referential.title());
-            Production production = component.production();
-            pair(sheet, 1, styles, "Session", header.campaign());
-            pair(sheet, 2, styles, "Composante", component.code() + " " + component.title());
-            if (header.route() != null) {
-                pair(sheet, 3, styles, "Parcours", header.route());
-            } else {
-                pair(sheet, 3, styles, "Production", production.name() + " — "
-                        + (production.collective() ? "travail collectif" : "travail individuel") + ", "
-                        + (production.hasOral() ? (production.formats().size() > 1 ? "production écrite et orale" : "production orale")
-                        : "production écrite"));
-            }
-            pair(sheet, 4, styles, "Candidat", header.candidate());
-            pair(sheet, 5, styles, "Juré", header.juror());
-            pair(sheet, 6, styles, "Dates", header.dates());
-            Row instructions = sheet.createRow(7);
-            cell(instructions, 0, styles.hint, "Cochez les indicateurs observés (x), choisissez l'appréciation de chaque "
-                    + "critère et commentez ; le commentaire est obligatoire pour un critère non acquis.");
-            // The grid's merged regions never overlap: POI's check against every earlier region is not needed.
-            sheet.addMergedRegionUnsafe(new CellRangeAddress(7, 7, 0, 2));
-            heights.fit(instructions, 0, 0, 2);
-            writeRequiredContents(sheet, heights, styles, component);
-            Map<String, Competence> competences = component.competences().stream()
-                    .collect(Collectors.toMap(Competence::code, Function.identity()));
-            DataValidationHelper validations = sheet.getDataValidationHelper();
-            int number = 1;
-            for (CriterionCells cells : layout(component)) {
-                Criterion criterion = cells.criterion();
-                int row = cells.rating().getRow() - criterion.indicators().size() - 2;
-                Row titleRow = sheet.createRow(row);
-                cell(titleRow, 0, styles.criterion, "Critère " + number++ + " — " + criterion.title());
-                cell(titleRow, 1, styles.criterion, "");
-                cell(titleRow, 2, styles.criterion, "");
-                sheet.addMergedRegionUnsafe(new CellRangeAddress(row, row, 0, 2));
-                heights.fit(titleRow, 0, 0, 2);
-                String linked = criterion.competences().stream()
-                        .map(code -> code + " " + (competences.containsKey(code) ? competences.get(code).text() : ""))
-                        .collect(Collectors.joining("\n"));
-                Row competenceRow = sheet.createRow(row + 1);
-                cell(competenceRow, 0, styles.label, "Compétences évaluées");
-                cell(competenceRow, 1, styles.wrapped, linked);
-                heights.fit(competenceRow);
-                for (int i = 0; i < criterion.indicators().size(); i++) {
-                    Row indicator = sheet.createRow(cells.ticks().get(i).getRow());
-                    cell(indicator, 0, styles.label, "Indicateur " + (i + 1));
-                    cell(indicator, 1, styles.wrapped, criterion.indicators().get(i));
-                    cell(indicator, 2, styles.answer, "");
-                    heights.fit(indicator);
-                }
-                Row rating = sheet.createRow(cells.rating().getRow());
-                cell(rating, 0, styles.label, "Appréciation");
-                cell(rating, 1, styles.hint, scale.choices() + " (liste déroulante)");
-                cell(rating, 2, styles.answer, "");
-                heights.fit(rating);
-                DataValidation dropdown = validations.createValidation(validations.createExplicitListConstraint(ratings),
-                        new CellRangeAddressList(cells.rating().getRow(), cells.rating().getRow(), 2, 2));
-                dropdown.setShowErrorBox(true);
-                dropdown.createErrorBox("Appréciation", "Choisissez " + scale.choices() + ".");
-                sheet.addValidationData(dropdown);
-                Row comment = sheet.createRow(cells.comment().getRow());
-                cell(comment, 0, styles.label, "Commentaire (obligatoire si le critère n'est pas acquis)");
-                cell(comment, 1, styles.answerWrapped, "");
-                cell(comment, 2, styles.answerWrapped, "");
-                sheet.addMergedRegionUnsafe(new CellRangeAddress(cells.comment().getRow(), cells.comment().getRow(), 1, 2));
-                heights.fit(comment);
-                comment.setHeightInPoints(Math.max(45, comment.getHeightInPoints()));
-            }
-            for (int r = 1; r < HEADER_ROWS - 1; r++) {
-                heights.fit(sheet.getRow(r));
-            }
-            SheetLayout.printSetup(sheet, false, 0, 0);
-            SheetLayout.keepTogether(sheet, layout(component).stream()
-                    .map(cells -> new int[] {cells.rating().getRow() - cells.criterion().indicators().size() - 2, cells.comment().getRow()})
-                    .toList(), false);
             String secret = UUID.randomUUID().toString();
-            // Locked with a password nobody keeps: only the answer cells can change, and the juror may still resize
-            // rows and columns (a long comment).
-            sheet.protectSheet(secret);
-            sheet.enableLocking();
-            sheet.lockFormatRows(false);
-            sheet.lockFormatColumns(false);
-
+            List<Sheet> sheets = new ArrayList<>();
+            for (Section section : sections) {
+                XSSFSheet sheet = workbook.createSheet(section.sheetName());
+                writeSheet(sheet, styles, referential, scale, component, section.header(), secret);
+                sheets.add(sheet);
+            }
+            long productionId = sections.get(0).productionId();
             Identification identification = new Identification(token, productionId, juror, referential.code(),
-                    referential.version(), component.code(), checksum(sheet, component));
+                    referential.version(), component.code(), group ? checksum(sheets, component) : checksum(sheets.get(0), component));
             XSSFSheet hidden = workbook.createSheet(IDENTIFICATION_SHEET);
             String[][] values = {{"Grille", identification.token()}, {"Production", String.valueOf(productionId)},
                     {"Juré", juror}, {"Référentiel", referential.code()}, {"Version", String.valueOf(referential.version())},
@@ -215,14 +159,123 @@ public final class GridWorkbook {
                 line.createCell(0).setCellValue(values[i][0]);
                 line.createCell(1).setCellValue(values[i][1]);
             }
+            if (group) {
+                for (int i = 0; i < sections.size(); i++) {
+                    Row line = hidden.createRow(values.length + i);
+                    line.createCell(0).setCellValue(SECTION_LABEL);
+                    line.createCell(1).setCellValue(sections.get(i).sheetName());
+                    line.createCell(2).setCellValue(String.valueOf(sections.get(i).productionId()));
+                }
+            }
             hidden.protectSheet(secret);
-            workbook.setSheetVisibility(1, SheetVisibility.VERY_HIDDEN);
+            workbook.setSheetVisibility(sections.size(), SheetVisibility.VERY_HIDDEN);
             workbook.lockStructure();
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the evaluation grid", e);
         }
+    }
+
+    /** One member's sheet (or the individual grid's only sheet): header, required contents, a block per criterion. */
+    private static void writeSheet(XSSFSheet sheet, Styles styles, Referential referential, Regulation.Scale scale,
+            Component component, Header header, String secret) {
+        String[] ratings = scale.levels().stream().map(Regulation.Level::label).toArray(String[]::new);
+        // Portrait A4 at 100 %: the three columns fill the printable width (SheetLayout.printableWidth).
+        sheet.setColumnWidth(0, 22 * 256);
+        sheet.setColumnWidth(1, 62 * 256);
+        sheet.setColumnWidth(2, 14 * 256);
+        // One measurer for the sheet: styles and column widths read once (see SheetLayout.Rows).
+        SheetLayout.Rows heights = new SheetLayout.Rows(sheet);
+        cell(sheet.createRow(0), 0, styles.title, "Grille d'évaluation — " + referential.title());
+        Production production = component.production();
+        pair(sheet, 1, styles, "Session", header.campaign());
+        pair(sheet, 2, styles, "Composante", component.code() + " " + component.title());
+        if (header.route() != null) {
+            pair(sheet, 3, styles, "Parcours", header.route());
+        } else {
+            pair(sheet, 3, styles, "Production", production.name() + " — "
+                    + (production.collective() ? "travail collectif" : "travail individuel") + ", "
+                    + (production.hasOral() ? (production.formats().size() > 1 ? "production écrite et orale" : "production orale")
+                    : "production écrite"));
+        }
+        pair(sheet, 4, styles, "Candidat", header.candidate());
+        pair(sheet, 5, styles, "Juré", header.juror());
+        pair(sheet, 6, styles, "Dates", header.dates());
+        Row instructions = sheet.createRow(7);
+        cell(instructions, 0, styles.hint, "Cochez les indicateurs observés (x), choisissez l'appréciation de chaque "
+                + "critère et commentez ; le commentaire est obligatoire pour un critère non acquis.");
+        // The grid's merged regions never overlap: POI's check against every earlier region is not needed.
+        sheet.addMergedRegionUnsafe(new CellRangeAddress(7, 7, 0, 2));
+        heights.fit(instructions, 0, 0, 2);
+        writeRequiredContents(sheet, heights, styles, component);
+        Map<String, Competence> competences = component.competences().stream()
+                .collect(Collectors.toMap(Competence::code, Function.identity()));
+        DataValidationHelper validations = sheet.getDataValidationHelper();
+        int number = 1;
+        for (CriterionCells cells : layout(component)) {
+            Criterion criterion = cells.criterion();
+            int row = cells.rating().getRow() - criterion.indicators().size() - 2;
+            Row titleRow = sheet.createRow(row);
+            cell(titleRow, 0, styles.criterion, "Critère " + number++ + " — " + criterion.title());
+            cell(titleRow, 1, styles.criterion, "");
+            cell(titleRow, 2, styles.criterion, "");
+            sheet.addMergedRegionUnsafe(new CellRangeAddress(row, row, 0, 2));
+            heights.fit(titleRow, 0, 0, 2);
+            String linked = criterion.competences().stream()
+                    .map(code -> code + " " + (competences.containsKey(code) ? competences.get(code).text() : ""))
+                    .collect(Collectors.joining("\n"));
+            Row competenceRow = sheet.createRow(row + 1);
+            cell(competenceRow, 0, styles.label, "Compétences évaluées");
+            cell(competenceRow, 1, styles.wrapped, linked);
+            heights.fit(competenceRow);
+            for (int i = 0; i < criterion.indicators().size(); i++) {
+                Row indicator = sheet.createRow(cells.ticks().get(i).getRow());
+                cell(indicator, 0, styles.label, "Indicateur " + (i + 1));
+                cell(indicator, 1, styles.wrapped, criterion.indicators().get(i));
+                cell(indicator, 2, styles.answer, "");
+                heights.fit(indicator);
+            }
+            Row rating = sheet.createRow(cells.rating().getRow());
+            cell(rating, 0, styles.label, "Appréciation");
+            cell(rating, 1, styles.hint, scale.choices() + " (liste déroulante)");
+            cell(rating, 2, styles.answer, "");
+            heights.fit(rating);
+            DataValidation dropdown = validations.createValidation(validations.createExplicitListConstraint(ratings),
+                    new CellRangeAddressList(cells.rating().getRow(), cells.rating().getRow(), 2, 2));
+            dropdown.setShowErrorBox(true);
+            dropdown.createErrorBox("Appréciation", "Choisissez " + scale.choices() + ".");
+            sheet.addValidationData(dropdown);
+            Row comment = sheet.createRow(cells.comment().getRow());
+            cell(comment, 0, styles.label, "Commentaire (obligatoire si le critère n'est pas acquis)");
+            cell(comment, 1, styles.answerWrapped, "");
+            cell(comment, 2, styles.answerWrapped, "");
+            sheet.addMergedRegionUnsafe(new CellRangeAddress(cells.comment().getRow(), cells.comment().getRow(), 1, 2));
+            heights.fit(comment);
+            comment.setHeightInPoints(Math.max(45, comment.getHeightInPoints()));
+        }
+        for (int r = 1; r < HEADER_ROWS - 1; r++) {
+            heights.fit(sheet.getRow(r));
+        }
+        SheetLayout.printSetup(sheet, false, 0, 0);
+        SheetLayout.keepTogether(sheet, layout(component).stream()
+                .map(cells -> new int[] {cells.rating().getRow() - cells.criterion().indicators().size() - 2, cells.comment().getRow()})
+                .toList(), false);
+        // Locked with a password nobody keeps: only the answer cells can change, and the juror may still resize
+        // rows and columns (a long comment).
+        sheet.protectSheet(secret);
+        sheet.enableLocking();
+        sheet.lockFormatRows(false);
+        sheet.lockFormatColumns(false);
+    }
+
+    /** A group's grid: each member's sheet checksum, under the sheet's name, hashed together. */
+    static String checksum(List<Sheet> sheets, Component component) {
+        StringBuilder all = new StringBuilder();
+        for (Sheet sheet : sheets) {
+            all.append(sheet.getSheetName()).append('=').append(checksum(sheet, component)).append('\n');
+        }
+        return sha256(all.toString());
     }
 
     /** SHA-256 of every non-answer cell's address and text: any change to the grid's structure changes it. */
@@ -244,9 +297,12 @@ public final class GridWorkbook {
                 }
             }
         }
+        return sha256(structure.toString());
+    }
+
+    private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(structure.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -431,7 +431,8 @@ class AttackSuiteIT {
             attacks.add(new Attack("déposer la grille d'un autre juré", role, "POST", "/api/grids/" + grid + "/evaluation",
                     new Attack.Upload(Map.of(), "grille.xlsx", gridFile), role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
         }
-        // A group member's grid fills a section of its juror's group evaluation task: only that juror hands it in.
+        // A group's grid (a sheet per member, kept under the first member's production) fills every member's section of
+        // its juror's group evaluation task: only that juror hands it in.
         List<JsonNode> groupTasks = scenario.tasks(AttackScenario.GROUP_G2, "Task_EvaluateGroup");
         String groupJuror = groupTasks.get(0).get("assignee").asText();
         String otherGroupJuror = groupTasks.get(1).get("assignee").asText();
@@ -455,6 +456,12 @@ class AttackSuiteIT {
         for (String role : List.of(ANONYMOUS, otherVaeJuror, COORDINATOR, PRESIDENT, MANAGER)) {
             attacks.add(new Attack("déposer la grille VAE d'une composante d'un autre juré", role, "POST",
                     "/api/grids/" + vaeGrid + "/evaluation", new Attack.Upload(Map.of(), "grille.xlsx", vaeGridFile),
+                    role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
+        }
+        // A group member's consolidated grid is the group's workbook: for its readers only, never a juror of the group.
+        for (String role : List.of(ANONYMOUS, groupJuror)) {
+            attacks.add(new Attack("lire la grille consolidée d'un groupe", role, "GET", "/api/productions/"
+                    + scenario.production("SITTING/C402/A.3") + "/consolidated.xlsx", null,
                     role.equals(ANONYMOUS) ? Attack.UNAUTHENTICATED : Attack.FORBIDDEN));
         }
         // The outbox: read by coordinators and managers, a parked mail sent again by coordinators only.

@@ -170,7 +170,7 @@ class JuryDocumentsTests {
                     "Appréciation du jury", "Harmonisation");
             assertThat(cells(sheet.getRow(6))).startsWith("Qualité de l'organisation du projet", "Acquis — Bien.", "Acquis — Bien.", "Acquis");
             assertThat(text(sheet, 3, 0)).isEqualTo("Résultat de la composante : Validé");
-            assertThat(text(sheet, 4, 0)).isEqualTo("Jury : Juré jure1 (jure1), Juré jure2 (jure2) — désigné par la règle d'affectation");
+            assertThat(text(sheet, 4, 0)).isEqualTo("Jury : Juré jure1, Juré jure2 — désigné par la règle d'affectation");
         }
     }
 

@@ -100,8 +100,36 @@ class PrintedDocumentsTests {
                 .toList();
         Files.write(dir.resolve("grille-consolidee.xlsx"), ConsolidatedGridWorkbook.write("Grille consolidée — Session de juin 2027",
                 "2027-001", component, fr.certiflow.regulation.Regulations.shipped(), evaluations, agreed, "Non validé",
-                "Jury : Marie Dupont (jure1), Paul Roux (jure2) — désigné par la règle d'affectation", null,
-                Map.of("jure1", "Marie Dupont", "jure2", "Paul Roux")));
+                "Jury : Marie Dupont, Paul Roux — désigné par la règle d'affectation", null,
+                Map.of("jure1", "Marie Dupont", "jure2", "Paul Roux", "president", "Claire Martin")));
+        // A group's sitting: one grid per juror and one consolidated workbook for the group, a sheet per member.
+        Component collective = seed.component("A.1").orElseThrow();
+        String[][] group = {{"2027-001 Martin", "Léa Martin (n° 2027-001)"}, {"2027-002 Bernard", "Hugo Bernard (n° 2027-002)"},
+                {"2027-003 Dubois", "Chloé Dubois (n° 2027-003)"}};
+        List<GridWorkbook.Section> sheets = new ArrayList<>();
+        List<ConsolidatedGridWorkbook.Section> consolidatedSheets = new ArrayList<>();
+        for (int i = 0; i < group.length; i++) {
+            sheets.add(new GridWorkbook.Section(group[i][0], 42L + i, new GridWorkbook.Header("Session de juin 2027 (S1)",
+                    group[i][1] + " — groupe G1, membre " + (i + 1) + " sur 3", "Marie Dupont", "du 01/06/2027 au 30/06/2027")));
+            int member = i;
+            List<Evaluation> memberEvaluations = new ArrayList<>();
+            for (String juror : List.of("jure1", "jure2")) {
+                memberEvaluations.add(new Evaluation(42L + i, juror, "grid", Instant.now(), collective.criteria().stream()
+                        .map(c -> new CriterionRating(c.code(), member == 2 && c == collective.criteria().get(0) ? "NON_ACQUIS" : "ACQUIS",
+                                List.of(1), "Membre " + (member + 1) + " : sa part de la soutenance est claire et argumentée."))
+                        .toList()));
+            }
+            consolidatedSheets.add(new ConsolidatedGridWorkbook.Section(group[i][0], group[i][1] + " — groupe G1, membre "
+                    + (i + 1) + " sur 3", memberEvaluations, collective.criteria().stream().map(Criterion::code)
+                    .map(code -> new ConsolidatedRating(42L + member, code, member == 2 && code.endsWith("1") ? "NON_ACQUIS" : "ACQUIS",
+                            false, null, null)).toList(), member == 2 ? "Non validé" : "Validé",
+                    "Jury : Marie Dupont, Paul Roux — désigné par la règle d'affectation", null));
+        }
+        Files.write(dir.resolve("grille-groupe-A.1.xlsx"), GridWorkbook.writeGroup(seed,
+                fr.certiflow.regulation.Regulations.shipped().scale(), collective, sheets, "token-2", "jure1"));
+        Files.write(dir.resolve("grille-consolidee-groupe.xlsx"), ConsolidatedGridWorkbook.write(
+                "Grille consolidée du groupe G1 — Session de juin 2027", collective, fr.certiflow.regulation.Regulations.shipped(),
+                consolidatedSheets, Map.of("jure1", "Marie Dupont", "jure2", "Paul Roux")));
         for (int size : new int[] {3, 1000}) {
             try (OutputStream out = Files.newOutputStream(dir.resolve("pv-" + size + ".xlsx"))) {
                 MinutesWorkbook.write(out, header(seed), rows(size), new MinutesWorkbook.Jury(

@@ -6,6 +6,7 @@ import fr.certiflow.referential.model.Referential;
 import fr.certiflow.referential.model.ReferentialParser;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -238,6 +239,37 @@ class GridWorkbookTests {
                         : other.getSheet(GridWorkbook.SHEET).getRow(r).getCell(0);
                 assertThat(String.valueOf(cell)).isEqualTo(String.valueOf(same));
             }
+        }
+    }
+
+    @Test
+    void aGroupsGridHasAProtectedSheetPerMemberListedInItsIdentificationAndAChecksumOverEverySheet() throws Exception {
+        Referential seed = seed();
+        var component = seed.component("A.1").orElseThrow();
+        List<GridWorkbook.Section> sections = List.of(
+                new GridWorkbook.Section("2027-001 Martin", 42L, new GridWorkbook.Header("S", "Léa Martin — groupe G1, membre 1 sur 2", "J", "D")),
+                new GridWorkbook.Section("2027-002 Bernard", 43L, new GridWorkbook.Header("S", "Hugo Bernard — groupe G1, membre 2 sur 2", "J", "D")));
+        byte[] grid = GridWorkbook.writeGroup(seed, fr.certiflow.regulation.Regulations.shipped().scale(), component, sections,
+                "token-9", "jure1");
+        GridReader reader = GridReader.open("grille.xlsx", grid, Long.MAX_VALUE);
+        assertThat(reader.group()).isTrue();
+        assertThat(reader.sections()).containsExactly(new GridWorkbook.SheetEntry("2027-001 Martin", 42L),
+                new GridWorkbook.SheetEntry("2027-002 Bernard", 43L));
+        assertThat(reader.identification().productionId()).isEqualTo(42L);
+        assertThat(reader.structureIntact(component)).isTrue();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(grid))) {
+            assertThat(workbook.getSheet(GridWorkbook.SHEET)).as("no individual sheet").isNull();
+            for (int i = 0; i < 2; i++) {
+                assertThat(workbook.getSheetAt(i).getProtect()).isTrue();
+                assertThat(workbook.getSheetAt(i).getDataValidations()).hasSize(component.criteria().size());
+            }
+            assertThat(workbook.getSheetAt(1).getRow(4).getCell(1).getStringCellValue()).isEqualTo("Hugo Bernard — groupe G1, membre 2 sur 2");
+            assertThat(workbook.getSheetVisibility(2)).isEqualTo(org.apache.poi.ss.usermodel.SheetVisibility.VERY_HIDDEN);
+            // A change on the second member's sheet breaks the checksum, as one on the first does.
+            workbook.getSheetAt(1).getRow(0).getCell(0).setCellValue("Grille modifiée");
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            workbook.write(out);
+            assertThat(GridReader.open("grille.xlsx", out.toByteArray(), Long.MAX_VALUE).structureIntact(component)).isFalse();
         }
     }
 }
