@@ -15,7 +15,6 @@ import fr.certiflow.jury.JuryDerogation;
 import fr.certiflow.jury.JuryDerogationRepository;
 import fr.certiflow.notification.NotificationRepository;
 import fr.certiflow.production.Production;
-import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.production.RequiredContents;
 import fr.certiflow.production.SubmissionService;
@@ -25,13 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,29 +46,25 @@ class SittingManualDesignationProcessTests {
 
     static final String REASON = "Seul professionnel extérieur disponible avant la date limite d'évaluation.";
 
-    @Autowired
-    AssessmentFixture fixture;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ProductionRepository productions;
-    @Autowired
-    JuryAssignmentRepository assignments;
-    @Autowired
-    JuryDerogationRepository derogations;
-    @Autowired
-    ConsolidatedGrids consolidatedGrids;
-    @Autowired
-    MinutesService minutes;
-    @Autowired
-    SubmissionService submissions;
-    @Autowired
-    NotificationRepository notifications;
+    final AssessmentFixture fixture;
+    final ProcessEngine engine;
+    final JuryAssignmentRepository assignments;
+    final JuryDerogationRepository derogations;
+    final ConsolidatedGrids consolidatedGrids;
+    final MinutesService minutes;
+    final SubmissionService submissions;
+    final NotificationRepository notifications;
 
-    @BeforeEach
-    void setUp() {
+    @Autowired
+    SittingManualDesignationProcessTests(org.springframework.context.ApplicationContext beans) {
+        fixture = beans.getBean(AssessmentFixture.class);
+        engine = beans.getBean(ProcessEngine.class);
+        assignments = beans.getBean(JuryAssignmentRepository.class);
+        derogations = beans.getBean(JuryDerogationRepository.class);
+        consolidatedGrids = beans.getBean(ConsolidatedGrids.class);
+        minutes = beans.getBean(MinutesService.class);
+        submissions = beans.getBean(SubmissionService.class);
+        notifications = beans.getBean(NotificationRepository.class);
         BpmnAwareTests.init(engine);
     }
 
@@ -105,7 +98,7 @@ class SittingManualDesignationProcessTests {
     }
 
     List<Production> productionsOf(List<ProcessInstance> members) {
-        return members.stream().map(member -> productions.findByProcessKey(member.getBusinessKey()).orElseThrow()).toList();
+        return members.stream().map(member -> fixture.productions.findByProcessKey(member.getBusinessKey()).orElseThrow()).toList();
     }
 
     @Test
@@ -213,7 +206,7 @@ class SittingManualDesignationProcessTests {
                 .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1, jury de VAE : Juré jure5 (jure5) : "
                         + "formateur ou tuteur du candidat. ");
         List<Production> composantes = components.stream()
-                .map(component -> productions.findById(fixture.productionId(component)).orElseThrow()).toList();
+                .map(component -> fixture.productions.findById(fixture.productionId(component)).orElseThrow()).toList();
         assertThat(composantes).allSatisfy(production ->
                 assertThat(assignments.findByProductionIdOrderByJurorUserId(production.getId())).isEmpty());
 
