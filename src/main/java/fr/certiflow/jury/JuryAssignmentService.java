@@ -121,7 +121,7 @@ public class JuryAssignmentService {
         List<JuryRules.Candidacy> candidacies = productions.stream().map(production -> {
             Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
             return new JuryRules.Candidacy(candidate.getNumber(), candidate.getTrainer(), candidate.getEmployer(), Set.of(),
-                    candidate.fullName() + " (n° " + candidate.getNumber() + ")");
+                    candidate.numberedName());
         }).toList();
         return new Setting(policy, candidacies, jurors.findByCampaignIdOrderByUserId(campaignId), loads);
     }

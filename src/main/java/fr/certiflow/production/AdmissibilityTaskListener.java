@@ -132,7 +132,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     private String memberName(Production production) {
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
-        return candidate.fullName() + " (n° " + candidate.getNumber() + ")";
+        return candidate.numberedName();
     }
 
     /** The référentiel's required contents as the checklist of the form: its options, none ticked. */
