@@ -110,6 +110,11 @@ public class Candidate {
         return firstName + " " + lastName;
     }
 
+    /** « Prénom Nom (n° 2027-001) », as a group's member is named on tasks, grids and messages. */
+    public String numberedName() {
+        return fullName() + " (n° " + number + ")";
+    }
+
     public String getEmail() {
         return email;
     }

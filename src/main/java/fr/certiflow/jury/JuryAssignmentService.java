@@ -3,11 +3,11 @@ package fr.certiflow.jury;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.process.ProcessKeys;
-import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionContexts;
 import fr.certiflow.production.ProductionStatus;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +51,7 @@ public class JuryAssignmentService {
         if (!assignments.findByProductionIdOrderByJurorUserId(production.getId()).isEmpty()) {
             return; // already assigned: the job ran before a crash
         }
-        Setting setting = setting(production);
-        List<String> chosen = assigner.choose(new JuryAssigner.Request(setting.policy(), setting.candidacy()), setting.pool(),
-                setting.loads());
+        List<String> chosen = choose(setting(List.of(production)));
         if (chosen.isEmpty()) {
             log.info("No eligible jury for production {}: a coordinator assigns it", production.getId());
             throw new BpmnError(ProcessKeys.ERROR_NO_ELIGIBLE_JUROR, "Aucun jury possible selon les règles d'affectation");
@@ -64,28 +62,19 @@ public class JuryAssignmentService {
     /**
      * One jury for a group's sitting: the rules are checked against every member (a juror with a conflict of interest
      * with one member, or who trains one, sits for none of them), and each member's production gets the same jurors.
-     * When no jury meets the rules, the step fails with an incident naming the group: the coordinator completes the pool
-     * and retries it from Cockpit.
+     * When no jury meets the rules, the BPMN error hands the choice to a coordinator, as for one production (« Désigner
+     * les jurés du groupe manuellement »), who designates one jury for every member.
      */
     public void assignGroup(DelegateExecution execution) {
         List<Production> members = contexts.members(execution);
         if (members.stream().allMatch(member -> !assignments.findByProductionIdOrderByJurorUserId(member.getId()).isEmpty())) {
             return; // already assigned: the job ran before a crash
         }
-        // A VAE sitting's members are the composantes of one bloc: the jury must suit every one of them (a composante
-        // assessed in a foreign language asks for language-qualified jurors), so the strictest member's policy applies.
-        Setting setting = members.stream().map(this::setting)
-                .max(java.util.Comparator.comparingInt(s -> s.policy().languageQualifiedMinimum())).orElseThrow();
-        List<JuryRules.Candidacy> candidacies = members.stream().map(member -> setting(member).candidacy()).toList();
-        List<String> chosen = assigner.choose(new JuryAssigner.Request(setting.policy(), candidacies), setting.pool(),
-                setting.loads());
+        List<String> chosen = choose(setting(members));
         if (chosen.isEmpty()) {
-            boolean vae = ProcessKeys.isVaeSitting(execution.getProcessBusinessKey());
-            throw new IllegalStateException("Aucun jury possible selon les règles d'affectation pour "
-                    + (vae ? "le candidat VAE " + execution.getVariable(Variables.GROUP_CODE) + " sur le "
-                            + execution.getVariable(Variables.COMPONENT_LABEL) + " (" + members.size() + " composantes)"
-                            : "le groupe " + execution.getVariable(Variables.GROUP_CODE) + " (" + members.size() + " membres)")
-                    + " : complétez le vivier de jurés puis relancez l'étape depuis Cockpit.");
+            log.info("No eligible jury for sitting {} ({} productions): a coordinator assigns it",
+                    execution.getProcessBusinessKey(), members.size());
+            throw new BpmnError(ProcessKeys.ERROR_NO_ELIGIBLE_JUROR, "Aucun jury possible selon les règles d'affectation");
         }
         for (Production member : members) {
             if (assignments.findByProductionIdOrderByJurorUserId(member.getId()).isEmpty()) {
@@ -94,24 +83,47 @@ public class JuryAssignmentService {
         }
     }
 
+    private List<String> choose(Setting setting) {
+        return assigner.choose(new JuryAssigner.Request(setting.policy(), setting.candidacies()), setting.pool(), setting.loads());
+    }
+
     /**
-     * What the rules judge a jury of this production by.
+     * What the rules judge one jury for these productions by (one production, or a sitting's members).
      *
+     * @param candidacies whom the jury is for, one per production, in the productions' order
      * @param pool the campaign's jurors, in user id order
      * @param loads productions already assigned to each juror of the campaign, by user id
      */
-    record Setting(JuryPolicy policy, JuryRules.Candidacy candidacy, List<Juror> pool, Map<String, Long> loads) {
+    record Setting(JuryPolicy policy, List<JuryRules.Candidacy> candidacies, List<Juror> pool, Map<String, Long> loads) {
+
+        Setting {
+            candidacies = List.copyOf(candidacies);
+        }
+
+        Setting(JuryPolicy policy, JuryRules.Candidacy candidacy, List<Juror> pool, Map<String, Long> loads) {
+            this(policy, List.of(candidacy), pool, loads);
+        }
     }
 
-    Setting setting(Production production) {
-        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+    /**
+     * The setting of one jury for these productions, all of one campaign. A VAE sitting's members are the composantes
+     * of one bloc: the jury must suit every one of them (a composante assessed in a foreign language asks for
+     * language-qualified jurors), so the strictest member's policy applies.
+     */
+    Setting setting(List<Production> productions) {
+        Long campaignId = productions.get(0).getCampaignId();
         Map<String, Long> loads = new HashMap<>();
-        for (Object[] row : assignments.loadsInCampaign(production.getCampaignId())) {
+        for (Object[] row : assignments.loadsInCampaign(campaignId)) {
             loads.put((String) row[0], (Long) row[1]);
         }
-        return new Setting(policies.forProduction(production),
-                new JuryRules.Candidacy(candidate.getNumber(), candidate.getTrainer(), candidate.getEmployer(), Set.of()),
-                jurors.findByCampaignIdOrderByUserId(production.getCampaignId()), loads);
+        JuryPolicy policy = productions.stream().map(policies::forProduction)
+                .max(Comparator.comparingInt(JuryPolicy::languageQualifiedMinimum)).orElseThrow();
+        List<JuryRules.Candidacy> candidacies = productions.stream().map(production -> {
+            Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+            return new JuryRules.Candidacy(candidate.getNumber(), candidate.getTrainer(), candidate.getEmployer(), Set.of(),
+                    candidate.numberedName());
+        }).toList();
+        return new Setting(policy, candidacies, jurors.findByCampaignIdOrderByUserId(campaignId), loads);
     }
 
     /** The jurors of the production, for the evaluation multi-instance. */

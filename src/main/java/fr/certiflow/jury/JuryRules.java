@@ -1,6 +1,8 @@
 package fr.certiflow.jury;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +26,18 @@ public final class JuryRules {
      * @param trainer the candidate's trainer or tutor (a juror's display name or user id)
      * @param employer the candidate's employer (an organisation)
      * @param excluded user ids set aside for this production
+     * @param label how a coordinator reads the candidate (« Prénom Nom (n° 2027-001) »), to name the member of a group
+     *     an objection concerns
      */
-    public record Candidacy(String candidateNumber, String trainer, String employer, Set<String> excluded) {
+    public record Candidacy(String candidateNumber, String trainer, String employer, Set<String> excluded, String label) {
 
         public Candidacy {
             excluded = excluded == null ? Set.of() : Set.copyOf(excluded);
+            label = label == null ? "n° " + candidateNumber : label;
+        }
+
+        public Candidacy(String candidateNumber, String trainer, String employer, Set<String> excluded) {
+            this(candidateNumber, trainer, employer, excluded, null);
         }
     }
 
@@ -71,6 +80,27 @@ public final class JuryRules {
         return objections;
     }
 
+    /**
+     * Why this juror may not sit on one jury for all these candidacies (the members of a group's sitting, or the
+     * composantes of a VAE candidate's bloc): each objection once, followed by the members it concerns unless it
+     * concerns them all (« formateur ou tuteur du candidat — Prénom Nom (n° 2027-302) »). For one candidacy, exactly
+     * {@link #objections(JuryPolicy, Juror, Candidacy, long)}.
+     */
+    public static List<String> objections(JuryPolicy policy, Juror juror, List<Candidacy> candidacies, long load) {
+        Map<String, Set<String>> concerned = new LinkedHashMap<>();
+        Set<String> everyone = new LinkedHashSet<>();
+        for (Candidacy candidacy : candidacies) {
+            everyone.add(candidacy.label());
+            for (String objection : objections(policy, juror, candidacy, load)) {
+                concerned.computeIfAbsent(objection, key -> new LinkedHashSet<>()).add(candidacy.label());
+            }
+        }
+        List<String> objections = new ArrayList<>();
+        concerned.forEach((objection, members) -> objections.add(members.size() == everyone.size() ? objection
+                : objection + " — " + String.join(", ", members)));
+        return objections;
+    }
+
     /** What this jury lacks, or has too much of, against the policy, in French; empty when it is what the policy asks. */
     public static List<String> shortfalls(JuryPolicy policy, List<Juror> jury) {
         List<String> shortfalls = new ArrayList<>();
@@ -96,9 +126,17 @@ public final class JuryRules {
      * @param loads productions already assigned to each juror of the campaign, by user id
      */
     public static List<String> breaches(JuryPolicy policy, List<Juror> jury, Candidacy candidacy, Map<String, Long> loads) {
+        return breaches(policy, jury, List.of(candidacy), loads);
+    }
+
+    /**
+     * Every rule one jury for all these candidacies (a sitting's members) breaks: each juror's objections, naming the
+     * members they concern (see {@link #objections(JuryPolicy, Juror, List, long)}), then the jury's shortfalls.
+     */
+    public static List<String> breaches(JuryPolicy policy, List<Juror> jury, List<Candidacy> candidacies, Map<String, Long> loads) {
         List<String> breaches = new ArrayList<>();
         for (Juror juror : jury) {
-            for (String objection : objections(policy, juror, candidacy, loads.getOrDefault(juror.getUserId(), 0L))) {
+            for (String objection : objections(policy, juror, candidacies, loads.getOrDefault(juror.getUserId(), 0L))) {
                 breaches.add(juror.getDisplayName() + " (" + juror.getUserId() + ") : " + objection);
             }
         }

@@ -24,10 +24,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The jurors a coordinator chooses by hand when the rule found no eligible jury. On create, the task shows the rules
- * that apply and the campaign's pool with each juror's objections for this candidate. As the form is submitted: a
- * coordinator, jurors of the campaign's pool, and a jury that meets every rule or a written reason to set the rules it
- * breaks aside. On completion, the jury is recorded, and the derogation with its reason, author and date.
+ * The jurors a coordinator chooses by hand when the rule found no eligible jury, for one production or for a sitting
+ * (a group's members, a VAE candidate's composantes of a bloc: one jury for all of them). On create, the task shows the
+ * rules that apply and the campaign's pool with each juror's objections for this candidate, or for each member. As the
+ * form is submitted: a coordinator, jurors of the campaign's pool, and a jury that meets every rule for every member or
+ * a written reason to set the rules it breaks aside. On completion, the jury is recorded for every production, and the
+ * derogation with its reason, author and date on each of them (so each member's consolidated grid and the PV show it).
  */
 @Component("manualAssignmentTaskListener")
 public class ManualAssignmentTaskListener implements TaskListener, SubmissionCheck {
@@ -84,8 +86,8 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
     }
 
     private void created(DelegateTask task) {
-        JuryAssignmentService.Setting setting = service.setting(contexts.production(task));
-        task.setVariableLocal(JURY_RULES, JuryRules.describe(setting.policy())
+        JuryAssignmentService.Setting setting = service.setting(contexts.members(task));
+        task.setVariableLocal(JURY_RULES, JuryRules.describe(setting.policy()) + sitting(setting)
                 + "\nUn jury qui s'écarte d'une de ces règles n'est accepté qu'avec une dérogation motivée par écrit, "
                 + "qui figure sur la grille consolidée et au procès-verbal.\n");
         List<String> parts = pool(setting);
@@ -94,13 +96,28 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
         }
     }
 
+    /** For a sitting of several candidates: one jury for them all, checked against each. */
+    private static String sitting(JuryAssignmentService.Setting setting) {
+        if (candidates(setting) < 2) {
+            return "";
+        }
+        return "\nUn seul jury pour toute la séance : les mêmes jurés évaluent chaque membre ("
+                + setting.candidacies().stream().map(JuryRules.Candidacy::label).distinct().collect(Collectors.joining(", "))
+                + "), et chaque règle ci-dessus vaut pour chacun d'eux.\n";
+    }
+
+    private static long candidates(JuryAssignmentService.Setting setting) {
+        return setting.candidacies().stream().map(JuryRules.Candidacy::candidateNumber).distinct().count();
+    }
+
     /**
      * The campaign's jury pool as markdown tables of at most {@link #PART_BUDGET} characters each, one row per juror
      * (profile, load, objections for this candidate): the jurors without objection first, least loaded first. What
      * does not fit in {@link #JURY_POOL_PARTS} is counted at the end.
      */
     static List<String> pool(JuryAssignmentService.Setting setting) {
-        String header = "| Juré | Identifiant | Profil | Charge | Objections pour ce candidat |\n|---|---|---|---|---|\n";
+        String header = "| Juré | Identifiant | Profil | Charge | Objections pour "
+                + (candidates(setting) > 1 ? "les membres" : "ce candidat") + " |\n|---|---|---|---|---|\n";
         if (setting.pool().isEmpty()) {
             return List.of(header + "| aucun juré dans le jury de cette campagne | | | | |\n");
         }
@@ -109,7 +126,7 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
         List<Row> rows = setting.pool().stream()
                 .map(juror -> {
                     long load = setting.loads().getOrDefault(juror.getUserId(), 0L);
-                    return new Row(juror, load, JuryRules.objections(setting.policy(), juror, setting.candidacy(), load));
+                    return new Row(juror, load, JuryRules.objections(setting.policy(), juror, setting.candidacies(), load));
                 })
                 .sorted(Comparator.comparing((Row row) -> !row.objections().isEmpty()).thenComparingLong(Row::load)
                         .thenComparing(row -> row.juror().getUserId()))
@@ -158,13 +175,14 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
 
     private void completed(DelegateTask task) {
         Designation designation = designation(task);
-        Production production = contexts.production(task);
-        service.record(production, designation.jurors(), true);
-        if (!designation.breaches().isEmpty()) {
-            derogations.save(new JuryDerogation(production.getId(), designation.source(), designation.breaches(), designation.reason(),
-                    designation.decidedBy(), clock.instant()));
-            log.info("Jury of production {} designated by {} with a derogation: {}", production.getId(),
-                    designation.decidedBy(), designation.breaches());
+        for (Production production : contexts.members(task)) {
+            service.record(production, designation.jurors(), true);
+            if (!designation.breaches().isEmpty()) {
+                derogations.save(new JuryDerogation(production.getId(), designation.source(), designation.breaches(),
+                        designation.reason(), designation.decidedBy(), clock.instant()));
+                log.info("Jury of production {} designated by {} with a derogation: {}", production.getId(),
+                        designation.decidedBy(), designation.breaches());
+            }
         }
     }
 
@@ -184,7 +202,7 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
         if (ids.size() > JURORS_MAXIMUM) {
             throw new ProcessException("Identifiants des jurés : " + JURORS_MAXIMUM + " jurés au plus (" + ids.size() + " donnés).");
         }
-        JuryAssignmentService.Setting setting = service.setting(contexts.production(task));
+        JuryAssignmentService.Setting setting = service.setting(contexts.members(task));
         Map<String, Juror> pool = setting.pool().stream().collect(Collectors.toMap(Juror::getUserId, Function.identity()));
         List<Juror> jury = new ArrayList<>();
         for (String id : ids) {
@@ -194,7 +212,7 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
             }
             jury.add(juror);
         }
-        List<String> breaches = JuryRules.breaches(setting.policy(), jury, setting.candidacy(), setting.loads());
+        List<String> breaches = JuryRules.breaches(setting.policy(), jury, setting.candidacies(), setting.loads());
         String reason = Optional.ofNullable(task.getVariableLocal(DEROGATION_REASON)).map(Object::toString)
                 .map(String::strip).filter(text -> !text.isEmpty()).orElse(null);
         if (reason != null && reason.length() > REASON_MAXIMUM) {

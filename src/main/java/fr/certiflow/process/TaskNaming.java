@@ -14,9 +14,9 @@ public class TaskNaming implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String base = task.getName();
-        if (Boolean.TRUE.equals(task.getVariable(Variables.VAE_SITTING)) && base.endsWith(" du groupe")) {
+        if (Boolean.TRUE.equals(task.getVariable(Variables.VAE_SITTING))) {
             // The sitting's steps serve a VAE candidate's bloc too: there is no group then.
-            base = base.substring(0, base.length() - " du groupe".length());
+            base = base.replace(" du groupe", "");
         }
         StringBuilder name = new StringBuilder(base);
         Object candidate = task.getVariable(Variables.CANDIDATE_LABEL);

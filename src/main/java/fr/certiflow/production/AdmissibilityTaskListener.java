@@ -1,5 +1,7 @@
 package fr.certiflow.production;
 
+import fr.certiflow.campaign.Candidate;
+import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
@@ -31,11 +33,13 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
     private final ProductionContexts contexts;
     private final ProductionDocuments documents;
     private final LanguageCheck languageCheck;
+    private final CandidateRepository candidates;
     private final Clock clock;
 
     AdmissibilityTaskListener(ProductionContexts contexts, ProductionDocuments documents, LanguageCheck languageCheck,
-            Clock clock) {
+            CandidateRepository candidates, Clock clock) {
         this.contexts = contexts;
+        this.candidates = candidates;
         this.languageCheck = languageCheck;
         this.documents = documents;
         this.clock = clock;
@@ -64,7 +68,8 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
         recordRequiredContents(task);
         Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
         if (ADMISSIBLE.equals(decision)) {
-            contexts.production(task).moveTo(ProductionStatus.ADMISSIBLE);
+            // At a sitting, the group's production is every member's: each becomes admissible.
+            contexts.members(task).forEach(member -> member.moveTo(ProductionStatus.ADMISSIBLE));
         } else {
             // Read by the return step in this same transaction (no wait state between them): nothing to keep.
             task.getExecution().setVariable(Variables.RETURN_REASON, org.camunda.bpm.engine.variable.Variables.stringValue(
@@ -92,18 +97,42 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
             throw new ProcessException("La raison du renvoi dépasse 4000 caractères.");
         }
         checkReturnFitsTheMail(task, text);
+        checkReturnable(task);
+    }
+
+    /**
+     * A return goes to every member of a sitting, whose processes wait for the group's next hand-in until their own
+     * deadline: it is allowed only while every member may still be returned (the returns any member has used count)
+     * and hand the production in again (the earliest of the members' deadlines, each extended by the member's own
+     * accommodations, must not have passed). For one production, its own count and deadline.
+     */
+    private void checkReturnable(DelegateTask task) {
         ProductionContexts.Context context = contexts.of(task);
-        Production production = context.production();
         int allowed = context.regulation().admissibility().returnsAllowed();
-        if (production.getReturnedCount() >= allowed) {
-            throw new ProcessException(allowed == 0
-                    ? "Le " + context.regulation().title() + " ne permet pas de renvoyer une production au candidat."
-                    : "Cette production a déjà été renvoyée " + (allowed == 1 ? "une fois" : allowed + " fois")
-                            + " : elle ne peut plus l'être (" + context.regulation().title() + ").");
+        List<Production> members = contexts.members(task);
+        // A VAE sitting's members are one candidate's composantes: one dossier, one deadline, no group.
+        boolean group = members.stream().map(Production::getCandidateId).distinct().count() > 1;
+        for (Production member : members) {
+            String whose = group ? " (" + memberName(member) + ")" : "";
+            if (member.getReturnedCount() >= allowed) {
+                throw new ProcessException(allowed == 0
+                        ? "Le " + context.regulation().title() + " ne permet pas de renvoyer une production au candidat."
+                        : "Cette production" + whose + " a déjà été renvoyée " + (allowed == 1 ? "une fois" : allowed + " fois")
+                                + " : elle ne peut plus l'être (" + context.regulation().title() + ").");
+            }
+            if (!clock.instant().isBefore(member.getDeadline())) {
+                throw new ProcessException(group
+                        ? "La date limite de remise de " + memberName(member) + " est passée ("
+                                + ProductionProcess.FRENCH_DATE.format(member.getDeadline()) + ") : la production du groupe ne "
+                                + "peut plus être renvoyée, ce membre ne pourrait plus la remettre."
+                        : "La date limite de remise est passée : la production ne peut plus être renvoyée.");
+            }
         }
-        if (!clock.instant().isBefore(production.getDeadline())) {
-            throw new ProcessException("La date limite de remise est passée : la production ne peut plus être renvoyée.");
-        }
+    }
+
+    private String memberName(Production production) {
+        Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+        return candidate.numberedName();
     }
 
     /** The référentiel's required contents as the checklist of the form: its options, none ticked. */
@@ -143,9 +172,10 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
     private void recordRequiredContents(DelegateTask task) {
         List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
         Object reason = task.getVariableLocal(RequiredContents.ADMISSIBLE_DESPITE);
-        contexts.production(task).contentsChecked(missing,
-                ADMISSIBLE.equals(task.getVariableLocal(Variables.ADMISSIBILITY)) && !missing.isEmpty()
-                        ? ((String) reason).strip() : null);
+        String despite = ADMISSIBLE.equals(task.getVariableLocal(Variables.ADMISSIBILITY)) && !missing.isEmpty()
+                ? ((String) reason).strip() : null;
+        // Each member's return mail and evaluation forms read them from the member's own production.
+        contexts.members(task).forEach(member -> member.contentsChecked(missing, despite));
     }
 
     private RequiredContents requiredContents(DelegateTask task) {

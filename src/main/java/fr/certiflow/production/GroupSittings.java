@@ -111,7 +111,7 @@ public class GroupSittings {
 
     String memberName(Production production) {
         Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
-        return candidate.fullName() + " (n° " + candidate.getNumber() + ")";
+        return candidate.numberedName();
     }
 
     /** The members' productions, for the sitting's multi-instance steps (grids). */

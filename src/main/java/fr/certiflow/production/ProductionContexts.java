@@ -52,7 +52,8 @@ public class ProductionContexts {
     /**
      * The production the step works on. In a group's sitting, it is the member the multi-instance step is for (its
      * element variable, set by the engine from the sitting's members and checked against them), or the group's first
-     * member for the steps done once for the group (admissibility, oral).
+     * member for what the steps done once for the group read of the shared production (its files, its checklist). What
+     * differs from member to member (deadline, returns used, status) is read and changed on {@link #members}.
      */
     public Production production(DelegateExecution execution) {
         String businessKey = execution.getProcessBusinessKey();

@@ -32,6 +32,8 @@ import java.util.Map;
  * <li>campaign VAE (bloc BC3, one VAE candidate): C501's sitting on BC3 (one dossier, one admissibility check, one jury,
  * one interview) waiting for its jurors' evaluations, one task per juror and composante;</li>
  * <li>campaign MANUAL (one juror only): an A.4 waiting for a coordinator to designate its jury by hand;</li>
+ * <li>campaign MANUALG (bloc BC2, one group of two, one juror only): group G3's A.3 sitting waiting for a coordinator to
+ * designate the group's jury by hand;</li>
  * <li>campaign START, created from Tasklist's start form: waiting for its cohort and jury;</li>
  * <li>campaign DRAFT: created through the API, with a cohort and a jury, never launched.</li>
  * </ul>
@@ -47,6 +49,7 @@ final class AttackScenario {
     static final String GROUP_G1 = "group:GROUP/G1/A.3";
     static final String GROUP_G2 = "group:SITTING/G2/A.3";
     static final String VAE_C501 = "vae:VAE/C501/BC3";
+    static final String GROUP_G3 = "group:MANUALG/G3/A.3";
 
     final CertiflowNode node;
     final EngineDatabase db;
@@ -86,12 +89,14 @@ final class AttackScenario {
                 "C501;Acquis;Hugo;hugo@example.org;;VAE\n", jury);
         create("MANUAL", List.of("BC3"), "C201;Seul;Fanny;fanny@example.org;\n",
                 "Identifiant;Nom;Professionnel extérieur;Qualifié en anglais\njure.a2;Juré Deux;non;non\n");
+        create("MANUALG", List.of("BC2"), "C601;Manuel;Inès;ines@example.org;G3\nC602;Manuel;Jules;jules@example.org;G3\n",
+                "Identifiant;Nom;Professionnel extérieur;Qualifié en anglais\njure.a2;Juré Deux;non;non\n");
         create("DRAFT", List.of("BC3"), "C301;Brouillon;Gaël;gael@example.org;\n", jury);
-        for (String code : List.of("ATTACK", "GROUP", "SITTING", "VAE", "MANUAL")) {
+        for (String code : List.of("ATTACK", "GROUP", "SITTING", "VAE", "MANUAL", "MANUALG")) {
             coordinator().post("/api/campaigns/" + campaigns.get(code) + "/launch", Map.of(), 202);
         }
         Wait.until("every production waiting for its files", Duration.ofMinutes(3),
-                () -> db.waitingAt("Task_AwaitSubmission") == 3 * 2 + 2 + 2 + 2 + 2);
+                () -> db.waitingAt("Task_AwaitSubmission") == 3 * 2 + 2 + 2 + 2 + 2 + 2);
         quiet();
 
         // ATTACK: C001's A.4 evaluated by two jurors; C002's waits for its check; C003's jurors disagree.
@@ -152,6 +157,10 @@ final class AttackScenario {
         handIn("MANUAL/C201/A.4", "production");
         admissible("MANUAL/C201/A.4");
         waitForTasks("MANUAL/C201/A.4", "Task_AssignJuryManually", 1);
+        // MANUALG: no jury fits the rules for group G3 either: a coordinator designates the group's jury.
+        handIn("MANUALG/C601/A.3", "production");
+        admissible(GROUP_G3);
+        waitForTasks(GROUP_G3, "Task_AssignJuryManually", 1);
 
         // START: created from Tasklist's start form, waiting for its cohort and jury.
         Instant today = Instant.now();

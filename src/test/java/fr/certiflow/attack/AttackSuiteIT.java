@@ -137,6 +137,8 @@ class AttackSuiteIT {
                                 "oralPlace", "Salle 3"), notCoordinators),
                 new TaskUnderAttack("désignation manuelle", scenario.task("MANUAL/C201/A.4", "Task_AssignJuryManually"), COORDINATOR,
                         MANUAL_DESIGNATION, notCoordinators),
+                new TaskUnderAttack("désignation manuelle du groupe", scenario.task(AttackScenario.GROUP_G3,
+                        "Task_AssignJuryManually"), COORDINATOR, MANUAL_DESIGNATION, notCoordinators),
                 new TaskUnderAttack("cohorte et jury", scenario.task("START", "Task_PrepareCohort"), COORDINATOR,
                         Map.of("cohortReady", true), notCoordinators),
                 new TaskUnderAttack("harmonisation", scenario.task("ATTACK/C003/A.4", "Task_Harmonise"), PRESIDENT,
@@ -272,17 +274,28 @@ class AttackSuiteIT {
      * campaign's pool, is refused for what it carries.
      */
     private List<Attack> manualDesignations() throws IOException, InterruptedException {
-        String path = "/engine-rest/task/" + scenario.task("MANUAL/C201/A.4", "Task_AssignJuryManually") + "/submit-form";
         List<Attack> attacks = new ArrayList<>();
-        for (String role : List.of("jure.a2", PRESIDENT)) {
-            attacks.add(new Attack("désignation manuelle : la soumettre sans être coordinateur", role, "POST", path,
+        attacks.addAll(manualDesignations("désignation manuelle", scenario.task("MANUAL/C201/A.4", "Task_AssignJuryManually")));
+        // The same at group G3's sitting: one jury for both members, under the same rules.
+        attacks.addAll(manualDesignations("désignation manuelle du groupe",
+                scenario.task(AttackScenario.GROUP_G3, "Task_AssignJuryManually")));
+        return attacks;
+    }
+
+    private List<Attack> manualDesignations(String kind, String task) {
+        String path = "/engine-rest/task/" + task + "/submit-form";
+        List<Attack> attacks = new ArrayList<>();
+        for (String role : List.of("jure.a2", PRESIDENT, MANAGER)) {
+            attacks.add(new Attack(kind + " : la soumettre sans être coordinateur", role, "POST", path,
                     Map.of("variables", typed(MANUAL_DESIGNATION)), Attack.FORBIDDEN_OR_HIDDEN));
         }
-        attacks.add(new Attack("désignation manuelle : s'écarter du règlement sans motif", COORDINATOR, "POST", path,
+        attacks.add(new Attack(kind + " : la soumettre sans compte (un candidat)", ANONYMOUS, "POST", path,
+                Map.of("variables", typed(MANUAL_DESIGNATION)), Attack.UNAUTHENTICATED));
+        attacks.add(new Attack(kind + " : s'écarter du règlement sans motif", COORDINATOR, "POST", path,
                 Map.of("variables", typed(Map.of("jurorIds", "jure.a2"))), Attack.INVALID));
-        attacks.add(new Attack("désignation manuelle : un motif de dérogation trop court", COORDINATOR, "POST", path,
+        attacks.add(new Attack(kind + " : un motif de dérogation trop court", COORDINATOR, "POST", path,
                 Map.of("variables", typed(Map.of("jurorIds", "jure.a2", "derogationReason", "Urgent."))), Attack.INVALID));
-        attacks.add(new Attack("désignation manuelle : un juré hors du jury de la campagne", COORDINATOR, "POST", path,
+        attacks.add(new Attack(kind + " : un juré hors du jury de la campagne", COORDINATOR, "POST", path,
                 Map.of("variables", typed(Map.of("jurorIds", "jure.a2, jure.a3",
                         "derogationReason", MANUAL_DESIGNATION.get("derogationReason")))), Attack.INVALID));
         return attacks;
@@ -719,6 +732,14 @@ class AttackSuiteIT {
         assertThat(db.strings("select decided_by || ' : ' || reason from cf_jury_derogation where production_id = ?",
                 scenario.production("MANUAL/C201/A.4")))
                 .containsExactly(COORDINATOR + " : " + MANUAL_DESIGNATION.get("derogationReason"));
+        // And group G3's: the same jury and the same derogation on each member's production.
+        scenario.submit(COORDINATOR, scenario.task(AttackScenario.GROUP_G3, "Task_AssignJuryManually"), MANUAL_DESIGNATION);
+        for (String member : List.of("MANUALG/C601/A.3", "MANUALG/C602/A.3")) {
+            assertThat(scenario.jurorsOf(member)).as(member).containsExactly("jure.a2");
+            assertThat(db.strings("select decided_by || ' : ' || reason from cf_jury_derogation where production_id = ?",
+                    scenario.production(member))).as(member)
+                    .containsExactly(COORDINATOR + " : " + MANUAL_DESIGNATION.get("derogationReason"));
+        }
 
         // The parked mail, sent again by the coordinator, goes out (to the node's log).
         assertThat(scenario.as(COORDINATOR).call("POST", "/api/notifications/" + parkedMail + "/resend", null).status()).isEqualTo(202);

@@ -49,6 +49,27 @@ class JuryRulesTests {
         }
 
         @Test
+        void atASittingEachObjectionNamesTheMembersItConcernsUnlessItConcernsThemAll() {
+            Juror president = new Juror(1L, "p", "Président", true, false, true, 10);
+            president.setConflicts("2027-002");
+            var first = new JuryRules.Candidacy("2027-001", "Président", null, Set.of(), "Léa Martin (n° 2027-001)");
+            var second = new JuryRules.Candidacy("2027-002", "Président", null, Set.of(), "Hugo Bernard (n° 2027-002)");
+            var third = new JuryRules.Candidacy("2027-003", null, null, Set.of(), "Chloé Dubois (n° 2027-003)");
+
+            assertThat(JuryRules.objections(TODAY, president, List.of(first, second, third), 0)).containsExactly(
+                    "président de jury : il harmonise et délibère, il n'évalue pas",
+                    "formateur ou tuteur du candidat — Léa Martin (n° 2027-001), Hugo Bernard (n° 2027-002)",
+                    "conflit d'intérêts déclaré avec le candidat — Hugo Bernard (n° 2027-002)");
+            // One candidate's composantes (a VAE bloc): the objections are theirs, named once.
+            assertThat(JuryRules.objections(TODAY, president, List.of(first, first), 0)).containsExactly(
+                    "président de jury : il harmonise et délibère, il n'évalue pas", "formateur ou tuteur du candidat");
+            assertThat(JuryRules.breaches(TODAY, List.of(president), List.of(first, third), Map.of())).containsExactly(
+                    "Président (p) : président de jury : il harmonise et délibère, il n'évalue pas",
+                    "Président (p) : formateur ou tuteur du candidat — Léa Martin (n° 2027-001)",
+                    "1 juré désigné, le règlement en prévoit 2");
+        }
+
+        @Test
         void aPresidentTheExcludedAndAJurorAtTheirMaximumLoad() {
             Juror president = new Juror(1L, "p", "Président", true, false, true, 3);
             var excluding = new JuryRules.Candidacy("2027-001", null, null, Set.of("p"));
