@@ -45,7 +45,7 @@ class ArchitectureTests {
         modules.put("grid", above("campaign", "production", "jury", "evaluation"));
         modules.put("deliberation", above("campaign", "production", "jury"));
         modules.put("progress", above("campaign", "production", "deliberation"));
-        modules.put("documents", above("campaign", "production", "jury", "evaluation", "deliberation", "progress"));
+        modules.put("documents", above("campaign", "production", "jury", "evaluation", "grid", "deliberation", "progress"));
         modules.put("console", above("campaign", "production", "jury", "progress"));
         modules.put("demo", above("campaign", "production", "jury"));
         return modules;

@@ -688,6 +688,22 @@ class ProductionAssessmentProcessTests {
         }
     }
 
+    /** Every text cell of every visible sheet (a group's consolidated workbook has a sheet per member), row by row. */
+    static List<String> visibleCells(byte[] workbook) {
+        List<String> texts = new java.util.ArrayList<>();
+        org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            for (int i = 0; i < read.getNumberOfSheets(); i++) {
+                if (read.getSheetVisibility(i) == org.apache.poi.ss.usermodel.SheetVisibility.VISIBLE) {
+                    read.getSheetAt(i).forEach(row -> row.forEach(cell -> texts.add(formatter.formatCellValue(cell))));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return texts;
+    }
+
     /** Every text cell of a sheet, row by row. */
     static List<String> cells(byte[] workbook, String sheet) {
         List<String> texts = new java.util.ArrayList<>();

@@ -169,8 +169,9 @@ class SittingManualDesignationProcessTests {
                     "Juré jure5 (jure5) : formateur ou tuteur du candidat — Prénom2027-302 Nom2027-302 (n° 2027-302)");
             assertThat(derogation.getReason()).isEqualTo(REASON);
             assertThat(derogation.getDecidedBy()).isEqualTo("coordo");
-            assertThat(ProductionAssessmentProcessTests.cells(consolidatedGrids.of(production.getId()), "Grille consolidée"))
-                    .contains("Jury : Juré jure2 (jure2), Juré jure5 (jure5) — désigné par un coordinateur", shownOnGrid);
+            // The group's consolidated workbook (a sheet per member) names the jurors without their logins.
+            assertThat(ProductionAssessmentProcessTests.visibleCells(consolidatedGrids.of(production.getId())))
+                    .contains("Jury : Juré jure2, Juré jure5 — désigné par un coordinateur", shownOnGrid);
         }
         assertThat(ProductionAssessmentProcessTests.cells(minutes.minutes(campaign.getId()), "Procès-verbal"))
                 .filteredOn(cell -> cell.contains(shownOnGrid)).hasSize(3);
