@@ -26,8 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,11 +44,11 @@ public class ConsolidatedGrids {
     private final JurorRepository jurors;
     private final JuryDerogationRepository derogations;
     private final GroupSittingRepository sittings;
-    private final IdentityService identity;
+    private final PeopleNames people;
 
     ConsolidatedGrids(ProductionContexts contexts, CandidateRepository candidates, EvaluationRepository evaluations,
             ConsolidatedRatingRepository consolidated, JuryAssignmentRepository assignments, JurorRepository jurors,
-            JuryDerogationRepository derogations, GroupSittingRepository sittings, IdentityService identity) {
+            JuryDerogationRepository derogations, GroupSittingRepository sittings, PeopleNames people) {
         this.contexts = contexts;
         this.candidates = candidates;
         this.evaluations = evaluations;
@@ -59,7 +57,7 @@ public class ConsolidatedGrids {
         this.jurors = jurors;
         this.derogations = derogations;
         this.sittings = sittings;
-        this.identity = identity;
+        this.people = people;
     }
 
     /** The workbook of an existing production: the group's when it was assessed at a group's sitting. */
@@ -81,7 +79,7 @@ public class ConsolidatedGrids {
             Candidate candidate = candidates.findById(member.getCandidateId()).orElseThrow();
             List<ConsolidatedRating> ratings = consolidated.findByProductionIdOrderByCriterionCode(member.getId());
             ratings.stream().map(ConsolidatedRating::getDecidedBy).filter(login -> login != null && !names.containsKey(login))
-                    .forEach(login -> names.put(login, userName(login)));
+                    .forEach(login -> names.put(login, people.accountName(login)));
             String label = candidate.getNumber() + (oral ? " " + candidate.fullName() : "")
                     + (context.route().vae() ? " — parcours " + context.route().describe() : "")
                     + (sitting.isPresent() ? " — groupe " + sitting.get().getGroupCode() + ", membre " + (i + 1) + " sur "
@@ -92,7 +90,7 @@ public class ConsolidatedGrids {
                     member.getResult() == null ? null : Decisions.label(member.getResult()),
                     JuryDesignations.jury(assignments.findByProductionIdOrderByJurorUserId(member.getId()), pool),
                     derogations.findByProductionId(member.getId())
-                            .map(derogation -> JuryDesignations.derogation(derogation, login -> userName(login))).orElse(null)));
+                            .map(derogation -> JuryDesignations.derogation(derogation, people::accountName)).orElse(null)));
         }
         String title = sitting.map(found -> "Grille consolidée du groupe " + found.getGroupCode() + " — ").orElse("Grille consolidée — ")
                 + context.campaign().getName();
@@ -104,12 +102,5 @@ public class ConsolidatedGrids {
         return sittings.findBySubmissionIdIn(List.of(production.getSubmissionId())).stream()
                 .filter(sitting -> !ProcessKeys.isVaeSitting(sitting.getBusinessKey()))
                 .max(Comparator.comparingInt(GroupSitting::getRound));
-    }
-
-    private String userName(String login) {
-        User user = identity.createUserQuery().userId(login).singleResult();
-        String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return name.isEmpty() ? login : name;
     }
 }

@@ -14,8 +14,6 @@ import fr.certiflow.deliberation.CertificationDeliberation;
 import fr.certiflow.deliberation.CertificationJury;
 import fr.certiflow.deliberation.CertificationJuryRepository;
 import fr.certiflow.deliberation.Decisions;
-import fr.certiflow.jury.Juror;
-import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.jury.JuryDerogation;
 import fr.certiflow.jury.JuryDerogationRepository;
 import fr.certiflow.production.Production;
@@ -49,7 +47,7 @@ public class MinutesService {
     private final ProductionRepository productions;
     private final BlocResultRepository blocResults;
     private final CertificationDecisionRepository decisions;
-    private final JurorRepository jurors;
+    private final PeopleNames people;
     private final JuryDerogationRepository derogations;
     private final CertificationJuryRepository juries;
 
@@ -58,14 +56,14 @@ public class MinutesService {
 
     MinutesService(CampaignRepository campaigns, CandidateRepository candidates, CampaignReferentials referentials,
             ProductionRepository productions, BlocResultRepository blocResults, CertificationDecisionRepository decisions,
-            JurorRepository jurors, JuryDerogationRepository derogations, CertificationJuryRepository juries) {
+            PeopleNames people, JuryDerogationRepository derogations, CertificationJuryRepository juries) {
         this.campaigns = campaigns;
         this.candidates = candidates;
         this.referentials = referentials;
         this.productions = productions;
         this.blocResults = blocResults;
         this.decisions = decisions;
-        this.jurors = jurors;
+        this.people = people;
         this.derogations = derogations;
         this.juries = juries;
     }
@@ -73,13 +71,11 @@ public class MinutesService {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** Per bloc, the jury presidents who deliberated on it and for how many candidates. */
-    private List<String> blocJuries(Long campaignId, List<BlocResult> results) {
-        Map<String, String> names = jurors.findByCampaignIdOrderByUserId(campaignId).stream()
-                .collect(Collectors.toMap(Juror::getUserId, Juror::getDisplayName));
+    private static List<String> blocJuries(List<BlocResult> results, Function<String, String> names) {
         Map<String, Map<String, Long>> byBloc = new java.util.TreeMap<>();
         for (BlocResult result : results) {
             byBloc.computeIfAbsent(result.getBlocCode(), bloc -> new java.util.TreeMap<>())
-                    .merge(names.getOrDefault(result.getDecidedBy(), result.getDecidedBy()), 1L, Long::sum);
+                    .merge(names.apply(result.getDecidedBy()), 1L, Long::sum);
         }
         List<String> lines = new ArrayList<>();
         byBloc.forEach((bloc, presidents) -> lines.add("Bloc " + bloc + " : délibéré par " + presidents.entrySet().stream()
@@ -108,6 +104,7 @@ public class MinutesService {
         Map<Long, JuryDerogation> derogationByProduction = derogations.findByCampaignId(campaignId).stream()
                 .collect(Collectors.toMap(JuryDerogation::getProductionId, Function.identity()));
         Regulation regulation = referentials.regulation(campaign);
+        Function<String, String> names = people.of(campaignId);
         List<MinutesWorkbook.CandidateRow> rows = new ArrayList<>();
         for (Candidate candidate : candidates.findByCampaignIdOrderByNumber(campaignId)) {
             Map<String, String> blocDecisions = new LinkedHashMap<>();
@@ -131,7 +128,7 @@ public class MinutesService {
                     .forEach(production -> overrides.add("Jury de " + production.getComponentCode()
                             + (production.getAttempt() > 1 ? " (passage " + production.getAttempt() + ")" : "")
                             + " désigné par un coordinateur. "
-                            + JuryDesignations.derogation(derogationByProduction.get(production.getId()))));
+                            + JuryDesignations.derogation(derogationByProduction.get(production.getId()), names)));
             Map<String, String> componentResults = new LinkedHashMap<>();
             productionsByCandidate.getOrDefault(candidate.getId(), List.of()).stream()
                     .sorted(Comparator.comparingInt(Production::getAttempt))
@@ -154,7 +151,7 @@ public class MinutesService {
             MinutesWorkbook.write(out, new MinutesWorkbook.Header(referential.title(), campaign.getName() + " ("
                     + campaign.getCode() + ")", referential.code() + " version " + referential.version() + " (critères et indicateurs) ; règles de "
                     + "décision, échelle, jurys et parcours VAE : " + regulation.title(), dates(campaign), blocs), rows, jury,
-                    blocJuries(campaignId, allBlocResults));
+                    blocJuries(allBlocResults, names));
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

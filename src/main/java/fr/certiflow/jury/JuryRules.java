@@ -137,7 +137,9 @@ public final class JuryRules {
         List<String> breaches = new ArrayList<>();
         for (Juror juror : jury) {
             for (String objection : objections(policy, juror, candidacies, loads.getOrDefault(juror.getUserId(), 0L))) {
-                breaches.add(juror.getDisplayName() + " (" + juror.getUserId() + ") : " + objection);
+                // By name: the breaches are kept with the derogation and printed in the minutes and consolidated grid.
+                breaches.add((juror.getDisplayName() == null || juror.getDisplayName().isBlank() ? juror.getUserId()
+                        : juror.getDisplayName()) + " : " + objection);
             }
         }
         breaches.addAll(shortfalls(policy, jury));

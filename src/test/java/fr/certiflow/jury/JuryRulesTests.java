@@ -64,8 +64,8 @@ class JuryRulesTests {
             assertThat(JuryRules.objections(TODAY, president, List.of(first, first), 0)).containsExactly(
                     "président de jury : il harmonise et délibère, il n'évalue pas", "formateur ou tuteur du candidat");
             assertThat(JuryRules.breaches(TODAY, List.of(president), List.of(first, third), Map.of())).containsExactly(
-                    "Président (p) : président de jury : il harmonise et délibère, il n'évalue pas",
-                    "Président (p) : formateur ou tuteur du candidat — Léa Martin (n° 2027-001)",
+                    "Président : président de jury : il harmonise et délibère, il n'évalue pas",
+                    "Président : formateur ou tuteur du candidat — Léa Martin (n° 2027-001)",
                     "1 juré désigné, le règlement en prévoit 2");
         }
 
@@ -117,8 +117,8 @@ class JuryRulesTests {
         Juror trainer = new Juror(1L, "claire", "Claire Dupont", false, false, false, 10);
         Juror full = juror("full", true, false);
         assertThat(JuryRules.breaches(TODAY, List.of(trainer, full), CANDIDACY, Map.of("full", 10L))).containsExactly(
-                "Claire Dupont (claire) : formateur ou tuteur du candidat",
-                "Juré full (full) : charge maximale atteinte (10 productions pour 10 au plus)");
+                "Claire Dupont : formateur ou tuteur du candidat",
+                "Juré full : charge maximale atteinte (10 productions pour 10 au plus)");
         assertThat(JuryRules.breaches(TODAY, List.of(juror("a", true, false), juror("b", false, false)), CANDIDACY, Map.of()))
                 .isEmpty();
     }

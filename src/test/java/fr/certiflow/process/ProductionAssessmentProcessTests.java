@@ -605,8 +605,10 @@ class ProductionAssessmentProcessTests {
         void noJuryMeetsTheRules() {
             session = fixture.campaign(c -> { });
             fixture.juror(session, "jure2", false, false);
-            fixture.juror(session, "jure5", true, false);
-            Candidate trained = fixture.candidate(session, "2027-200", c -> c.setTrainer("Juré jure5"));
+            // A juror with a name of their own: people read it, never the login, in what is kept and printed.
+            fixture.jurors.delete(fixture.juror(session, "jure5", true, false));
+            fixture.jurors.save(new fr.certiflow.jury.Juror(session.getId(), "jure5", "Paul Roux", true, false, false, 100));
+            Candidate trained = fixture.candidate(session, "2027-200", c -> c.setTrainer("Paul Roux"));
             instance = fixture.startProduction(session, trained, "A.4");
             productionId = fixture.productionId(instance);
             fixture.submitAll(productionId, "A.4", FRENCH);
@@ -624,7 +626,7 @@ class ProductionAssessmentProcessTests {
                     .doesNotContain("anglais");
             assertThat(shown.getValue("juryPool", String.class))
                     .contains("| Juré jure2 | jure2 | interne | 0 / 100 | aucune |")
-                    .contains("| Juré jure5 | jure5 | professionnel extérieur | 0 / 100 | **formateur ou tuteur du candidat** |");
+                    .contains("| Paul Roux | jure5 | professionnel extérieur | 0 / 100 | **formateur ou tuteur du candidat** |");
         }
 
         @Test
@@ -648,13 +650,13 @@ class ProductionAssessmentProcessTests {
         void aJuryThatBreaksARuleIsRefusedWithoutAWrittenReasonAndNothingIsRecorded() {
             assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5")))
                     .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1 : "
-                            + "Juré jure5 (jure5) : formateur ou tuteur du candidat. ")
+                            + "Paul Roux : formateur ou tuteur du candidat. ")
                     .hasMessageContaining("« Motif de la dérogation » (au moins 15 caractères)");
             assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5",
                     "derogationReason", "  Urgence.  ")))
                     .hasMessageContaining("(au moins 15 caractères, 8 donnés)");
             assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure5")))
-                    .hasMessageContaining("Juré jure5 (jure5) : formateur ou tuteur du candidat ; "
+                    .hasMessageContaining("Paul Roux : formateur ou tuteur du candidat ; "
                             + "1 juré désigné, le règlement en prévoit 2");
 
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_AssignJuryManually");
@@ -673,18 +675,19 @@ class ProductionAssessmentProcessTests {
                     .containsExactly("jure2", "jure5");
             JuryDerogation derogation = derogations.findByProductionId(productionId).orElseThrow();
             assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1");
-            assertThat(derogation.breaches()).containsExactly("Juré jure5 (jure5) : formateur ou tuteur du candidat");
+            assertThat(derogation.breaches()).containsExactly("Paul Roux : formateur ou tuteur du candidat");
             assertThat(derogation.getReason()).isEqualTo(REASON);
             assertThat(derogation.getDecidedBy()).isEqualTo("coordo");
             assertThat(derogation.getDecidedAt()).isEqualTo(AssessmentFixture.OPENS);
 
-            String shown = "Dérogation au Règlement de certification MMDC v1 : Juré jure5 (jure5) : formateur ou tuteur du "
+            String shown = "Dérogation au Règlement de certification MMDC v1 : Paul Roux : formateur ou tuteur du "
                     + "candidat — motif : " + REASON + " — coordo, le 04/01/2027";
             // The consolidated grid names people: the jurors by name (the coordinator by login here, having no name).
             assertThat(cells(consolidatedGrids.of(productionId), "Grille consolidée"))
-                    .contains("Jury : Juré jure2, Juré jure5 — désigné par un coordinateur", shown);
+                    .contains("Jury : Juré jure2, Paul Roux — désigné par un coordinateur", shown);
             assertThat(cells(minutes.minutes(session.getId()), "Procès-verbal"))
-                    .contains("Jury de A.4 désigné par un coordinateur. " + shown);
+                    .contains("Jury de A.4 désigné par un coordinateur. " + shown)
+                    .noneMatch(text -> text.contains("jure5"));
         }
     }
 

@@ -137,11 +137,11 @@ class SittingManualDesignationProcessTests {
 
         // A rule set aside without a written reason: refused, naming the rule and the member; nothing recorded.
         assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5")))
-                .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1 : Juré jure5 (jure5) : "
+                .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1 : Juré jure5 : "
                         + "formateur ou tuteur du candidat — Prénom2027-302 Nom2027-302 (n° 2027-302). ")
                 .hasMessageContaining("« Motif de la dérogation » (au moins 15 caractères)");
         assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure5", "derogationReason", "Urgence.")))
-                .hasMessageContaining("Juré jure5 (jure5) : formateur ou tuteur du candidat — Prénom2027-302 Nom2027-302 "
+                .hasMessageContaining("Juré jure5 : formateur ou tuteur du candidat — Prénom2027-302 Nom2027-302 "
                         + "(n° 2027-302) ; 1 juré désigné, le règlement en prévoit 2");
         BpmnAwareTests.assertThat(sitting).isWaitingAt("Task_AssignJuryManually");
         assertThat(fixture.task(sitting, "Task_AssignJuryManually").getId()).isEqualTo(manual.getId());
@@ -155,7 +155,7 @@ class SittingManualDesignationProcessTests {
         fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5", "derogationReason", REASON));
 
         BpmnAwareTests.assertThat(sitting).isWaitingAt("Task_ScheduleOral").hasPassed("Task_AssignJuryManually", "Task_GenerateGrids");
-        String shownOnGrid = "Dérogation au Règlement de certification MMDC v1 : Juré jure5 (jure5) : formateur ou tuteur du "
+        String shownOnGrid = "Dérogation au Règlement de certification MMDC v1 : Juré jure5 : formateur ou tuteur du "
                 + "candidat — Prénom2027-302 Nom2027-302 (n° 2027-302) — motif : " + REASON + " — coordo, le 04/01/2027";
         for (Production production : productionsOf(members)) {
             assertThat(production.getStatus()).isEqualTo(ProductionStatus.JURY_ASSIGNED);
@@ -166,7 +166,7 @@ class SittingManualDesignationProcessTests {
             JuryDerogation derogation = derogations.findByProductionId(production.getId()).orElseThrow();
             assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1");
             assertThat(derogation.breaches()).containsExactly(
-                    "Juré jure5 (jure5) : formateur ou tuteur du candidat — Prénom2027-302 Nom2027-302 (n° 2027-302)");
+                    "Juré jure5 : formateur ou tuteur du candidat — Prénom2027-302 Nom2027-302 (n° 2027-302)");
             assertThat(derogation.getReason()).isEqualTo(REASON);
             assertThat(derogation.getDecidedBy()).isEqualTo("coordo");
             // The group's consolidated workbook (a sheet per member) names the jurors without their logins.
@@ -204,7 +204,7 @@ class SittingManualDesignationProcessTests {
                 + " — bloc BC1");
         // One candidate: the objection is theirs, on every composante, named once.
         assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5")))
-                .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1, jury de VAE : Juré jure5 (jure5) : "
+                .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1, jury de VAE : Juré jure5 : "
                         + "formateur ou tuteur du candidat. ");
         List<Production> composantes = components.stream()
                 .map(component -> fixture.productions.findById(fixture.productionId(component)).orElseThrow()).toList();
@@ -220,7 +220,7 @@ class SittingManualDesignationProcessTests {
                     .extracting(JuryAssignment::getJurorUserId).containsExactly("jure2", "jure5");
             JuryDerogation derogation = derogations.findByProductionId(production.getId()).orElseThrow();
             assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1, jury de VAE");
-            assertThat(derogation.breaches()).containsExactly("Juré jure5 (jure5) : formateur ou tuteur du candidat");
+            assertThat(derogation.breaches()).containsExactly("Juré jure5 : formateur ou tuteur du candidat");
             assertThat(derogation.getReason()).isEqualTo(REASON);
         }
     }
