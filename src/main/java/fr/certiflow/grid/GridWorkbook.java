@@ -258,9 +258,20 @@ public final class GridWorkbook {
             heights.fit(sheet.getRow(r));
         }
         SheetLayout.printSetup(sheet, false, 0, 0);
-        SheetLayout.keepTogether(sheet, layout(component).stream()
+        List<CriterionCells> criteria = layout(component);
+        // A criterion cut at the end of the first page goes on under its title, « (suite) », on the next: the cut row
+        // is one of its indicators (SheetLayout.keepTogether keeps the title and the competences on the first page).
+        SheetLayout.keepTogether(sheet, criteria.stream()
                 .map(cells -> new int[] {cells.rating().getRow() - cells.criterion().indicators().size() - 2, cells.comment().getRow()})
-                .toList(), false);
+                .toList(), false, (block, row) -> {
+                    Cell indicator = sheet.getRow(row).getCell(1);
+                    String title = "Critère " + (block + 1) + " — " + criteria.get(block).criterion().title() + " (suite)";
+                    org.apache.poi.xssf.usermodel.XSSFRichTextString text =
+                            new org.apache.poi.xssf.usermodel.XSSFRichTextString(title + "\n" + indicator.getStringCellValue());
+                    text.applyFont(0, title.length(), styles.boldFont);
+                    indicator.setCellValue(text);
+                    heights.fit(sheet.getRow(row));
+                });
         // Locked with a password nobody keeps: only the answer cells can change, and the juror may still resize
         // rows and columns (a long comment).
         sheet.protectSheet(secret);
@@ -393,10 +404,12 @@ public final class GridWorkbook {
         final CellStyle hint;
         final CellStyle answer;
         final CellStyle answerWrapped;
+        final Font boldFont;
 
         Styles(XSSFWorkbook workbook) {
             SheetLayout.useArial(workbook);
             Font bold = SheetLayout.font(workbook, true, false, SheetLayout.TEXT_POINTS);
+            boldFont = bold;
             Font big = SheetLayout.font(workbook, true, false, 14);
             Font italic = SheetLayout.font(workbook, false, true, SheetLayout.TEXT_POINTS);
             title = locked(workbook);

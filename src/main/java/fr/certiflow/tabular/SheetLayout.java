@@ -323,6 +323,24 @@ public final class SheetLayout {
      * page. On the following pages blocks are kept whole.
      */
     public static void keepTogether(Sheet sheet, java.util.List<int[]> blocks, boolean landscape) {
+        keepTogether(sheet, blocks, landscape, (block, row) -> { });
+    }
+
+    /** Told where a block cut by {@link #keepTogether} goes on, on the next page. */
+    @FunctionalInterface
+    public interface Continuation {
+        /**
+         * The block of index {@code block} goes on at {@code row}, the first row of a page: the place to say what it
+         * continues (its height may change: it is read again after).
+         */
+        void at(int block, int row);
+    }
+
+    /**
+     * {@link #keepTogether(Sheet, java.util.List, boolean)}, telling {@code continuation} where the block cut on the
+     * first page goes on, so that the next page can say what it continues.
+     */
+    public static void keepTogether(Sheet sheet, java.util.List<int[]> blocks, boolean landscape, Continuation continuation) {
         double page = pageHeight(landscape);
         CellRangeAddress titles = sheet.getRepeatingRows();
         double titleHeight = 0;
@@ -334,7 +352,8 @@ public final class SheetLayout {
         double used = 0;
         int next = 0;
         boolean firstPage = true;
-        for (int[] block : blocks) {
+        for (int index = 0; index < blocks.size(); index++) {
+            int[] block = blocks.get(index);
             double gap = 0;
             for (; next < block[0]; next++) {
                 gap += height(sheet, next);
@@ -351,6 +370,7 @@ public final class SheetLayout {
                 firstPage = false;
                 if (cut > 0) {
                     sheet.setRowBreak(cut - 1);
+                    continuation.at(index, cut);
                     used = titleHeight;
                     for (int r = cut; r <= block[1]; r++) {
                         used += height(sheet, r);
