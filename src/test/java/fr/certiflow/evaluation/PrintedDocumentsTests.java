@@ -35,9 +35,18 @@ class PrintedDocumentsTests {
     void everyDocumentPrintsWholeInsideThePageAt8PointsOrMoreWithoutOverlaps() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(installed("soffice") && installed("pdftotext"), "LibreOffice and poppler needed");
         write();
-        Path pdf = Files.createDirectories(RENDER.resolve("pdf"));
+        List<String> problems = printAndCheck(RENDER);
+        org.assertj.core.api.Assertions.assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Prints every workbook of the folder to PDF (its {@code pdf} folder) and returns what is wrong with the printed
+     * words, also written to its {@code problems.txt}.
+     */
+    static List<String> printAndCheck(Path folder) throws Exception {
+        Path pdf = Files.createDirectories(folder.resolve("pdf"));
         List<Path> workbooks;
-        try (var files = Files.list(RENDER)) {
+        try (var files = Files.list(folder)) {
             workbooks = files.filter(f -> f.toString().endsWith(".xlsx")).sorted().toList();
         }
         List<String> command = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + RENDER.resolve("profile").toAbsolutePath().toUri(),
@@ -51,8 +60,8 @@ class PrintedDocumentsTests {
             run(List.of("pdftotext", "-bbox", pdf.resolve(name + ".pdf").toString(), layout.toString()));
             problems.addAll(PrintedWords.check(name, Files.readString(layout), PrintedWords.expected(workbook)));
         }
-        Files.write(RENDER.resolve("problems.txt"), problems);
-        org.assertj.core.api.Assertions.assertThat(problems).isEmpty();
+        Files.write(folder.resolve("problems.txt"), problems);
+        return problems;
     }
 
     static boolean installed(String program) {
