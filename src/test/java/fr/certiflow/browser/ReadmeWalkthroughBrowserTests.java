@@ -87,4 +87,43 @@ class ReadmeWalkthroughBrowserTests {
             browser.screenshot("readme-06-tasklist-admissibility");
         }
     }
+
+    /**
+     * The demo shows group work: group G1 (Léa Martin, Hugo Bernard, Chloé Dubois) handed in its A.1 analysis note
+     * once; the table filtered on the group shows one admissibility task for the three members, and Tasklist names the
+     * group and its members on that one task. Screenshots in target/browser/demo-group-*.png.
+     */
+    @Test
+    void theDemoShowsGroupG1sAnalysisNoteCheckedOnceForTheWholeGroup() {
+        String url = System.getProperty("walkthrough.url", "");
+        if (url.isBlank()) {
+            url = "http://localhost:" + port;
+        }
+        try (Browser browser = new Browser(url)) {
+            browser.open("/certiflow/");
+            browser.visible(By.id("username")).sendKeys("coordo");
+            browser.visible(By.id("password")).sendKeys("coordo");
+            browser.click(By.xpath("//button[normalize-space()='Se connecter']"));
+            browser.visible(By.xpath("//h1[normalize-space()='Campagnes']"));
+            // Handed in by the demo in the background at start: reloaded until the engine has opened the group's sitting.
+            java.util.List<WebElement> tasks = new WebDriverWait(browser.driver, Duration.ofMinutes(3)).until(driver -> {
+                browser.open("/certiflow/campagnes/DEMO-2027?groupe=G1&composante=A.1");
+                java.util.List<WebElement> found = driver.findElements(By.partialLinkText("Tâche : Vérifier la recevabilité"));
+                return found.size() == 3 ? found : null;
+            });
+            assertThat(browser.text()).contains("3 candidat(s)", "2027-001", "Martin Léa", "2027-002", "Bernard Hugo",
+                    "2027-003", "Dubois Chloé");
+            assertThat(tasks).extracting(task -> task.getAttribute("href")).as("one task for the three members").containsOnly(
+                    tasks.get(0).getAttribute("href"));
+            assertThat(browser.text()).as("the campaign's blocs, in order").contains("BC1, BC2, BC3");
+            browser.screenshot("demo-group-01-campaign");
+            browser.script("arguments[0].scrollIntoView({block: 'start'});", browser.visible(By.id("candidats-composantes")));
+            browser.screenshot("demo-group-01-table-G1-A1");
+            browser.click(tasks.get(1));
+            browser.visible(By.xpath("//h1[contains(., 'Recevabilité de la production')]"));
+            assertThat(browser.text()).contains("Vérifier la recevabilité — Groupe G1 : Léa Martin (n° 2027-001), "
+                    + "Hugo Bernard (n° 2027-002), Chloé Dubois (n° 2027-003) — A.1");
+            browser.screenshot("demo-group-02-tasklist-admissibility");
+        }
+    }
 }
