@@ -194,8 +194,20 @@ class GridWorkbookTests {
                         assertThat(b).as("a cut inside a criterion (after row %d)", b + 1)
                                 .isGreaterThanOrEqualTo(first + 1) // the title stays with the competences
                                 .isLessThanOrEqualTo(block.comment().getRow() - 3); // the last indicator, rating and comment together
+                        // The next page says which criterion goes on, above the indicator it starts with.
+                        int number = blocks.indexOf(block) + 1;
+                        int indicator = b + 1 - (first + 2);
+                        assertThat(sheet.getRow(b + 1).getCell(1).getStringCellValue()).isEqualTo("Critère " + number + " — "
+                                + block.criterion().title() + " (suite)\n" + block.criterion().indicators().get(indicator));
+                        assertThat(sheet.getRow(b + 1).getCell(0).getStringCellValue()).isEqualTo("Indicateur " + (indicator + 1));
                     }
                 }
+            }
+            long continued = java.util.stream.StreamSupport.stream(sheet.spliterator(), false)
+                    .filter(row -> row.getCell(1) != null && row.getCell(1).getStringCellValue().contains(" (suite)\n")).count();
+            assertThat(continued).as("a continuation only where a criterion is cut").isLessThanOrEqualTo(1);
+            if ("A.3".equals(component) || "A.4".equals(component)) {
+                assertThat(continued).as("A.3 and A.4 cut a criterion at the end of page 1").isEqualTo(1);
             }
             // The first page, under the header, is more than half full; the cut is there only.
             if (!breaks.isEmpty()) {

@@ -178,6 +178,24 @@ class GroupSittingProcessTests {
     void aGroupOfThreeOnA3WithAMemberAbsentAtTheOral() {
         List<ProcessInstance> members = handIn("A.3");
         ProcessInstance sitting = sittingOf(members);
+        // One admissibility check for the group, on the référentiel's nine required contents of A.3.
+        assertThat(fixture.tasksOf(sitting, "Task_CheckAdmissibility")).singleElement().satisfies(task ->
+                assertThat(task.getName()).startsWith("Vérifier la recevabilité — Groupe G1 : ").endsWith("— A.3"));
+        fixture.admissible(sitting);
+        // One jury for the whole group, one oral timer: the sitting's, none on the members.
+        assertThat(productionsOf(members).stream().map(production -> assignments.findByProductionIdOrderByJurorUserId(
+                production.getId()).stream().map(JuryAssignment::getJurorUserId).toList()).toList())
+                .containsOnly(List.of("jure1", "jure2"));
+        Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3));
+        fixture.submit(fixture.task(sitting, "Task_ScheduleOral"), "coordo", Map.of("oralDate", oral.atZone(
+                java.time.ZoneId.of("Europe/Paris")).toLocalDateTime().withSecond(0).withNano(0).toString(), "oralPlace", "Salle 3"));
+        assertThat(management.createJobQuery().timers().processInstanceId(sitting.getId()).count()).isEqualTo(1);
+        for (ProcessInstance member : members) {
+            assertThat(management.createJobQuery().timers().processInstanceId(member.getId()).count()).isZero();
+        }
+        fixture.moveClockTo(oral.plus(Duration.ofMinutes(1)));
+        assertThat(fixture.tasksOf(sitting, "Task_EvaluateGroup")).extracting(Task::getAssignee).containsExactly("jure1", "jure2");
+        // Member 1's sixth criterion is not acquired (both jurors agree), member 3 is absent.
         fixture.completeGroupSitting(sitting, (juror, member, key) -> member == 1 && key.endsWith("CR6") ? "NON_ACQUIS" : "ACQUIS",
                 Set.of(3));
 
