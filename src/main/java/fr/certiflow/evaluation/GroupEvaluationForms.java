@@ -63,6 +63,14 @@ public final class GroupEvaluationForms {
                 + "à la soutenance » pour un membre qui ne s'est pas présenté : il n'est pas évalué. "
                 + "Vos évaluations restent invisibles des autres jurés jusqu'à la consolidation.\n\n"
                 + EvaluationForms.sources(referential, regulation)));
+        // What the production must contain, once at the top: the production is the group's, the same for every member.
+        for (JsonNode field : individual.get("components")) {
+            if (field.path("id").asText().equals("Text_RequiredContents")) {
+                ObjectNode copy = (ObjectNode) field.deepCopy();
+                copy.remove("conditional"); // hidden for a VAE candidate, who is never in a group
+                components.add(copy);
+            }
+        }
         components.add(text("Text_Documents", "### Documents remis par le groupe\n\n{{documentsSummary}}\n\n{{gridLink}}"));
         for (int member = 1; member <= regulation.groups().maximumSize(); member++) {
             ObjectNode group = components.addObject();
@@ -82,14 +90,10 @@ public final class GroupEvaluationForms {
             for (JsonNode field : individual.get("components")) {
                 String id = field.path("id").asText();
                 if (id.equals("Text_Header") || id.equals("Text_Route") || id.equals("Text_Production")
-                        || id.equals("Text_Instructions") || id.equals("Text_Documents")) {
+                        || id.equals("Text_Instructions") || id.equals("Text_Documents") || id.equals("Text_RequiredContents")) {
                     continue;
                 }
-                ObjectNode copy = (ObjectNode) field.deepCopy();
-                if (id.equals("Text_RequiredContents")) {
-                    copy.remove("conditional"); // hidden for a VAE candidate, who is never in a group
-                }
-                inner.add(memberField(copy, member));
+                inner.add(memberField((ObjectNode) field.deepCopy(), member));
             }
         }
         try {

@@ -48,6 +48,8 @@ class GroupSittingBrowserTests extends BrowserTestSupport {
             browser.click(By.xpath("//h4[contains(., 'Évaluer les membres du groupe — Groupe G7 : ')]"));
             browser.visible(By.xpath("//h1[contains(., \"Évaluation d'une production collective — A.1\")]"));
             browser.screenshot("group-01-juror-group-evaluation");
+            browser.script("arguments[0].scrollIntoView({block: 'start'});", browser.visible(By.xpath("//h2[contains(., 'Membre 1')]")));
+            browser.screenshot("group-01b-juror-member-1");
             List<WebElement> absent = browser.driver.findElements(By.xpath("//label[contains(., 'Absent(e) à la soutenance')]"));
             assertThat(absent).hasSize(2);
             List<WebElement> acquis = browser.driver.findElements(By.xpath("//label[normalize-space()='Acquis']"));

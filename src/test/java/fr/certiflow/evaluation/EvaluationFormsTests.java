@@ -166,6 +166,23 @@ class EvaluationFormsTests {
     }
 
     @Test
+    void aGroupsFormShowsTheRequiredContentsOnceAtTheTopThenASectionPerMember() throws IOException {
+        JsonNode form = JSON.readTree(GroupEvaluationForms.form(seed, regulation, seed.component("A.3").orElseThrow()));
+        List<String> top = new ArrayList<>();
+        form.get("components").forEach(node -> top.add(node.get("id").asText()));
+        // The production is the group's: its nine required items once, above the documents and the members' sections.
+        assertThat(top.subList(0, 3)).containsExactly("Text_GroupHeader", "Text_RequiredContents", "Text_Documents");
+        assertThat(form.get("components").get(1).get("text").asText().lines().filter(line -> line.startsWith("- "))).hasSize(9);
+        assertThat(form.get("components").get(1).has("conditional")).isFalse();
+        assertThat(top.subList(3, top.size())).allMatch(id -> id.startsWith("Group_Member"))
+                .hasSize(regulation.groups().maximumSize());
+        assertThat(form.findValuesAsText("text")).filteredOn(text -> text.startsWith("### Contenu exigé")).hasSize(1);
+        // Each member's section: their name, « absent », then every criterion under the member's own keys.
+        assertThat(form.get("components").get(3).get("components").findValuesAsText("key"))
+                .startsWith("M1_absent").contains("M1_A3_CR1_rating", "M1_A3_CR6_rating");
+    }
+
+    @Test
     void keysAreValidFeelNamesAndDistinctAcrossCriteria() {
         List<String> keys = seed.components().flatMap(component -> EvaluationForms.evaluationKeys(component).stream()).toList();
         assertThat(keys).doesNotHaveDuplicates().allMatch(key -> key.matches("[A-Za-z][A-Za-z0-9_]*"));
