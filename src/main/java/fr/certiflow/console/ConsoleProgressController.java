@@ -79,10 +79,15 @@ class ConsoleProgressController {
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune production n° " + id + "."));
         Campaign campaign = campaigns.require(production.getCampaignId());
         ProductionListing.ProductionItem item = listing.item(production);
-        List<ProductionDocument> documents = referentials.component(campaign, production.getComponentCode()).production().documents();
+        fr.certiflow.referential.model.Production expected = referentials.component(campaign, production.getComponentCode()).production();
+        List<ProductionDocument> documents = expected.documents();
+        // A group's production (collective composante, first attempt: a resit is individual) is handed in once for all.
+        model.addAttribute("groupWork", expected.collective() && item.candidate().group() != null && production.getAttempt() == 1);
         model.addAttribute("campaign", campaign);
         model.addAttribute("production", item);
         model.addAttribute("documents", documents);
+        model.addAttribute("documentLabels", documents.stream().collect(java.util.stream.Collectors.toMap(
+                ProductionDocument::code, ProductionDocument::label, (a, b) -> a)));
         model.addAttribute("states", ProductionStates.LABELS);
         model.addAttribute("uploadable", production.getStatus() == ProductionStatus.AWAITING_SUBMISSION
                 || production.getStatus() == ProductionStatus.RETURNED);

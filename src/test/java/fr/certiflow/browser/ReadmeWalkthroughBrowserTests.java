@@ -119,6 +119,17 @@ class ReadmeWalkthroughBrowserTests {
             browser.screenshot("demo-group-01-campaign");
             browser.script("arguments[0].scrollIntoView({block: 'start'});", browser.visible(By.id("candidats-composantes")));
             browser.screenshot("demo-group-01-table-G1-A1");
+            // A member's production page: the group's note, handed in once, and what group work means for the member.
+            browser.click(By.xpath("//a[@aria-label='Voir les fichiers : 2027-002, A.1']"));
+            browser.visible(By.xpath("//h1[normalize-space()='A.1 — 2027-002 Bernard Hugo']"));
+            assertThat(browser.text()).contains("Note d'analyse sur les évolutions et tendances", "note-d-analyse-G1.txt", "Travail collectif",
+                    "groupe G1 : une production remise une fois pour tout le groupe, chaque membre évalué individuellement");
+            browser.screenshot("demo-group-01b-member-production");
+            browser.driver.navigate().back();
+            tasks = browser.wait.until(driver -> {
+                java.util.List<WebElement> found = driver.findElements(By.partialLinkText("Tâche : Vérifier la recevabilité"));
+                return found.size() == 3 ? found : null;
+            });
             browser.click(tasks.get(1));
             browser.visible(By.xpath("//h1[contains(., 'Recevabilité de la production')]"));
             assertThat(browser.text()).contains("Vérifier la recevabilité — Groupe G1 : Léa Martin (n° 2027-001), "
