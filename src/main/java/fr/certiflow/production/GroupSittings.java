@@ -38,14 +38,16 @@ public class GroupSittings {
     public static final String RETURNED = "RETURNED";
 
     private final GroupSittingRepository sittings;
+    private final SubmissionRepository submissions;
     private final ProductionContexts contexts;
     private final CandidateRepository candidates;
     private final RuntimeService runtime;
     private final Clock clock;
 
-    GroupSittings(GroupSittingRepository sittings, ProductionContexts contexts, CandidateRepository candidates,
+    GroupSittings(GroupSittingRepository sittings, SubmissionRepository submissions, ProductionContexts contexts, CandidateRepository candidates,
             RuntimeService runtime, Clock clock) {
         this.sittings = sittings;
+        this.submissions = submissions;
         this.contexts = contexts;
         this.candidates = candidates;
         this.runtime = runtime;
@@ -63,8 +65,10 @@ public class GroupSittings {
         // A VAE candidate's sitting is on the bloc whose dossier they handed in; its « group » is the candidate alone.
         String unit = route.vae() ? candidate.getNumber() : candidate.getGroupCode();
         String code = route.vae() ? route.bloc().code() : production.getComponentCode();
+        // The members' joins take their turn on the group's submission (one row, locked until this job commits): the
+        // first opens the sitting, the others find it. The unique key (submission, round) stays the last guard.
+        submissions.lockById(production.getSubmissionId()).orElseThrow();
         GroupSitting sitting = sittings.findBySubmissionIdAndRound(production.getSubmissionId(), round).orElseGet(() ->
-                // A member joining at the same time on another node hits the unique key: its job runs again and finds it.
                 sittings.saveAndFlush(new GroupSitting(production.getSubmissionId(), round, campaign.getId(), code,
                         production.getAttempt(), unit, route.vae()
                                 ? ProcessKeys.vaeBusinessKey(campaign.getCode(), unit, code, production.getAttempt(), round)
