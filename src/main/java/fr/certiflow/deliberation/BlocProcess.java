@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * Glue of the bloc assessment process: which composantes to assess at each attempt (all at first, the ones not
- * validated at a resit), the counts the bloc decision table reads, and the move to a resit.
+ * Glue of the bloc assessment process: which composantes to assess at each attempt (all at first, at a resit what
+ * the règlement keeps), the counts the bloc decision table reads, and the move to a resit.
  */
 @org.springframework.stereotype.Component("blocProcess")
 public class BlocProcess {
@@ -45,14 +45,21 @@ public class BlocProcess {
         this.productions = productions;
     }
 
-    /** The composantes the current attempt assesses, for the multi-instance call of production assessments. */
+    /**
+     * The composantes the current attempt assesses, for the multi-instance call of production assessments: all of the
+     * bloc at the first attempt; at a resit, what the règlement's {@code resits.keep} says (the ones not validated, or
+     * all of them again).
+     */
     public List<String> componentsToAssess(DelegateExecution execution) {
         Campaign campaign = campaign(execution);
         Bloc bloc = bloc(campaign, execution);
         int attempt = attempt(execution);
+        if (attempt == 1 || !referentials.regulation(campaign).resits().keepsValidatedComponents()) {
+            return bloc.components().stream().map(Component::code).toList();
+        }
         Map<String, Production> latest = latestProductions(campaign, execution);
         return bloc.components().stream().map(Component::code)
-                .filter(code -> attempt == 1 || latest.get(code) == null || !Decisions.VALIDE.equals(latest.get(code).getResult()))
+                .filter(code -> latest.get(code) == null || !Decisions.VALIDE.equals(latest.get(code).getResult()))
                 .toList();
     }
 

@@ -112,6 +112,9 @@ class BlocAndCampaignProcessTests {
 
         @Test
         void anAdjournedBlocResitsItsFailedComposantesOnlyAndCanThenBeValidated() {
+            // What the shipped règlement says a resit keeps (the fixture's keeps nothing: RegulationJourneyTests).
+            assertThat(fixture.regulations.find("MMDC", 1, campaign.getRegulationVersion()).orElseThrow().resits().keep())
+                    .isEqualTo("validated-components");
             ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC3");
             fixture.completeProductions(bloc, component -> component.equals("A.4") ? "NON_ACQUIS" : "ACQUIS");
             assertThat(runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("NON_VALIDE");
