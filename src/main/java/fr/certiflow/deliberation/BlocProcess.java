@@ -10,6 +10,7 @@ import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
+import fr.certiflow.regulation.Regulation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public class BlocProcess {
     public static final String COMPONENTS_COUNT = "componentsCount";
     public static final String BLOC_SUMMARY = "blocSummary";
     public static final String MAX_ATTEMPTS = "maxAttempts";
+    /** What an adjournment means for this bloc, as the règlement says, for the president's deliberation. */
+    public static final String RESIT_RULE = "resitRule";
 
     private final CampaignRepository campaigns;
     private final CampaignReferentials referentials;
@@ -96,6 +99,15 @@ public class BlocProcess {
         execution.setVariable(COMPONENTS_COUNT, bloc.components().size());
         execution.setVariable(BLOC_SUMMARY, summary.toString());
         execution.setVariable(MAX_ATTEMPTS, 1 + campaign.getResitAttempts());
+        execution.setVariable(RESIT_RULE, resitRule(referentials.regulation(campaign)));
+    }
+
+    /** « Un bloc ajourné repasse les composantes non validées, … (Règlement de certification MMDC v1, révision 2). » */
+    static String resitRule(Regulation regulation) {
+        return "Un bloc **ajourné** " + (regulation.resits().keepsValidatedComponents()
+                ? "repasse les composantes non validées ; celles validées sont conservées"
+                : "repasse toutes ses composantes, celles déjà validées comprises")
+                + ", dans la limite des passages autorisés (" + regulation.title() + ").";
     }
 
     public void prepareResit(DelegateExecution execution) {

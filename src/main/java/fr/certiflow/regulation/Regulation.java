@@ -120,12 +120,6 @@ public record Regulation(ReferentialVersion referential, int version, String tit
         public boolean keepsValidatedComponents() {
             return KEEP_VALIDATED_COMPONENTS.equals(keep);
         }
-
-        /** « les composantes validées sont conservées », « le bloc entier est évalué de nouveau ». */
-        public String describe() {
-            return keepsValidatedComponents() ? "les composantes validées sont conservées, les autres sont évaluées de nouveau"
-                    : "le bloc entier est évalué de nouveau";
-        }
     }
 
     /** @param returnsAllowed how many times a production may be returned to its candidate as incomplete */

@@ -60,6 +60,9 @@ class RegulationJourneyTests {
     @Autowired
     CertificationJourney journey;
 
+    @Autowired
+    fr.certiflow.notification.NotificationRepository notifications;
+
     Regulation fourLevels;
 
     @BeforeEach
@@ -138,9 +141,15 @@ class RegulationJourneyTests {
         ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC3");
         fixture.completeProductions(bloc, component -> component.equals("A.4") ? "NON_ACQUIS" : "ACQUIS");
         assertThat(fixture.runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("NON_VALIDE");
+        assertThat(fixture.runtime.getVariable(bloc.getId(), "resitRule")).isEqualTo("Un bloc **ajourné** repasse toutes "
+                + "ses composantes, celles déjà validées comprises, dans la limite des passages autorisés (Règlement de "
+                + "certification MMDC v1, révision 3 (fixture de test)).");
 
         fixture.submit(fixture.task(bloc, "Task_DeliberateBloc"), "president",
                 Map.of("blocDecision", "AJOURNE", "justification", "Rattrapage du bloc."));
+        assertThat(notifications.findAll()).filteredOn(n -> n.getRecipient().equals("candidat2027-350@example.org")
+                && n.getKind().equals("BLOC_RESULT")).singleElement().satisfies(mail -> assertThat(mail.getBody())
+                .contains("repasser toutes les composantes de ce bloc, celles déjà validées comprises ; leurs nouvelles"));
 
         BpmnAwareTests.assertThat(bloc).isActive().hasPassed("Task_DeliberateBloc");
         List<ProcessInstance> resit = fixture.productionsOf(bloc);

@@ -72,11 +72,9 @@ class RegulationFileTests {
         Regulation shipped = Regulations.shipped();
         assertThat(shipped.resits().keep()).isEqualTo("validated-components");
         assertThat(shipped.resits().keepsValidatedComponents()).isTrue();
-        assertThat(shipped.resits().describe()).isEqualTo("les composantes validées sont conservées, les autres sont évaluées de nouveau");
         Regulation fixture = Regulations.fourLevels();
         assertThat(fixture.resits().keep()).isEqualTo("nothing");
         assertThat(fixture.resits().keepsValidatedComponents()).isFalse();
-        assertThat(fixture.resits().describe()).isEqualTo("le bloc entier est évalué de nouveau");
 
         String unwritten = Files.readString(Regulations.SHIPPED).replace("  keep: \"validated-components\"\n", "");
         assertThatThrownBy(() -> RegulationCatalog.read("no-keep.yaml",
