@@ -60,7 +60,7 @@ class CertiflowApplicationTests {
                     .map(name -> name.substring(name.lastIndexOf('/') + 1))
                     .collect(Collectors.toSet());
             assertThat(files).contains("production-assessment.bpmn", "bloc-assessment.bpmn", "campaign.bpmn",
-                    "component-result.dmn", "evaluation-mmdc-v1-r1-a-1.form", "admissibility.form");
+                    "component-result.dmn", "evaluation-mmdc-v1-r2-a-1.form", "admissibility.form");
             assertThat(deployed).containsAll(files);
             assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
                     .extracting(definition -> definition.getKey())

@@ -1,5 +1,7 @@
 package fr.certiflow.deliberation;
 
+import fr.certiflow.campaign.Campaign;
+import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
@@ -34,9 +36,11 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
     private final CandidateRepository candidates;
     private final Notifier notifier;
     private final Clock clock;
+    private final CampaignReferentials referentials;
 
     BlocDeliberationTaskListener(BlocResultRepository results, CampaignRepository campaigns, CandidateRepository candidates,
-            Notifier notifier, Clock clock) {
+            Notifier notifier, Clock clock, CampaignReferentials referentials) {
+        this.referentials = referentials;
         this.results = results;
         this.campaigns = campaigns;
         this.candidates = candidates;
@@ -72,22 +76,29 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
                 deliberation.decision(), deliberation.justification(), deliberation.decidedBy(), clock.instant()));
         task.getExecution().setVariable(DECISION, deliberation.decision());
         Candidate candidate = candidates.findById(candidateId).orElseThrow();
+        Campaign campaign = campaigns.findById(campaignId).orElseThrow();
         notifier.queue(MailTemplates.BLOC_RESULT, candidate.getEmail(), Map.of(
                         "candidat", candidate.fullName(),
-                        "campagne", campaigns.findById(campaignId).orElseThrow().getName(),
+                        "campagne", campaign.getName(),
                         "bloc", bloc,
                         "decision", Decisions.label(deliberation.decision()).toLowerCase(java.util.Locale.FRENCH),
-                        "suite", nextStep(deliberation.decision())),
+                        "suite", nextStep(deliberation.decision(),
+                                referentials.regulation(campaign).resits().keepsValidatedComponents())),
                 null, "bloc-result:" + campaignId + ":" + candidateId + ":" + bloc + ":" + attempt);
     }
 
-    /** What the candidate must do after the jury's decision on a bloc. */
-    static String nextStep(String decision) {
+    /**
+     * What the candidate must do after the jury's decision on a bloc.
+     *
+     * @param resitKeepsValidated whether a resit keeps the composantes validated (the règlement's {@code resits.keep})
+     */
+    static String nextStep(String decision, boolean resitKeepsValidated) {
         return switch (decision) {
             case Decisions.VALIDE -> "rien pour ce bloc, qui vous est acquis ; la décision de certification vous sera "
                     + "adressée après le jury final.";
-            case Decisions.AJOURNE -> "repasser les composantes non validées de ce bloc ; leurs nouvelles échéances vous "
-                    + "seront communiquées par un prochain courriel.";
+            case Decisions.AJOURNE -> (resitKeepsValidated ? "repasser les composantes non validées de ce bloc ; leurs"
+                    : "repasser toutes les composantes de ce bloc, celles déjà validées comprises ; leurs")
+                    + " nouvelles échéances vous seront communiquées par un prochain courriel.";
             default -> "prendre contact avec le coordinateur de la session pour connaître les possibilités de le repasser "
                     + "lors d'une prochaine session.";
         };

@@ -10,6 +10,7 @@ import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
+import fr.certiflow.regulation.Regulation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * Glue of the bloc assessment process: which composantes to assess at each attempt (all at first, the ones not
- * validated at a resit), the counts the bloc decision table reads, and the move to a resit.
+ * Glue of the bloc assessment process: which composantes to assess at each attempt (all at first, at a resit what
+ * the règlement keeps), the counts the bloc decision table reads, and the move to a resit.
  */
 @org.springframework.stereotype.Component("blocProcess")
 public class BlocProcess {
@@ -31,6 +32,8 @@ public class BlocProcess {
     public static final String COMPONENTS_COUNT = "componentsCount";
     public static final String BLOC_SUMMARY = "blocSummary";
     public static final String MAX_ATTEMPTS = "maxAttempts";
+    /** What an adjournment means for this bloc, as the règlement says, for the president's deliberation. */
+    public static final String RESIT_RULE = "resitRule";
 
     private final CampaignRepository campaigns;
     private final CampaignReferentials referentials;
@@ -45,14 +48,21 @@ public class BlocProcess {
         this.productions = productions;
     }
 
-    /** The composantes the current attempt assesses, for the multi-instance call of production assessments. */
+    /**
+     * The composantes the current attempt assesses, for the multi-instance call of production assessments: all of the
+     * bloc at the first attempt; at a resit, what the règlement's {@code resits.keep} says (the ones not validated, or
+     * all of them again).
+     */
     public List<String> componentsToAssess(DelegateExecution execution) {
         Campaign campaign = campaign(execution);
         Bloc bloc = bloc(campaign, execution);
         int attempt = attempt(execution);
+        if (attempt == 1 || !referentials.regulation(campaign).resits().keepsValidatedComponents()) {
+            return bloc.components().stream().map(Component::code).toList();
+        }
         Map<String, Production> latest = latestProductions(campaign, execution);
         return bloc.components().stream().map(Component::code)
-                .filter(code -> attempt == 1 || latest.get(code) == null || !Decisions.VALIDE.equals(latest.get(code).getResult()))
+                .filter(code -> latest.get(code) == null || !Decisions.VALIDE.equals(latest.get(code).getResult()))
                 .toList();
     }
 
@@ -89,6 +99,15 @@ public class BlocProcess {
         execution.setVariable(COMPONENTS_COUNT, bloc.components().size());
         execution.setVariable(BLOC_SUMMARY, summary.toString());
         execution.setVariable(MAX_ATTEMPTS, 1 + campaign.getResitAttempts());
+        execution.setVariable(RESIT_RULE, resitRule(referentials.regulation(campaign)));
+    }
+
+    /** « Un bloc ajourné repasse les composantes non validées, … (Règlement de certification MMDC v1, révision 2). » */
+    static String resitRule(Regulation regulation) {
+        return "Un bloc **ajourné** " + (regulation.resits().keepsValidatedComponents()
+                ? "repasse les composantes non validées ; celles validées sont conservées"
+                : "repasse toutes ses composantes, celles déjà validées comprises")
+                + ", dans la limite des passages autorisés (" + regulation.title() + ").";
     }
 
     public void prepareResit(DelegateExecution execution) {

@@ -102,8 +102,24 @@ public record Regulation(ReferentialVersion referential, int version, String tit
         }
     }
 
-    /** @param attempts how many times a deferred bloc may be assessed again @param periodDays the time to hand in again */
-    public record Resits(int attempts, int periodDays) {
+    /**
+     * A deferred (ajourné) bloc assessed again.
+     *
+     * @param attempts how many times a deferred bloc may be assessed again
+     * @param periodDays the time to hand in again
+     * @param keep what a resit keeps of the earlier attempt: {@value #KEEP_VALIDATED_COMPONENTS} (only the composantes
+     *        not validated are assessed again) or {@value #KEEP_NOTHING} (the whole bloc is assessed again)
+     */
+    public record Resits(int attempts, int periodDays, String keep) {
+
+        public static final String KEEP_VALIDATED_COMPONENTS = "validated-components";
+        public static final String KEEP_NOTHING = "nothing";
+        static final java.util.Set<String> KEEPS = java.util.Set.of(KEEP_VALIDATED_COMPONENTS, KEEP_NOTHING);
+
+        /** Whether a composante validated at an earlier attempt stays validated at a resit. */
+        public boolean keepsValidatedComponents() {
+            return KEEP_VALIDATED_COMPONENTS.equals(keep);
+        }
     }
 
     /** @param returnsAllowed how many times a production may be returned to its candidate as incomplete */
@@ -218,7 +234,7 @@ public record Regulation(ReferentialVersion referential, int version, String tit
         return vae ? pathways.vae().route() + " (" + title + ")" : pathways.formation().route();
     }
 
-    /** « mmdc-v1-r1 »: how form ids and file names name this règlement. */
+    /** « mmdc-v1-r2 »: how form ids and file names name this règlement. */
     public String slug() {
         return referential.code().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-v" + referential.version()
                 + "-r" + version;

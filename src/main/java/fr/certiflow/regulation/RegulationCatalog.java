@@ -140,6 +140,9 @@ public class RegulationCatalog implements InitializingBean {
     private void reload() {
         Map<Key, Regulation> loaded = new LinkedHashMap<>();
         for (RegulationVersionEntity entity : repository.findAllByOrderByIdAsc()) {
+            if (entity.superseded()) {
+                continue;
+            }
             Regulation regulation = DataFiles.fromJson(entity.content(), Regulation.class);
             loaded.put(Key.of(regulation), regulation);
         }

@@ -44,6 +44,9 @@ final class RegulationValidator {
         if (present(problems, "resits", regulation.resits())) {
             atLeast(problems, "resits.attempts", regulation.resits().attempts(), 0);
             atLeast(problems, "resits.periodDays", regulation.resits().periodDays(), 1);
+            oneOf(problems, "resits.keep", regulation.resits().keep(), Regulation.Resits.KEEPS,
+                    "what a resit keeps: " + Regulation.Resits.KEEP_VALIDATED_COMPONENTS + " (the composantes validated) or "
+                            + Regulation.Resits.KEEP_NOTHING + " (the whole bloc is assessed again)");
         }
         if (present(problems, "admissibility", regulation.admissibility())) {
             atLeast(problems, "admissibility.returnsAllowed", regulation.admissibility().returnsAllowed(), 0);
@@ -183,6 +186,15 @@ final class RegulationValidator {
             problems.add(new Problem(where + ".code", "'" + code + "' is not a " + kind + " code (" + form + ")"));
         } else if (!codes.add(code)) {
             problems.add(new Problem(where + ".code", "'" + code + "' is used by another " + kind));
+        }
+    }
+
+    /** A choice among named values: absent, or a value not among them, is named with what it may be. */
+    private static void oneOf(List<Problem> problems, String element, String value, Set<String> allowed, String what) {
+        if (blank(value)) {
+            problems.add(new Problem(element, "is required (" + what + ")"));
+        } else if (!allowed.contains(value)) {
+            problems.add(new Problem(element, "'" + value + "' is not " + what));
         }
     }
 

@@ -43,6 +43,13 @@ class RegulationVersionEntity {
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
 
+    /**
+     * The version that replaced this one, when a documented migration moved its campaigns there (the stored text stays
+     * as the record); a superseded version is not offered any more.
+     */
+    @Column(name = "superseded_by")
+    private Integer supersededBy;
+
     protected RegulationVersionEntity() {
     }
 
@@ -72,5 +79,9 @@ class RegulationVersionEntity {
 
     Instant registeredAt() {
         return registeredAt;
+    }
+
+    public boolean superseded() {
+        return supersededBy != null;
     }
 }

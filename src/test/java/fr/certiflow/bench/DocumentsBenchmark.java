@@ -252,7 +252,7 @@ public final class DocumentsBenchmark {
         };
         MinutesWorkbook.write(out, new MinutesWorkbook.Header(seed.title(), "BENCH", "MMDC version 1", blocs), rows,
                 new MinutesWorkbook.Jury("Jury de certification réuni le 30/06/2027 à 14:00 : membres présents",
-                        "Désigné selon le Règlement de certification MMDC v1 : 3 présent(s) sur 3 désigné(s).",
+                        "Désigné selon le Règlement de certification MMDC v1, révision 2 : 3 présent(s) sur 3 désigné(s).",
                         List.of("Président — président du jury", "Juré 1", "Juré 2"), "Président"));
     }
 

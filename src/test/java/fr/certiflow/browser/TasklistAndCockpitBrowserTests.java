@@ -139,13 +139,13 @@ class TasklistAndCockpitBrowserTests extends BrowserTestSupport {
             browser.click(By.xpath("//button[contains(., 'Prendre en charge')]"));
             browser.visible(By.xpath("//h1[contains(., 'Désignation manuelle du jury')]"));
             browser.visible(By.xpath("//td[contains(., 'formateur ou tuteur du candidat')]"));
-            assertThat(browser.text()).contains("Règlement de certification MMDC v1", "2 jurés par production");
+            assertThat(browser.text()).contains("Règlement de certification MMDC v1, révision 2", "2 jurés par production");
             WebElement ids = browser.visible(By.xpath("//label[contains(., 'Identifiants des jurés')]/following::input[1]"));
             browser.click(ids);
             ids.sendKeys("jure2, jure5");
             browser.screenshot("10-coordinator-manual-designation");
             browser.click(By.xpath("//button[normalize-space()='Terminer']"));
-            browser.wait.until(driver -> browser.text().contains("Ce jury s'écarte du Règlement de certification MMDC v1"));
+            browser.wait.until(driver -> browser.text().contains("Ce jury s'écarte du Règlement de certification MMDC v1, révision 2"));
             browser.screenshot("11-coordinator-derogation-required");
             assertThat(derogations.findByProductionId(productionId)).isEmpty();
 
@@ -183,7 +183,7 @@ class TasklistAndCockpitBrowserTests extends BrowserTestSupport {
             browser.click(By.xpath("//button[contains(., 'Prendre en charge')]"));
             browser.visible(By.xpath("//h1[contains(., 'Jury de certification')]"));
             browser.visible(By.xpath("//td[normalize-space()='2027-803']/following-sibling::td[normalize-space()='Non délivrée']"));
-            assertThat(browser.text()).contains("Règlement de certification MMDC v1", "Délivrée").doesNotContain("NON_DELIVREE");
+            assertThat(browser.text()).contains("Règlement de certification MMDC v1, révision 2", "Délivrée").doesNotContain("NON_DELIVREE");
             for (String juror : List.of("Juré jure1", "Juré jure2", "Juré jure3")) {
                 browser.click(By.xpath("//div[contains(@class, 'fjs-form-field-checklist')][.//label[contains(., 'Membres désignés')]]"
                         + "//label[contains(., '" + juror + "')]"));

@@ -52,7 +52,7 @@ class VaeRouteBrowserTests extends BrowserTestSupport {
             browser.visible(By.xpath("//h1[contains(., 'Évaluation — A.1')]"));
             browser.screenshot("vae-01-juror-evaluation-form");
             WebElement route = browser.visible(By.xpath("//strong[contains(., 'Parcours : VAE — dossier de validation et"
-                    + " entretien (Règlement de certification MMDC v1)')]"));
+                    + " entretien (Règlement de certification MMDC v1, révision 2)')]"));
             browser.script("arguments[0].scrollIntoView({block: 'start'});", route);
             browser.visible(By.xpath("//a[contains(., 'dossier-de-validation.txt')]"));
             browser.screenshot("vae-02-juror-evaluation-form-route");

@@ -109,7 +109,7 @@ class CampaignApiTests {
                         "blocs : bloc « BC7 » inconnu du référentiel",
                         "submissionDeadlines.A.2 : date limite de remise obligatoire",
                         "submissionDeadlines.A.4 : composante non évaluée par cette campagne",
-                        "jurorsPerProduction : fixé par le Règlement de certification MMDC v1 : ne se choisit pas par campagne",
+                        "jurorsPerProduction : fixé par le Règlement de certification MMDC v1, révision 2 : ne se choisit pas par campagne",
                         // BC2 is not assessed: its A.3 cannot be allowed as individual work.
                         "individualWorkAllowed : « A.3 » n'est pas une composante évaluée en travail collectif dans les "
                                 + "blocs de la campagne (composantes collectives : A.1)");

@@ -33,7 +33,7 @@ class CohortImportTests {
     static final String UTF8_SEMICOLON = "CSV UTF-8, séparateur point-virgule";
     static final String HEADER = "N° candidat;Nom;Prénom;Courriel;Parcours;Groupe;Aménagement;Prolongation (jours);Formateur ou tuteur;Employeur;Blocs acquis\n";
     static final String VAE_IN_GROUP = "cohorte.csv, ligne %d, colonne « Groupe » : un candidat en VAE n'est jamais évalué en"
-            + " groupe (VAE — dossier de validation et entretien, Règlement de certification MMDC v1) : laissez le groupe vide";
+            + " groupe (VAE — dossier de validation et entretien, Règlement de certification MMDC v1, révision 2) : laissez le groupe vide";
     static final String VALID = HEADER
             + "2027-001;Martin;Léa;lea.martin@example.org;formation;G1;aucun;;Claire Dupont;Agence Horizon;\n"
             + "2027-002;Bernard;Hugo;hugo.bernard@example.org;formation;G1;tiers-temps;;Claire Dupont;Studio;\n"

@@ -138,7 +138,7 @@ class ConsoleTests {
         coordo.consoleLogin("coordo", "coordo-secret");
         ConsoleSession.Page form = coordo.get("/certiflow/campagnes/nouvelle");
         assertThat(form.body()).contains("<label for=\"referentialVersion\">Version du référentiel</label>",
-                "<option value=\"\">la plus récente (version 1 — ", "<option value=\"1\">version 1 (référentiel v1) — ",
+                "<option value=\"\">la plus récente (version 1 — ", "<option value=\"2\">version 2 (référentiel v1) — ",
                 "<label for=\"regulationVersion\">Version du règlement</label>");
         String code = "VERSIONS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Map<String, String> fields = new LinkedHashMap<>(Map.of("code", code, "name", "Versions choisies", "blocs", "BC1",
@@ -155,12 +155,12 @@ class ConsoleTests {
         assertThat(refused.body()).contains("id=\"referentialVersion-erreur\" class=\"field-error\">aucun référentiel « MMDC » en version 5");
         assertThat(campaigns.findByCode(code)).isEmpty();
         fields.put("referentialVersion", "1");
-        fields.put("regulationVersion", "1");
+        fields.put("regulationVersion", "2");
         fields.put("individualWorkAllowed", "A.1");
         assertThat(coordo.form("/certiflow/campagnes", fields).location()).endsWith("/certiflow/campagnes/" + code);
         fr.certiflow.campaign.Campaign created = campaigns.findByCode(code).orElseThrow();
         assertThat(created.getReferentialVersion()).isEqualTo(1);
-        assertThat(created.getRegulationVersion()).isEqualTo(1);
+        assertThat(created.getRegulationVersion()).isEqualTo(2);
         // The campaign's page says which collective composante may be passed without a group.
         assertThat(coordo.get("/certiflow/campagnes/" + code).body())
                 .contains("<dt>Travail individuel admis pour</dt><dd>A.1</dd>");

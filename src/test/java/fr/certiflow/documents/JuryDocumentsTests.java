@@ -112,7 +112,7 @@ class JuryDocumentsTests {
             // Each bloc names the jury president who deliberated on it.
             assertThat(all).contains("Délibérations des blocs")
                     .anySatisfy(line -> assertThat(line).startsWith("Bloc BC3 : délibéré par ").endsWith(" (1 décision)"));
-            assertThat(text(sheet, 2, 0)).contains("jurys et parcours VAE : Règlement de certification MMDC v1");
+            assertThat(text(sheet, 2, 0)).contains("jurys et parcours VAE : Règlement de certification MMDC v1, révision 2");
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo((short) 9);
             assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("7:8");
@@ -150,7 +150,7 @@ class JuryDocumentsTests {
             assertThat(cells(candidates.getRow(1))).containsExactly("2027-500", "=1+1", "@Léa", "",
                     "Formation — modalités d'évaluation du référentiel", "Non validé", "Validé", "Validé", "En cours");
             assertThat(cells(candidates.getRow(2))).startsWith("2027-501", "Nom2027-501", "Prénom2027-501", "",
-                    "VAE — dossier de validation et entretien (Règlement de certification MMDC v1)");
+                    "VAE — dossier de validation et entretien (Règlement de certification MMDC v1, révision 2)");
             assertThat(candidates.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.STRING);
             assertThat(candidates.getPrintSetup().getLandscape()).isTrue();
             assertThat(SheetLayoutAssert.printedPoints(workbook, candidates, 7)).isGreaterThanOrEqualTo(8.0);

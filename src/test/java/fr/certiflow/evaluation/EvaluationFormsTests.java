@@ -41,8 +41,8 @@ class EvaluationFormsTests {
         try (InputStream in = EvaluationFormsTests.class.getResourceAsStream("/referentials/mmdc-v1.yaml")) {
             seed = new ReferentialParser().parse("mmdc-v1.yaml", in);
         }
-        regulation = read(Path.of("src/main/resources/regulations/mmdc-v1-r1.yaml"));
-        fourLevels = read(FIXTURE.resolve("mmdc-v1-r2.yaml"));
+        regulation = read(Path.of("src/main/resources/regulations/mmdc-v1-r2.yaml"));
+        fourLevels = read(FIXTURE.resolve("mmdc-v1-r3.yaml"));
     }
 
     private static Regulation read(Path file) throws IOException {
@@ -54,7 +54,7 @@ class EvaluationFormsTests {
     @Test
     void theFixtureReglementsFormsAreThoseItGives() throws IOException {
         Map<String, String> generated = FormGenerator.forms(FIXTURE, List.of(REFERENTIALS));
-        assertThat(generated).hasSize(12).containsKey("evaluation-mmdc-v1-r2-a-5.form");
+        assertThat(generated).hasSize(12).containsKey("evaluation-mmdc-v1-r3-a-5.form");
         for (Map.Entry<String, String> form : generated.entrySet()) {
             assertThat(Files.readString(FIXTURE.resolve("forms").resolve(form.getKey()), StandardCharsets.UTF_8))
                     .as("%s differs: run the FormGenerator on the fixture (see README)", form.getKey())
@@ -76,7 +76,7 @@ class EvaluationFormsTests {
                 .isEqualTo("=A5_CR4_rating != \"EN_COURS\" and A5_CR4_rating != \"NON_ACQUIS\"");
         assertThat(fields.get(3).get("id").asText()).isEqualTo("Text_Instructions");
         assertThat(fields.get(3).get("text").asText())
-                .contains("Règlement de certification MMDC v1, révision 2 (fixture de test)")
+                .contains("Règlement de certification MMDC v1, révision 3 (fixture de test)")
                 .contains("au moins 75 % de ses critères acquis, dont obligatoirement A.5-CR4")
                 .contains("Critères et indicateurs : référentiel MMDC v1");
     }
@@ -108,7 +108,7 @@ class EvaluationFormsTests {
     void theEvaluationFormAsksEveryCriterionWithItsIndicators() throws IOException {
         Component component = seed.component("A.3").orElseThrow();
         JsonNode form = JSON.readTree(EvaluationForms.evaluationForm(seed, regulation, component));
-        assertThat(form.get("id").asText()).isEqualTo("evaluation-mmdc-v1-r1-a-3");
+        assertThat(form.get("id").asText()).isEqualTo("evaluation-mmdc-v1-r2-a-3");
         assertThat(form.get("schemaVersion").asInt()).isEqualTo(16);
         List<JsonNode> fields = new ArrayList<>();
         form.get("components").forEach(fields::add);

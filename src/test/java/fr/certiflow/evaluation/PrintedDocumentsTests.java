@@ -143,7 +143,7 @@ class PrintedDocumentsTests {
             try (OutputStream out = Files.newOutputStream(dir.resolve("pv-" + size + ".xlsx"))) {
                 MinutesWorkbook.write(out, header(seed), rows(size), new MinutesWorkbook.Jury(
                         "Jury de certification réuni le 30/06/2027 à 14:00 : membres présents",
-                        "Désigné selon le Règlement de certification MMDC v1 (au moins 3 membres dont un président de jury, quorum de 3) : 3 présent(s) sur 3 désigné(s).",
+                        "Désigné selon le Règlement de certification MMDC v1, révision 2 (au moins 3 membres dont un président de jury, quorum de 3) : 3 présent(s) sur 3 désigné(s).",
                         List.of("Claire Martin — présidente du jury (Agence Horizon)", "Marie Dupont (Cabinet Ouest)", "Paul Roux"), "Claire Martin"),
                         List.of("Bloc BC1 : délibéré par Claire Martin (" + size + " décisions)"));
             }
@@ -152,7 +152,7 @@ class PrintedDocumentsTests {
             List<CampaignProgress.CandidateProgress> candidates = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 candidates.add(new CampaignProgress.CandidateProgress(String.format("2027-%03d", i), "Lefèvre-Dumont" + i, "Hélène", i % 9 == 0 ? "" : "G" + (i % 5),
-                        i % 9 == 0 ? "VAE" : "FORMATION", i % 9 == 0 ? "VAE — dossier de validation et entretien (Règlement de certification MMDC v1)"
+                        i % 9 == 0 ? "VAE" : "FORMATION", i % 9 == 0 ? "VAE — dossier de validation et entretien (Règlement de certification MMDC v1, révision 2)"
                                 : "Formation — modalités d'évaluation du référentiel",
                         Map.of("BC1", "VALIDE", "BC2", "EN_COURS", "BC3", "PROPOSEE_NON_VALIDE"),
                         List.of(new CampaignProgress.ProductionProgress("A.1", 1, "ASSESSED", "VALIDE", null),
@@ -170,7 +170,7 @@ class PrintedDocumentsTests {
 
     static MinutesWorkbook.Header header(Referential seed) {
         return new MinutesWorkbook.Header(seed.title(), "Session de juin 2027 (S1-2027)",
-                "MMDC version 1 (critères et indicateurs) ; règles de décision, échelle et jurys : Règlement de certification MMDC v1",
+                "MMDC version 1 (critères et indicateurs) ; règles de décision, échelle et jurys : Règlement de certification MMDC v1, révision 2",
                 "ouverture le 02/03/2027 ; évaluations jusqu'au 15/06/2027 ; délibération le 30/06/2027",
                 seed.blocs().stream().map(bloc -> new MinutesWorkbook.BlocColumns(bloc.code(), bloc.title(),
                         bloc.components().stream().map(Component::code).toList(),

@@ -232,7 +232,7 @@ class GridWorkbookTests {
     void aVaeCandidatesGridGivesTheReglementsRouteInPlaceOfTheReferentialsProductionOnTheSameCriteria() throws Exception {
         Referential seed = seed();
         var scale = fr.certiflow.regulation.Regulations.shipped().scale();
-        String route = "VAE — dossier de validation et entretien (Règlement de certification MMDC v1)";
+        String route = "VAE — dossier de validation et entretien (Règlement de certification MMDC v1, révision 2)";
         byte[] vae = GridWorkbook.write(seed, scale, seed.component("A.2").orElseThrow(),
                 new GridWorkbook.Header("Session (S1)", "Léa Martin (n° 2027-007, VAE)", "Juré", "Dates", route),
                 "token-2", 43L, "jure1");

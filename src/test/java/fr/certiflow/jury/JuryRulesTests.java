@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Each rule of a jury's composition, as objections to a juror and shortfalls of a jury, in the words users read. */
 class JuryRulesTests {
 
-    static final JuryPolicy TODAY = new JuryPolicy(2, 1, 0, false, true, true, true, "Règlement de certification MMDC v1");
-    static final JuryPolicy ENGLISH = new JuryPolicy(2, 1, 1, false, true, true, true, "Règlement de certification MMDC v1");
+    static final JuryPolicy TODAY = new JuryPolicy(2, 1, 0, false, true, true, true, "Règlement de certification MMDC v1, révision 2");
+    static final JuryPolicy ENGLISH = new JuryPolicy(2, 1, 1, false, true, true, true, "Règlement de certification MMDC v1, révision 2");
     static final JuryRules.Candidacy CANDIDACY = new JuryRules.Candidacy("2027-001", "Claire Dupont", "Agence Horizon", Set.of());
 
     static Juror juror(String id, boolean external, boolean english) {
@@ -126,7 +126,7 @@ class JuryRulesTests {
     @Test
     void theRulesAreDescribedWithTheirSource() {
         assertThat(JuryRules.describe(ENGLISH))
-                .startsWith("**Composition du jury** selon le Règlement de certification MMDC v1 :")
+                .startsWith("**Composition du jury** selon le Règlement de certification MMDC v1, révision 2 :")
                 .contains("- 2 jurés par production ;", "- au moins 1 professionnel extérieur à l'organisme de formation ;",
                         "- au moins 1 juré qualifié en anglais", "- les présidents de jury n'évaluent pas",
                         "- jamais le formateur ou tuteur du candidat, ni un membre de son entreprise, ni un juré qui a déclaré un conflit");

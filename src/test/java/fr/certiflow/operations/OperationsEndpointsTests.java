@@ -60,7 +60,7 @@ class OperationsEndpointsTests {
         assertThat(components.get("referentials").get("status").asText()).isEqualTo("UP");
         assertThat(components.get("referentials").get("details").get("referentials").get(0).asText()).isEqualTo("MMDC v1");
         assertThat(components.get("referentials").get("details").get("regulations").get(0).asText())
-                .isEqualTo("Règlement de certification MMDC v1");
+                .isEqualTo("Règlement de certification MMDC v1, révision 2");
         // The tests switch the job executor off: a node without one on purpose is ready.
         assertThat(components.get("jobExecutor").get("status").asText()).isEqualTo("UP");
         assertThat(components.get("jobExecutor").get("details").get("enabled").asBoolean()).isFalse();

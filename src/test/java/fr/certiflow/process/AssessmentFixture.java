@@ -47,6 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AssessmentFixture {
 
+    /** The version of the règlement the demo ships (src/main/resources/regulations/mmdc-v1-r2.yaml). */
+    public static final int SHIPPED_REGULATION = 2;
     public static final Instant OPENS = Instant.parse("2027-01-04T08:00:00Z");
     public static final Instant DEADLINE = Instant.parse("2027-03-01T17:00:00Z");
     public static final String ENGLISH = "This framing document describes the service we are looking for: a digital agency "
@@ -97,7 +99,7 @@ public class AssessmentFixture {
 
     /** A campaign of the seed's référentiel, every bloc, every composante due at {@link #DEADLINE}, clock at opening. */
     public Campaign campaign(Consumer<Campaign> customise) {
-        return campaign(regulations.find("MMDC", 1, 1).orElseThrow(), customise);
+        return campaign(regulations.find("MMDC", 1, SHIPPED_REGULATION).orElseThrow(), customise);
     }
 
     /** The same, run under the given règlement of the seed's référentiel. */

@@ -46,6 +46,8 @@ class BlocAndCampaignProcessTests {
     SubmissionRepository submissions;
     @Autowired
     ManagementService management;
+    @Autowired
+    fr.certiflow.notification.NotificationRepository notifications;
 
     Campaign campaign;
     Candidate candidate;
@@ -112,12 +114,23 @@ class BlocAndCampaignProcessTests {
 
         @Test
         void anAdjournedBlocResitsItsFailedComposantesOnlyAndCanThenBeValidated() {
+            // What the shipped règlement says a resit keeps (the fixture's keeps nothing: RegulationJourneyTests).
+            assertThat(fixture.regulations.find("MMDC", 1, campaign.getRegulationVersion()).orElseThrow().resits().keep())
+                    .isEqualTo("validated-components");
             ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC3");
             fixture.completeProductions(bloc, component -> component.equals("A.4") ? "NON_ACQUIS" : "ACQUIS");
             assertThat(runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("NON_VALIDE");
 
+            assertThat(runtime.getVariable(bloc.getId(), "resitRule")).isEqualTo("Un bloc **ajourné** repasse les "
+                    + "composantes non validées ; celles validées sont conservées, dans la limite des passages autorisés "
+                    + "(Règlement de certification MMDC v1, révision 2).");
             fixture.submit(fixture.task(bloc, "Task_DeliberateBloc"), "president",
                     Map.of("blocDecision", "AJOURNE", "justification", "Rattrapage de la composante A.4."));
+            // The candidate's mail says what the resit keeps (candidate numbers repeat across this class's campaigns).
+            assertThat(notifications.findAll()).filteredOn(n -> n.getRecipient().equals("candidat2027-050@example.org")
+                    && n.getKind().equals("BLOC_RESULT") && n.getBody().contains("BC3 : ajourné")).isNotEmpty()
+                    .allSatisfy(mail -> assertThat(mail.getBody())
+                            .contains("repasser les composantes non validées de ce bloc ; leurs nouvelles échéances"));
 
             List<ProcessInstance> resit = fixture.productionsOf(bloc);
             assertThat(resit).singleElement().satisfies(production -> {

@@ -98,7 +98,7 @@ class CertificationJuryProcessTests {
         assertThat(proposals.elements().get(0).prop("blocs").stringValue()).isEqualTo("BC1, BC2, BC3");
         assertThat(proposals.elements().get(5).prop("proposal").stringValue()).isEqualTo("Non délivrée");
         assertThat(proposals.toString()).doesNotContain("DELIVREE");
-        assertThat((String) shown.get("certificationJuryRules")).startsWith("Selon le Règlement de certification MMDC v1, "
+        assertThat((String) shown.get("certificationJuryRules")).startsWith("Selon le Règlement de certification MMDC v1, révision 2, "
                 + "le jury de certification compte au moins 3 membres");
         SpinJsonNode pool = (SpinJsonNode) shown.get("certificationJuryPool");
         assertThat(pool.elements()).extracting(option -> option.prop("value").stringValue())
@@ -119,7 +119,7 @@ class CertificationJuryProcessTests {
         CertificationJury jury = juries.findByCampaignId(campaign.getId()).orElseThrow();
         assertThat(jury.getChairedBy()).isEqualTo("president");
         assertThat(jury.getSatAt()).isEqualTo(sitting);
-        assertThat(jury.getPolicySource()).isEqualTo("Règlement de certification MMDC v1");
+        assertThat(jury.getPolicySource()).isEqualTo("Règlement de certification MMDC v1, révision 2");
         assertThat(jury.getQuorum()).isEqualTo(3);
         assertThat(jury.getMembers()).extracting(CertificationJury.Member::getUserId, CertificationJury.Member::isPresent)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("president", true), org.assertj.core.groups.Tuple.tuple("jure1", true),
@@ -160,7 +160,7 @@ class CertificationJuryProcessTests {
         assertThat(cells).contains("Certification : Non délivrée au lieu de Délivrée (proposée) — Plagiat établi après la "
                         + "session : le jury retire la certification.", "Non délivrée (dérogation)", "Délivrée", "Non délivrée",
                 "Jury de certification réuni le 30/06/2027 à 14:30 : membres présents",
-                "Désigné selon le Règlement de certification MMDC v1 (au moins 3 membres dont un président de jury, quorum de 3) : "
+                "Désigné selon le Règlement de certification MMDC v1, révision 2 (au moins 3 membres dont un président de jury, quorum de 3) : "
                         + "3 présent(s) sur 4 désigné(s).",
                 "Président president — président du jury", "Juré jure1", "Juré jure3", "Juré jure2 — désigné, absent",
                 "Le président du jury : Président president");
@@ -183,7 +183,7 @@ class CertificationJuryProcessTests {
         assertThatThrownBy(() -> fixture.submit(jury(), "president", AssessmentFixture.certificationJury(
                 List.of("jure1", "jure2", "jure3"), List.of("jure1"), List.of())))
                 .hasMessageContaining("Quorum non atteint : 2 membre(s) présent(s) sur 4 désigné(s), le Règlement de "
-                        + "certification MMDC v1 en exige 3.");
+                        + "certification MMDC v1, révision 2 en exige 3.");
         nothingRecorded();
     }
 

@@ -34,7 +34,7 @@ class DeployedFormsTests {
 
     @Test
     void theEvaluationFormOfA4TakesFourFieldsPerCriterionAndNothingElse() throws Exception {
-        var form = JSON.readTree(Files.readString(Path.of("forms", "evaluation-mmdc-v1-r1-a-4.form")));
+        var form = JSON.readTree(Files.readString(Path.of("forms", "evaluation-mmdc-v1-r2-a-4.form")));
 
         assertThat(DeployedForms.fields(form)).hasSize(4 * 4)
                 .extracting(DeployedForms.Field::key)

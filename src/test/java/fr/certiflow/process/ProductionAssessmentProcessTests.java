@@ -621,7 +621,7 @@ class ProductionAssessmentProcessTests {
         void theTaskShowsTheRulesWithTheirSourceAndEachJurorsObjections() {
             var shown = engine.getFormService().getTaskFormVariables(manual.getId());
             assertThat(shown.getValue("juryRules", String.class))
-                    .startsWith("**Composition du jury** selon le Règlement de certification MMDC v1 :")
+                    .startsWith("**Composition du jury** selon le Règlement de certification MMDC v1, révision 2 :")
                     .contains("- 2 jurés par production ;", "- au moins 1 professionnel extérieur", "dérogation motivée par écrit")
                     .doesNotContain("anglais");
             assertThat(shown.getValue("juryPool", String.class))
@@ -649,7 +649,7 @@ class ProductionAssessmentProcessTests {
         @Test
         void aJuryThatBreaksARuleIsRefusedWithoutAWrittenReasonAndNothingIsRecorded() {
             assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5")))
-                    .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1 : "
+                    .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1, révision 2 : "
                             + "Paul Roux : formateur ou tuteur du candidat. ")
                     .hasMessageContaining("« Motif de la dérogation » (au moins 15 caractères)");
             assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5",
@@ -674,13 +674,13 @@ class ProductionAssessmentProcessTests {
             assertThat(fixture.tasksOf(instance, "Task_EvaluateProduction")).extracting(Task::getAssignee)
                     .containsExactly("jure2", "jure5");
             JuryDerogation derogation = derogations.findByProductionId(productionId).orElseThrow();
-            assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1");
+            assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1, révision 2");
             assertThat(derogation.breaches()).containsExactly("Paul Roux : formateur ou tuteur du candidat");
             assertThat(derogation.getReason()).isEqualTo(REASON);
             assertThat(derogation.getDecidedBy()).isEqualTo("coordo");
             assertThat(derogation.getDecidedAt()).isEqualTo(AssessmentFixture.OPENS);
 
-            String shown = "Dérogation au Règlement de certification MMDC v1 : Paul Roux : formateur ou tuteur du "
+            String shown = "Dérogation au Règlement de certification MMDC v1, révision 2 : Paul Roux : formateur ou tuteur du "
                     + "candidat — motif : " + REASON + " — coordo, le 04/01/2027";
             // The consolidated grid names people: the jurors by name (the coordinator by login here, having no name).
             assertThat(cells(consolidatedGrids.of(productionId), "Grille consolidée"))

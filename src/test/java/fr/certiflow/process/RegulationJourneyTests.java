@@ -60,12 +60,15 @@ class RegulationJourneyTests {
     @Autowired
     CertificationJourney journey;
 
+    @Autowired
+    fr.certiflow.notification.NotificationRepository notifications;
+
     Regulation fourLevels;
 
     @BeforeEach
     void init() {
         BpmnAwareTests.init(engine);
-        fourLevels = regulations.find("MMDC", 1, 2).orElseThrow();
+        fourLevels = regulations.find("MMDC", 1, 3).orElseThrow();
     }
 
     @AfterEach
@@ -85,7 +88,7 @@ class RegulationJourneyTests {
     @Test
     void twoCandidatesAreCertifiedWithTheDecisionsTheFixturesRulesGive() {
         Campaign campaign = fixture.campaign(fourLevels, c -> { });
-        assertThat(campaign.getRegulationVersion()).isEqualTo(2);
+        assertThat(campaign.getRegulationVersion()).isEqualTo(3);
         assertThat(campaign.getJurorsPerProduction()).isEqualTo(3);
         fixture.standardJury(campaign);
         Candidate first = fixture.candidate(campaign, "2027-301", c -> c.setGroupCode("G1"));
@@ -98,7 +101,7 @@ class RegulationJourneyTests {
             for (ProcessInstance production : fixture.productionsOf(bloc)) {
                 String component = (String) fixture.runtime.getVariable(production.getId(), Variables.COMPONENT_CODE);
                 assertThat(fixture.runtime.getVariable(production.getId(), Variables.EVALUATION_FORM_ID))
-                        .isEqualTo("evaluation-mmdc-v1-r2-" + component.toLowerCase().replace(".", "-"));
+                        .isEqualTo("evaluation-mmdc-v1-r3-" + component.toLowerCase().replace(".", "-"));
                 fixture.completeProduction(production, (juror, key) -> rating(component, key));
             }
             fixture.submit(fixture.task(bloc, "Task_DeliberateBloc"), "president", Map.of("blocDecision", "VALIDE"));
@@ -125,13 +128,52 @@ class RegulationJourneyTests {
     }
 
     /**
+     * The fixture's règlement keeps nothing at a resit ({@code resits.keep: nothing}): a deferred bloc is assessed again
+     * on every composante, the one validated at the first attempt included (under the shipped règlement only the
+     * others come back: {@code BlocAndCampaignProcessTests}).
+     */
+    @Test
+    void aResitUnderTheFixturesReglementAssessesTheWholeBlocAgain() {
+        Campaign campaign = fixture.campaign(fourLevels, c -> { });
+        assertThat(campaign.getResitAttempts()).isEqualTo(1);
+        fixture.standardJury(campaign);
+        Candidate candidate = fixture.candidate(campaign, "2027-350");
+        ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC3");
+        fixture.completeProductions(bloc, component -> component.equals("A.4") ? "NON_ACQUIS" : "ACQUIS");
+        assertThat(fixture.runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("NON_VALIDE");
+        assertThat(fixture.runtime.getVariable(bloc.getId(), "resitRule")).isEqualTo("Un bloc **ajourné** repasse toutes "
+                + "ses composantes, celles déjà validées comprises, dans la limite des passages autorisés (Règlement de "
+                + "certification MMDC v1, révision 3 (fixture de test)).");
+
+        fixture.submit(fixture.task(bloc, "Task_DeliberateBloc"), "president",
+                Map.of("blocDecision", "AJOURNE", "justification", "Rattrapage du bloc."));
+        assertThat(notifications.findAll()).filteredOn(n -> n.getRecipient().equals("candidat2027-350@example.org")
+                && n.getKind().equals("BLOC_RESULT")).singleElement().satisfies(mail -> assertThat(mail.getBody())
+                .contains("repasser toutes les composantes de ce bloc, celles déjà validées comprises ; leurs nouvelles"));
+
+        BpmnAwareTests.assertThat(bloc).isActive().hasPassed("Task_DeliberateBloc");
+        List<ProcessInstance> resit = fixture.productionsOf(bloc);
+        assertThat(resit).extracting(production -> fixture.runtime.getVariable(production.getId(), Variables.COMPONENT_CODE))
+                .containsExactlyInAnyOrder("A.4", "A.5");
+        assertThat(resit).extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder(campaign.getCode() + "/2027-350/A.4#2", campaign.getCode() + "/2027-350/A.5#2");
+        // A.5, validated at the first attempt, is assessed again: its new result is the one that counts.
+        fixture.completeProductions(bloc, component -> component.equals("A.5") ? "NON_ACQUIS" : "MAITRISE");
+        assertThat(fixture.runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("NON_VALIDE");
+        assertThat(fixture.runtime.getVariable(bloc.getId(), "validatedCount")).isEqualTo(1);
+        assertThat(productions.findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(campaign.getId(), candidate.getId()))
+                .extracting(production -> production.getComponentCode() + "#" + production.getAttempt() + " " + production.getResult())
+                .containsExactly("A.4#1 NON_VALIDE", "A.4#2 VALIDE", "A.5#1 VALIDE", "A.5#2 NON_VALIDE");
+    }
+
+    /**
      * The full journey of {@link CertificationJourneyTests}, unchanged, under the fixture's règlement: three jurors per
      * production, the four-level scale; every criterion acquired, so the same decisions.
      */
     @Test
     void theFullJourneyRunsUnchangedUnderTheFixturesReglement() {
         Campaign campaign = journey.run(fourLevels);
-        assertThat(campaign.getRegulationVersion()).isEqualTo(2);
+        assertThat(campaign.getRegulationVersion()).isEqualTo(3);
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_EvaluateProduction")
                 .processVariableValueEquals(Variables.CAMPAIGN_ID, campaign.getId()).count())
                 .as("three jurors per individual production, as the fixture's règlement says").isEqualTo(3 * 6);

@@ -127,7 +127,7 @@ class SittingManualDesignationProcessTests {
                 .isEqualTo(1);
         var shown = engine.getFormService().getTaskFormVariables(manual.getId());
         assertThat(shown.getValue("juryRules", String.class))
-                .startsWith("**Composition du jury** selon le Règlement de certification MMDC v1 :")
+                .startsWith("**Composition du jury** selon le Règlement de certification MMDC v1, révision 2 :")
                 .contains("Un seul jury pour toute la séance", "Prénom2027-303 Nom2027-303 (n° 2027-303)");
         assertThat(shown.getValue("juryPool", String.class))
                 .contains("| Objections pour les membres |")
@@ -137,7 +137,7 @@ class SittingManualDesignationProcessTests {
 
         // A rule set aside without a written reason: refused, naming the rule and the member; nothing recorded.
         assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5")))
-                .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1 : Juré jure5 : "
+                .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1, révision 2 : Juré jure5 : "
                         + "formateur ou tuteur du candidat — Prénom2027-302 Nom2027-302 (n° 2027-302). ")
                 .hasMessageContaining("« Motif de la dérogation » (au moins 15 caractères)");
         assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure5", "derogationReason", "Urgence.")))
@@ -155,7 +155,7 @@ class SittingManualDesignationProcessTests {
         fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5", "derogationReason", REASON));
 
         BpmnAwareTests.assertThat(sitting).isWaitingAt("Task_ScheduleOral").hasPassed("Task_AssignJuryManually", "Task_GenerateGrids");
-        String shownOnGrid = "Dérogation au Règlement de certification MMDC v1 : Juré jure5 : formateur ou tuteur du "
+        String shownOnGrid = "Dérogation au Règlement de certification MMDC v1, révision 2 : Juré jure5 : formateur ou tuteur du "
                 + "candidat — Prénom2027-302 Nom2027-302 (n° 2027-302) — motif : " + REASON + " — coordo, le 04/01/2027";
         for (Production production : productionsOf(members)) {
             assertThat(production.getStatus()).isEqualTo(ProductionStatus.JURY_ASSIGNED);
@@ -164,7 +164,7 @@ class SittingManualDesignationProcessTests {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("jure2", true),
                             org.assertj.core.groups.Tuple.tuple("jure5", true));
             JuryDerogation derogation = derogations.findByProductionId(production.getId()).orElseThrow();
-            assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1");
+            assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1, révision 2");
             assertThat(derogation.breaches()).containsExactly(
                     "Juré jure5 : formateur ou tuteur du candidat — Prénom2027-302 Nom2027-302 (n° 2027-302)");
             assertThat(derogation.getReason()).isEqualTo(REASON);
@@ -204,7 +204,7 @@ class SittingManualDesignationProcessTests {
                 + " — bloc BC1");
         // One candidate: the objection is theirs, on every composante, named once.
         assertThatThrownBy(() -> fixture.submit(manual, "coordo", Map.of("jurorIds", "jure2, jure5")))
-                .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1, jury de VAE : Juré jure5 : "
+                .hasMessageContaining("Ce jury s'écarte du Règlement de certification MMDC v1, révision 2, jury de VAE : Juré jure5 : "
                         + "formateur ou tuteur du candidat. ");
         List<Production> composantes = components.stream()
                 .map(component -> fixture.productions.findById(fixture.productionId(component)).orElseThrow()).toList();
@@ -219,7 +219,7 @@ class SittingManualDesignationProcessTests {
             assertThat(assignments.findByProductionIdOrderByJurorUserId(production.getId()))
                     .extracting(JuryAssignment::getJurorUserId).containsExactly("jure2", "jure5");
             JuryDerogation derogation = derogations.findByProductionId(production.getId()).orElseThrow();
-            assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1, jury de VAE");
+            assertThat(derogation.getSource()).isEqualTo("Règlement de certification MMDC v1, révision 2, jury de VAE");
             assertThat(derogation.breaches()).containsExactly("Juré jure5 : formateur ou tuteur du candidat");
             assertThat(derogation.getReason()).isEqualTo(REASON);
         }

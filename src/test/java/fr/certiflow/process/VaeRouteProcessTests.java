@@ -43,7 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class VaeRouteProcessTests {
 
-    static final String ROUTE = "VAE — dossier de validation et entretien (Règlement de certification MMDC v1)";
+    static final String ROUTE = "VAE — dossier de validation et entretien (Règlement de certification MMDC v1, révision 2)";
 
     @Autowired
     AssessmentFixture fixture;
@@ -109,7 +109,7 @@ class VaeRouteProcessTests {
         assertThatThrownBy(() -> submissionService.upload(first, "production", "plan.txt", bytes("plan"), "coordo"))
                 .isInstanceOf(UploadRefusedException.class)
                 .hasMessage("Document « production » inconnu pour le dossier de validation du bloc BC1 (Règlement de"
-                        + " certification MMDC v1) ; documents attendus : dossier.");
+                        + " certification MMDC v1, révision 2) ; documents attendus : dossier.");
         SubmissionService.Upload upload = submissionService.upload(first, "dossier", "dossier-vae.txt",
                 bytes(AssessmentFixture.FRENCH), "coordo");
         assertThat(upload.submissionComplete()).isTrue();
@@ -175,7 +175,7 @@ class VaeRouteProcessTests {
         assertThat(evaluations).hasSize(4);
         assertThat(evaluations).extracting(Task::getAssignee).containsOnly(jury.toArray(String[]::new));
         assertThat(evaluations).extracting(task -> runtime.getVariable(task.getExecutionId(), Variables.EVALUATION_FORM_ID))
-                .containsOnly("evaluation-mmdc-v1-r1-a-1", "evaluation-mmdc-v1-r1-a-2");
+                .containsOnly("evaluation-mmdc-v1-r2-a-1", "evaluation-mmdc-v1-r2-a-2");
         // The form says what the candidate is assessed on first: the dossier and the interview, not the production.
         assertThat(evaluations).allSatisfy(task -> {
             assertThat(engine.getTaskService().getVariableLocal(task.getId(), "vaeRoute")).isEqualTo(true);

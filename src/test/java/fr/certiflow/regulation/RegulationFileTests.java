@@ -19,7 +19,7 @@ class RegulationFileTests {
     @Test
     void theShippedReglementHoldsTheCertifiersCurrentChoices() {
         Regulation regulation = Regulations.shipped();
-        assertThat(regulation.title()).isEqualTo("Règlement de certification MMDC v1");
+        assertThat(regulation.title()).isEqualTo("Règlement de certification MMDC v1, révision 2");
         assertThat(regulation.scale().levels()).extracting(Regulation.Level::label).containsExactly("Acquis", "Non acquis");
         assertThat(regulation.scale().acquired("ACQUIS")).isTrue();
         assertThat(regulation.scale().acquired("NON_ACQUIS")).isFalse();
@@ -30,7 +30,7 @@ class RegulationFileTests {
         Instant opens = Instant.parse("2027-01-01T00:00:00Z");
         assertThat(regulation.accommodations().tiersTemps().extend(opens, Instant.parse("2027-01-31T00:00:00Z")))
                 .isEqualTo(Instant.parse("2027-02-10T00:00:00Z"));
-        assertThat(regulation.slug()).isEqualTo("mmdc-v1-r1");
+        assertThat(regulation.slug()).isEqualTo("mmdc-v1-r2");
     }
 
     @Test
@@ -61,7 +61,33 @@ class RegulationFileTests {
                                 "pathways.vae.documents[0].label: is required",
                                 "pathways.vae.jury.jurors: must be between 1 and 9, found 0",
                                 "pathways.vae.jury.externalMinimum: must be between 0 and 0, found 1",
-                                "pathways.vae.jury.languageQualifiedMinimum: must be between 0 and 0, found 1"));
+                                "pathways.vae.jury.languageQualifiedMinimum: must be between 0 and 0, found 1",
+                                "resits.keep: 'everything' is not what a resit keeps: validated-components (the "
+                                        + "composantes validated) or nothing (the whole bloc is assessed again)"));
+    }
+
+    /** What a resit keeps is the certifier's choice, written in each règlement: no default in the code. */
+    @Test
+    void whatAResitKeepsIsWrittenInTheReglement() throws Exception {
+        Regulation shipped = Regulations.shipped();
+        assertThat(shipped.resits().keep()).isEqualTo("validated-components");
+        assertThat(shipped.resits().keepsValidatedComponents()).isTrue();
+        Regulation fixture = Regulations.fourLevels();
+        assertThat(fixture.resits().keep()).isEqualTo("nothing");
+        assertThat(fixture.resits().keepsValidatedComponents()).isFalse();
+
+        String unwritten = Files.readString(Regulations.SHIPPED).replace("  keep: \"validated-components\"\n", "");
+        assertThatThrownBy(() -> RegulationCatalog.read("no-keep.yaml",
+                new ByteArrayInputStream(unwritten.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .isInstanceOfSatisfying(InvalidRegulationException.class, thrown -> assertThat(thrown.problems())
+                        .extracting(Problem::toString).containsExactly(
+                                "resits.keep: is required (what a resit keeps: validated-components (the composantes validated) or "
+                                        + "nothing (the whole bloc is assessed again))"));
+        String misspelt = Files.readString(Regulations.SHIPPED).replace("keep: \"validated-components\"", "keep: \"validated\"");
+        assertThatThrownBy(() -> RegulationCatalog.read("misspelt-keep.yaml",
+                new ByteArrayInputStream(misspelt.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .hasMessageStartingWith("Règlement file 'misspelt-keep.yaml' is invalid")
+                .hasMessageContaining("resits.keep: 'validated' is not what a resit keeps");
     }
 
     @Test
@@ -71,7 +97,7 @@ class RegulationFileTests {
         assertThat(regulation.pathways().vae().interview()).isEqualTo("Entretien avec le jury");
         assertThat(regulation.pathways().vae().jury().jurors()).isEqualTo(2);
         assertThat(regulation.route(true))
-                .isEqualTo("VAE — dossier de validation et entretien (Règlement de certification MMDC v1)");
+                .isEqualTo("VAE — dossier de validation et entretien (Règlement de certification MMDC v1, révision 2)");
         assertThat(regulation.route(false)).isEqualTo("Formation — modalités d'évaluation du référentiel");
         assertThat(Regulations.fourLevels().pathways().vae().jury().jurors()).isEqualTo(2);
     }

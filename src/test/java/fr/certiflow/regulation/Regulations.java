@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /** The seed's référentiel and the règlements of this checkout, read as the application reads them, without Spring. */
 public final class Regulations {
 
-    public static final Path SHIPPED = Path.of("src/main/resources/regulations/mmdc-v1-r1.yaml");
-    public static final Path FOUR_LEVELS = Path.of("src/test/resources/fixtures/regulations-v2/mmdc-v1-r2.yaml");
+    public static final Path SHIPPED = Path.of("src/main/resources/regulations/mmdc-v1-r2.yaml");
+    public static final Path FOUR_LEVELS = Path.of("src/test/resources/fixtures/regulations-v2/mmdc-v1-r3.yaml");
 
     private Regulations() {
     }
