@@ -1,6 +1,7 @@
 package fr.certiflow.campaign;
 
 import fr.certiflow.identity.Groups;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -25,7 +26,7 @@ class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_PrepareCohort");
+        return Set.of(ActivityIds.PREPARE_COHORT);
     }
 
     @Override

@@ -6,6 +6,7 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -25,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component("blocDeliberationTaskListener")
 public class BlocDeliberationTaskListener implements TaskListener, SubmissionCheck {
 
-    public static final String DECISION = "blocDecision";
-    public static final String JUSTIFICATION = "justification";
     static final Set<String> DECISIONS = Set.of(Decisions.VALIDE, Decisions.NON_VALIDE, Decisions.AJOURNE, Decisions.ABSENT);
 
     private final BlocResultRepository results;
@@ -46,7 +45,7 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_DeliberateBloc");
+        return Set.of(ActivityIds.DELIBERATE_BLOC);
     }
 
     private record Deliberation(String decision, String justification, String decidedBy) {
@@ -68,9 +67,9 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
                 .ifPresent(previous -> {
                     throw new IllegalStateException("Bloc " + bloc + " of candidate " + candidateId + " was already decided at attempt " + attempt);
                 });
-        results.save(new BlocResult(campaignId, candidateId, bloc, attempt, (String) task.getVariable(BlocProcess.PROPOSED_RESULT),
+        results.save(new BlocResult(campaignId, candidateId, bloc, attempt, (String) task.getVariable(Variables.PROPOSED_RESULT),
                 deliberation.decision(), deliberation.justification(), deliberation.decidedBy(), clock.instant()));
-        task.getExecution().setVariable(DECISION, deliberation.decision());
+        task.getExecution().setVariable(Variables.BLOC_DECISION, deliberation.decision());
         Candidate candidate = candidates.findById(candidateId).orElseThrow();
         notifier.queue(MailTemplates.BLOC_RESULT, candidate.getEmail(), Map.of(
                         "candidat", candidate.fullName(),
@@ -97,13 +96,13 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
     private static Deliberation deliberation(DelegateTask task) {
         String decidedBy = TaskActors.requireMember(task, Groups.JURY_PRESIDENTS,
                 "Seul un président de jury délibère sur un bloc.");
-        Object value = task.getVariableLocal(DECISION);
+        Object value = task.getVariableLocal(Variables.BLOC_DECISION);
         String decision = value == null ? null : value.toString();
         if (decision == null || !DECISIONS.contains(decision)) {
             throw new ProcessException("Choisissez la décision du jury pour ce bloc.");
         }
-        String proposed = (String) task.getVariable(BlocProcess.PROPOSED_RESULT);
-        Object justificationValue = task.getVariableLocal(JUSTIFICATION);
+        String proposed = (String) task.getVariable(Variables.PROPOSED_RESULT);
+        Object justificationValue = task.getVariableLocal(Variables.JUSTIFICATION);
         String justification = justificationValue == null || justificationValue.toString().isBlank() ? null
                 : justificationValue.toString().strip();
         if (!decision.equals(proposed) && justification == null) {
@@ -114,7 +113,7 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
             throw new ProcessException("La justification dépasse 4000 caractères.");
         }
         int attempt = BlocProcess.attempt(task.getExecution());
-        int maxAttempts = ((Number) task.getVariable(BlocProcess.MAX_ATTEMPTS)).intValue();
+        int maxAttempts = ((Number) task.getVariable(Variables.MAX_ATTEMPTS)).intValue();
         if (Decisions.AJOURNE.equals(decision) && attempt >= maxAttempts) {
             throw new ProcessException("Le candidat a épuisé ses " + maxAttempts + " passages autorisés : le bloc ne peut plus être ajourné.");
         }

@@ -25,12 +25,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 @org.springframework.stereotype.Component("blocProcess")
 public class BlocProcess {
 
-    public static final String PROPOSED_RESULT = "proposedResult";
-    public static final String VALIDATED_COUNT = "validatedCount";
-    public static final String ABSENT_COUNT = "absentCount";
-    public static final String COMPONENTS_COUNT = "componentsCount";
-    public static final String BLOC_SUMMARY = "blocSummary";
-    public static final String MAX_ATTEMPTS = "maxAttempts";
 
     private final CampaignRepository campaigns;
     private final CampaignReferentials referentials;
@@ -84,11 +78,11 @@ public class BlocProcess {
                     .append(Decisions.label(result)).append(" | ")
                     .append(production == null ? "—" : production.getAttempt()).append(" |\n");
         }
-        execution.setVariable(VALIDATED_COUNT, validated);
-        execution.setVariable(ABSENT_COUNT, absent);
-        execution.setVariable(COMPONENTS_COUNT, bloc.components().size());
-        execution.setVariable(BLOC_SUMMARY, summary.toString());
-        execution.setVariable(MAX_ATTEMPTS, 1 + campaign.getResitAttempts());
+        execution.setVariable(Variables.VALIDATED_COUNT, validated);
+        execution.setVariable(Variables.ABSENT_COUNT, absent);
+        execution.setVariable(Variables.COMPONENTS_COUNT, bloc.components().size());
+        execution.setVariable(Variables.BLOC_SUMMARY, summary.toString());
+        execution.setVariable(Variables.MAX_ATTEMPTS, 1 + campaign.getResitAttempts());
     }
 
     public void prepareResit(DelegateExecution execution) {

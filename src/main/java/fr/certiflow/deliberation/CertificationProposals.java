@@ -4,6 +4,8 @@ import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.Certifications;
+import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
 import java.util.HashMap;
@@ -42,8 +44,8 @@ class CertificationProposals implements Certifications {
         int awarded = 0;
         for (Candidate candidate : cohort) {
             Set<String> acquired = acquiredBlocs(campaign, candidate, referential);
-            String proposed = (String) decisionService.evaluateDecisionTableByKey("CertificationResult",
-                    Map.of("acquiredBlocsCount", acquired.size(), "blocsCount", referential.blocs().size()))
+            String proposed = (String) decisionService.evaluateDecisionTableByKey(ProcessKeys.DECISION_CERTIFICATION_RESULT,
+                    Map.of(Variables.ACQUIRED_BLOCS_COUNT, acquired.size(), Variables.BLOCS_COUNT, referential.blocs().size()))
                     .getSingleResult().getSingleEntry();
             CertificationDecision decision = decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId())
                     .orElseGet(() -> new CertificationDecision(campaign.getId(), candidate.getId(), proposed));

@@ -3,6 +3,7 @@ package fr.certiflow.production;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -47,7 +48,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_CheckAdmissibility");
+        return Set.of(ActivityIds.CHECK_ADMISSIBILITY);
     }
 
     @Override
@@ -137,7 +138,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     /** The référentiel's required contents as the checklist of the form: its options, none ticked. */
     private void showRequiredContents(DelegateTask task, ProductionContexts.Context context) {
-        task.setVariableLocal(RequiredContents.OPTIONS, RequiredContents.of(context.route()).options());
+        task.setVariableLocal(Variables.REQUIRED_CONTENTS_OPTIONS, RequiredContents.of(context.route()).options());
     }
 
     /**
@@ -145,11 +146,11 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
      * theirs (a production may no longer be returnable), but it is argued and recorded on the production.
      */
     private void checkAdmissibleDespiteMissing(DelegateTask task) {
-        List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
+        List<String> missing = requiredContents(task).missing(task.getVariableLocal(Variables.REQUIRED_CONTENTS_PRESENT));
         if (missing.isEmpty()) {
             return;
         }
-        Object reason = task.getVariableLocal(RequiredContents.ADMISSIBLE_DESPITE);
+        Object reason = task.getVariableLocal(Variables.ADMISSIBLE_DESPITE_MISSING);
         if (!(reason instanceof String text) || text.isBlank()) {
             throw new ProcessException("La production ne comprend pas : " + String.join(" ; ", missing)
                     + ". Renvoyez-la au candidat, ou justifiez par écrit sa recevabilité malgré ces manques.");
@@ -161,7 +162,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     /** The return mail carries the missing items and the reason: together they must fit in one mail. */
     private void checkReturnFitsTheMail(DelegateTask task, String reason) {
-        List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
+        List<String> missing = requiredContents(task).missing(task.getVariableLocal(Variables.REQUIRED_CONTENTS_PRESENT));
         if (RequiredContents.describeMissing(missing).length() + reason.strip().length() > RETURN_TEXT_MAXIMUM) {
             throw new ProcessException("La raison du renvoi est trop longue : avec la liste des éléments manquants, elle"
                     + " dépasse " + RETURN_TEXT_MAXIMUM + " caractères. Raccourcissez-la.");
@@ -170,8 +171,8 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     /** The items found missing (and the reason to accept them missing) are kept on the production. */
     private void recordRequiredContents(DelegateTask task) {
-        List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
-        Object reason = task.getVariableLocal(RequiredContents.ADMISSIBLE_DESPITE);
+        List<String> missing = requiredContents(task).missing(task.getVariableLocal(Variables.REQUIRED_CONTENTS_PRESENT));
+        Object reason = task.getVariableLocal(Variables.ADMISSIBLE_DESPITE_MISSING);
         String despite = ADMISSIBLE.equals(task.getVariableLocal(Variables.ADMISSIBILITY)) && !missing.isEmpty()
                 ? ((String) reason).strip() : null;
         // Each member's return mail and evaluation forms read them from the member's own production.
