@@ -3,6 +3,7 @@ package fr.certiflow.campaign;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.Variables;
 import fr.certiflow.web.InvalidRequestException;
 import java.time.Instant;
@@ -67,10 +68,10 @@ public class CampaignProcess {
                     .forEach(component -> deadlines.put(component.code(), deadline)));
         }
         CampaignRequest request = new CampaignRequest(
-                (String) execution.getVariable(Variables.NEW_CAMPAIGN_CODE), (String) execution.getVariable(Variables.NEW_CAMPAIGN_NAME),
+                ProcessVariables.of(execution).string(Variables.NEW_CAMPAIGN_CODE).orElse(null), ProcessVariables.of(execution).string(Variables.NEW_CAMPAIGN_NAME).orElse(null),
                 referentialCode.isEmpty() ? null : referentialCode, null, null, opens, deadlines,
                 day(execution, Variables.NEW_CAMPAIGN_EVALUATION_DEADLINE, LocalTime.of(23, 59)), day(execution, Variables.NEW_CAMPAIGN_DELIBERATION, LocalTime.of(9, 0)),
-                null, null, number(execution, "reminderDays"), null, null, codes(execution, Variables.NEW_CAMPAIGN_INDIVIDUAL_WORK));
+                null, null, number(execution, Variables.NEW_CAMPAIGN_REMINDER_DAYS), null, null, codes(execution, Variables.NEW_CAMPAIGN_INDIVIDUAL_WORK));
         Campaign campaign;
         try {
             campaign = campaignService.create(request);
@@ -203,6 +204,6 @@ public class CampaignProcess {
     }
 
     private Campaign campaign(DelegateExecution execution) {
-        return campaigns.findById(((Number) execution.getVariable(Variables.CAMPAIGN_ID)).longValue()).orElseThrow();
+        return campaigns.findById(ProcessVariables.of(execution).campaignId()).orElseThrow();
     }
 }

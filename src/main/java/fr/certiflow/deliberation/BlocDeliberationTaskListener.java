@@ -7,7 +7,9 @@ import fr.certiflow.identity.Groups;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ActivityIds;
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
 @Component("blocDeliberationTaskListener")
 public class BlocDeliberationTaskListener implements TaskListener, SubmissionCheck {
 
-    static final Set<String> DECISIONS = Set.of(Decisions.VALIDE, Decisions.NON_VALIDE, Decisions.AJOURNE, Decisions.ABSENT);
+    static final Set<String> DECISIONS = Decision.BLOC_DECISIONS.stream().map(Decision::code)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final BlocResultRepository results;
     private final CampaignRepository campaigns;
@@ -60,14 +63,14 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
     public void notify(DelegateTask task) {
         Deliberation deliberation = deliberation(task);
         int attempt = BlocProcess.attempt(task.getExecution());
-        Long campaignId = ((Number) task.getVariable(Variables.CAMPAIGN_ID)).longValue();
-        Long candidateId = ((Number) task.getVariable(Variables.CANDIDATE_ID)).longValue();
-        String bloc = (String) task.getVariable(Variables.BLOC_CODE);
+        Long campaignId = ProcessVariables.of(task).campaignId();
+        Long candidateId = ProcessVariables.of(task).candidateId();
+        String bloc = ProcessVariables.of(task).blocCode();
         results.findByCampaignIdAndCandidateIdAndBlocCodeAndAttempt(campaignId, candidateId, bloc, attempt)
                 .ifPresent(previous -> {
                     throw new IllegalStateException("Bloc " + bloc + " of candidate " + candidateId + " was already decided at attempt " + attempt);
                 });
-        results.save(new BlocResult(campaignId, candidateId, bloc, attempt, (String) task.getVariable(Variables.PROPOSED_RESULT),
+        results.save(new BlocResult(campaignId, candidateId, bloc, attempt, ProcessVariables.of(task).proposedResult().orElse(null),
                 deliberation.decision(), deliberation.justification(), deliberation.decidedBy(), clock.instant()));
         task.getExecution().setVariable(Variables.BLOC_DECISION, deliberation.decision());
         Candidate candidate = candidates.findById(candidateId).orElseThrow();
@@ -75,21 +78,23 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
                         "candidat", candidate.fullName(),
                         "campagne", campaigns.findById(campaignId).orElseThrow().getName(),
                         "bloc", bloc,
-                        "decision", Decisions.label(deliberation.decision()).toLowerCase(java.util.Locale.FRENCH),
+                        "decision", Decision.label(deliberation.decision()).toLowerCase(java.util.Locale.FRENCH),
                         "suite", nextStep(deliberation.decision())),
                 null, "bloc-result:" + campaignId + ":" + candidateId + ":" + bloc + ":" + attempt);
     }
 
     /** What the candidate must do after the jury's decision on a bloc. */
     static String nextStep(String decision) {
-        return switch (decision) {
-            case Decisions.VALIDE -> "rien pour ce bloc, qui vous est acquis ; la décision de certification vous sera "
-                    + "adressée après le jury final.";
-            case Decisions.AJOURNE -> "repasser les composantes non validées de ce bloc ; leurs nouvelles échéances vous "
-                    + "seront communiquées par un prochain courriel.";
-            default -> "prendre contact avec le coordinateur de la session pour connaître les possibilités de le repasser "
-                    + "lors d'une prochaine session.";
-        };
+        if (Decision.VALIDE.is(decision)) {
+            return "rien pour ce bloc, qui vous est acquis ; la décision de certification vous sera adressée après le jury "
+                    + "final.";
+        }
+        if (Decision.AJOURNE.is(decision)) {
+            return "repasser les composantes non validées de ce bloc ; leurs nouvelles échéances vous seront communiquées "
+                    + "par un prochain courriel.";
+        }
+        return "prendre contact avec le coordinateur de la session pour connaître les possibilités de le repasser lors "
+                + "d'une prochaine session.";
     }
 
     /** The decision the form submitted, from the task's own variables, once checked. */
@@ -101,20 +106,20 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
         if (decision == null || !DECISIONS.contains(decision)) {
             throw new ProcessException("Choisissez la décision du jury pour ce bloc.");
         }
-        String proposed = (String) task.getVariable(Variables.PROPOSED_RESULT);
+        String proposed = ProcessVariables.of(task).proposedResult().orElse(null);
         Object justificationValue = task.getVariableLocal(Variables.JUSTIFICATION);
         String justification = justificationValue == null || justificationValue.toString().isBlank() ? null
                 : justificationValue.toString().strip();
         if (!decision.equals(proposed) && justification == null) {
-            throw new ProcessException("La décision (" + Decisions.label(decision) + ") diffère du résultat proposé ("
-                    + Decisions.label(proposed) + ") : une justification écrite est obligatoire.");
+            throw new ProcessException("La décision (" + Decision.label(decision) + ") diffère du résultat proposé ("
+                    + Decision.label(proposed) + ") : une justification écrite est obligatoire.");
         }
         if (justification != null && justification.length() > 4000) {
             throw new ProcessException("La justification dépasse 4000 caractères.");
         }
         int attempt = BlocProcess.attempt(task.getExecution());
-        int maxAttempts = ((Number) task.getVariable(Variables.MAX_ATTEMPTS)).intValue();
-        if (Decisions.AJOURNE.equals(decision) && attempt >= maxAttempts) {
+        int maxAttempts = ProcessVariables.of(task).maxAttempts();
+        if (Decision.AJOURNE.is(decision) && attempt >= maxAttempts) {
             throw new ProcessException("Le candidat a épuisé ses " + maxAttempts + " passages autorisés : le bloc ne peut plus être ajourné.");
         }
         return new Deliberation(decision, justification, decidedBy);

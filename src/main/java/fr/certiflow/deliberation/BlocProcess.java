@@ -4,7 +4,9 @@ import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
@@ -13,7 +15,6 @@ import fr.certiflow.referential.model.Component;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -46,19 +47,19 @@ public class BlocProcess {
         int attempt = attempt(execution);
         Map<String, Production> latest = latestProductions(campaign, execution);
         return bloc.components().stream().map(Component::code)
-                .filter(code -> attempt == 1 || latest.get(code) == null || !Decisions.VALIDE.equals(latest.get(code).getResult()))
+                .filter(code -> attempt == 1 || latest.get(code) == null || !Decision.VALIDE.is(latest.get(code).getResult()))
                 .toList();
     }
 
     /** The candidate's pathway, for the process's pathway gateway: FORMATION or VAE. */
     public String pathway(DelegateExecution execution) {
-        Long candidateId = ((Number) execution.getVariable(Variables.CANDIDATE_ID)).longValue();
+        Long candidateId = ProcessVariables.of(execution).candidateId();
         return candidates.findById(candidateId).orElseThrow().getPathway().name();
     }
 
     public String productionBusinessKey(DelegateExecution execution, String componentCode) {
-        return ProcessKeys.productionBusinessKey((String) execution.getVariable(Variables.CAMPAIGN_CODE),
-                (String) execution.getVariable(Variables.CANDIDATE_NUMBER), componentCode, attempt(execution));
+        return ProcessKeys.productionBusinessKey(ProcessVariables.of(execution).campaignCode(),
+                ProcessVariables.of(execution).candidateNumber(), componentCode, attempt(execution));
     }
 
     /** Counts over every composante of the bloc, each at its latest attempt: a composante validated earlier stays so. */
@@ -72,10 +73,10 @@ public class BlocProcess {
         for (Component component : bloc.components()) {
             Production production = latest.get(component.code());
             String result = production == null ? null : production.getResult();
-            validated += Decisions.VALIDE.equals(result) ? 1 : 0;
-            absent += Decisions.ABSENT.equals(result) ? 1 : 0;
+            validated += Decision.VALIDE.is(result) ? 1 : 0;
+            absent += Decision.ABSENT.is(result) ? 1 : 0;
             summary.append("| ").append(component.code()).append(' ').append(component.title()).append(" | ")
-                    .append(Decisions.label(result)).append(" | ")
+                    .append(Decision.label(result)).append(" | ")
                     .append(production == null ? "—" : production.getAttempt()).append(" |\n");
         }
         execution.setVariable(Variables.VALIDATED_COUNT, validated);
@@ -90,7 +91,7 @@ public class BlocProcess {
     }
 
     private Map<String, Production> latestProductions(Campaign campaign, DelegateExecution execution) {
-        Long candidateId = ((Number) execution.getVariable(Variables.CANDIDATE_ID)).longValue();
+        Long candidateId = ProcessVariables.of(execution).candidateId();
         return productions.findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(campaign.getId(), candidateId)
                 .stream()
                 .collect(Collectors.toMap(Production::getComponentCode, Function.identity(),
@@ -98,17 +99,17 @@ public class BlocProcess {
     }
 
     private Campaign campaign(DelegateExecution execution) {
-        return campaigns.findById(((Number) execution.getVariable(Variables.CAMPAIGN_ID)).longValue()).orElseThrow();
+        return campaigns.findById(ProcessVariables.of(execution).campaignId()).orElseThrow();
     }
 
     private Bloc bloc(Campaign campaign, DelegateExecution execution) {
-        String code = (String) execution.getVariable(Variables.BLOC_CODE);
+        String code = ProcessVariables.of(execution).blocCode();
         return referentials.of(campaign).bloc(code)
                 .orElseThrow(() -> new IllegalStateException("No bloc " + code + " in the campaign's référentiel"));
     }
 
     static int attempt(DelegateExecution execution) {
-        return Optional.ofNullable((Number) execution.getVariable(Variables.ATTEMPT)).map(Number::intValue).orElse(1);
+        return ProcessVariables.of(execution).attempt();
     }
 
     static Comparator<Production> byAttempt() {

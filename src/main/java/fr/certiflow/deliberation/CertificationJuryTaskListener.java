@@ -10,7 +10,9 @@ import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.process.ActivityIds;
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
@@ -103,7 +105,7 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
         for (BlocResult result : blocResults.findByCampaignIdOrderByCandidateIdAscBlocCodeAscAttemptAsc(campaignId)) {
             Set<String> blocs = validated.computeIfAbsent(result.getCandidateId(), id -> new TreeSet<>());
             // Results come by attempt: the latest decides.
-            if (Decisions.VALIDE.equals(result.getDecision())) {
+            if (Decision.VALIDE.is(result.getDecision())) {
                 blocs.add(result.getBlocCode());
             } else {
                 blocs.remove(result.getBlocCode());
@@ -177,7 +179,7 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
     }
 
     private static Long campaignId(DelegateTask task) {
-        return ((Number) task.getVariable(Variables.CAMPAIGN_ID)).longValue();
+        return ProcessVariables.of(task).campaignId();
     }
 
     /** A checklist's values: a JSON array of strings as Tasklist submits it, or a list. */

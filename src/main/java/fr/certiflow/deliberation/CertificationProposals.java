@@ -51,7 +51,7 @@ class CertificationProposals implements Certifications {
                     .orElseGet(() -> new CertificationDecision(campaign.getId(), candidate.getId(), proposed));
             decision.propose(proposed);
             decisions.save(decision);
-            awarded += Decisions.DELIVREE.equals(proposed) ? 1 : 0;
+            awarded += fr.certiflow.process.Decision.DELIVREE.is(proposed) ? 1 : 0;
         }
         return awarded;
     }
@@ -59,7 +59,7 @@ class CertificationProposals implements Certifications {
     @Override
     public Optional<Decision> decision(Long campaignId, Long candidateId) {
         return decisions.findByCampaignIdAndCandidateId(campaignId, candidateId).map(decision ->
-                new Decision(Decisions.label(decision.getDecision()), Decisions.DELIVREE.equals(decision.getDecision())));
+                new Decision(fr.certiflow.process.Decision.label(decision.getDecision()), fr.certiflow.process.Decision.DELIVREE.is(decision.getDecision())));
     }
 
     /** Blocs acquired in earlier campaigns, and blocs whose latest decision in this campaign is VALIDE. */
@@ -75,7 +75,7 @@ class CertificationProposals implements Certifications {
             latest.put(result.getBlocCode(), result.getDecision());
         }
         latest.forEach((bloc, decision) -> {
-            if (Decisions.VALIDE.equals(decision)) {
+            if (fr.certiflow.process.Decision.VALIDE.is(decision)) {
                 acquired.add(bloc);
             }
         });

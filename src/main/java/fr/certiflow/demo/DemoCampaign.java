@@ -10,7 +10,9 @@ import fr.certiflow.campaign.Pathway;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.process.ActivityIds;
+import fr.certiflow.process.Admissibility;
 import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.RequiredContents;
 import fr.certiflow.production.SubmissionService;
@@ -158,7 +160,7 @@ class DemoCampaign {
                 identity.setAuthentication("coordo", List.of(fr.certiflow.identity.Groups.COORDINATORS));
                 try {
                     // Its plan comprises every content the référentiel requires: all ticked.
-                    forms.submitTaskForm(task.getId(), Map.of(Variables.ADMISSIBILITY, "RECEVABLE",
+                    forms.submitTaskForm(task.getId(), Map.of(Variables.ADMISSIBILITY, Admissibility.RECEVABLE.code(),
                             Variables.REQUIRED_CONTENTS_PRESENT, RequiredContents.allTicked(
                                     tasks.getVariableLocal(task.getId(), Variables.REQUIRED_CONTENTS_OPTIONS))));
                 } finally {
@@ -183,7 +185,7 @@ class DemoCampaign {
                     .processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT).singleResult();
             if (instance != null && runtime.createExecutionQuery().processInstanceId(instance.getId())
                     .activityId(ActivityIds.AWAIT_SUBMISSION).count() > 0) {
-                return Optional.of(((Number) runtime.getVariable(instance.getId(), Variables.PRODUCTION_ID)).longValue());
+                return Optional.of(ProcessVariables.asLong(Variables.PRODUCTION_ID, runtime.getVariable(instance.getId(), Variables.PRODUCTION_ID)));
             }
             sleep();
         }

@@ -59,6 +59,9 @@ public final class Variables {
     public static final String NEW_CAMPAIGN_DELIBERATION = "deliberationOn";
     /** The collective composantes a candidate may pass without a group, typed as the console takes them. */
     public static final String NEW_CAMPAIGN_INDIVIDUAL_WORK = "individualWorkAllowed";
+    public static final String NEW_CAMPAIGN_REMINDER_DAYS = "reminderDays";
+    /** The prepare-cohort form's confirmation that the cohort is complete. */
+    public static final String COHORT_READY = "cohortReady";
 
     public static final String EVALUATIONS_SIDE_BY_SIDE = "evaluationsSideBySide";
     public static final String HARMONISATION_COMMENT = "harmonisationComment";

@@ -4,7 +4,9 @@ import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ActivityIds;
+import fr.certiflow.process.Admissibility;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
@@ -26,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component("admissibilityTaskListener")
 public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck {
 
-    public static final String ADMISSIBLE = "RECEVABLE";
-    public static final String RETURN = "A_RETOURNER";
     /** The missing items and the reason, as the return mail carries them (its body holds 4000 characters). */
     static final int RETURN_TEXT_MAXIMUM = 3500;
 
@@ -68,13 +68,13 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
         check(task);
         recordRequiredContents(task);
         Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
-        if (ADMISSIBLE.equals(decision)) {
+        if (Admissibility.RECEVABLE.is(decision)) {
             // At a sitting, the group's production is every member's: each becomes admissible.
             contexts.members(task).forEach(member -> member.moveTo(ProductionStatus.ADMISSIBLE));
         } else {
             // Read by the return step in this same transaction (no wait state between them): nothing to keep.
             task.getExecution().setVariable(Variables.RETURN_REASON, org.camunda.bpm.engine.variable.Variables.stringValue(
-                    ((String) task.getVariableLocal(Variables.RETURN_REASON)).strip(), true));
+                    ProcessVariables.local(task).string(Variables.RETURN_REASON).orElse("").strip(), true));
         }
         task.getExecution().setVariable(Variables.ADMISSIBILITY, decision);
     }
@@ -83,11 +83,11 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
     public void check(DelegateTask task) {
         TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur décide de la recevabilité d'une production.");
         Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
-        if (ADMISSIBLE.equals(decision)) {
+        if (Admissibility.RECEVABLE.is(decision)) {
             checkAdmissibleDespiteMissing(task);
             return;
         }
-        if (!RETURN.equals(decision)) {
+        if (!Admissibility.A_RETOURNER.is(decision)) {
             throw new ProcessException("Indiquez si la production est recevable ou à renvoyer au candidat.");
         }
         Object reason = task.getVariableLocal(Variables.RETURN_REASON);
@@ -173,7 +173,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
     private void recordRequiredContents(DelegateTask task) {
         List<String> missing = requiredContents(task).missing(task.getVariableLocal(Variables.REQUIRED_CONTENTS_PRESENT));
         Object reason = task.getVariableLocal(Variables.ADMISSIBLE_DESPITE_MISSING);
-        String despite = ADMISSIBLE.equals(task.getVariableLocal(Variables.ADMISSIBILITY)) && !missing.isEmpty()
+        String despite = Admissibility.RECEVABLE.is(task.getVariableLocal(Variables.ADMISSIBILITY)) && !missing.isEmpty()
                 ? ((String) reason).strip() : null;
         // Each member's return mail and evaluation forms read them from the member's own production.
         contexts.members(task).forEach(member -> member.contentsChecked(missing, despite));

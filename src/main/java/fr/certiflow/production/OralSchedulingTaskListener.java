@@ -8,6 +8,7 @@ import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
@@ -69,7 +70,7 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
     public void notify(DelegateTask task) {
         check(task);
         Instant at = parse(task.getVariableLocal(Variables.ORAL_DATE));
-        String place = ((String) task.getVariableLocal(Variables.ORAL_PLACE)).strip();
+        String place = ProcessVariables.local(task).string(Variables.ORAL_PLACE).orElse("").strip();
         task.getExecution().setVariable(Variables.ORAL_AT, Date.from(at));
         AssessmentRoute route = contexts.of(task).route();
         // A group's sitting schedules one oral for the group: each member is convened to it. A VAE candidate's sitting
