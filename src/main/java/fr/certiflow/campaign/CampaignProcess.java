@@ -3,6 +3,7 @@ package fr.certiflow.campaign;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.Variables;
 import fr.certiflow.web.InvalidRequestException;
 import java.time.Instant;
@@ -31,7 +32,6 @@ import org.springframework.stereotype.Component;
 @Component("campaignProcess")
 public class CampaignProcess {
 
-    public static final String CERTIFICATION_SUMMARY = "certificationSummary";
 
     private final CampaignRepository campaigns;
     private final CandidateRepository candidates;
@@ -50,16 +50,6 @@ public class CampaignProcess {
         this.notifier = notifier;
     }
 
-    /** Start form fields (Tasklist) of a campaign created from the process itself. */
-    public static final String FORM_CODE = "newCampaignCode";
-    public static final String FORM_NAME = "newCampaignName";
-    public static final String FORM_REFERENTIAL = "referentialCode";
-    public static final String FORM_OPENS = "opensOn";
-    public static final String FORM_DEADLINE = "submissionDeadlineOn";
-    public static final String FORM_EVALUATION = "evaluationDeadlineOn";
-    public static final String FORM_DELIBERATION = "deliberationOn";
-    /** The collective composantes a candidate may pass without a group, typed as the console takes them. */
-    public static final String FORM_INDIVIDUAL_WORK = "individualWorkAllowed";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The start form's dates, as its date fields send them; a day that does not exist (31 February) is refused. */
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
@@ -69,19 +59,19 @@ public class CampaignProcess {
      * takes one deadline per composante). A problem rolls the start back, with its message shown in Tasklist.
      */
     public void create(DelegateExecution execution) {
-        Instant opens = day(execution, FORM_OPENS, LocalTime.MIDNIGHT);
-        Instant deadline = day(execution, FORM_DEADLINE, LocalTime.of(23, 59));
-        String referentialCode = Objects.toString(execution.getVariable(FORM_REFERENTIAL), "").strip();
+        Instant opens = day(execution, Variables.NEW_CAMPAIGN_OPENS, LocalTime.MIDNIGHT);
+        Instant deadline = day(execution, Variables.NEW_CAMPAIGN_SUBMISSION_DEADLINE, LocalTime.of(23, 59));
+        String referentialCode = Objects.toString(execution.getVariable(Variables.NEW_CAMPAIGN_REFERENTIAL), "").strip();
         Map<String, Instant> deadlines = new LinkedHashMap<>();
         if (deadline != null && !referentialCode.isEmpty()) {
             referentials.latest(referentialCode).ifPresent(tree -> tree.components()
                     .forEach(component -> deadlines.put(component.code(), deadline)));
         }
         CampaignRequest request = new CampaignRequest(
-                (String) execution.getVariable(FORM_CODE), (String) execution.getVariable(FORM_NAME),
+                ProcessVariables.of(execution).string(Variables.NEW_CAMPAIGN_CODE).orElse(null), ProcessVariables.of(execution).string(Variables.NEW_CAMPAIGN_NAME).orElse(null),
                 referentialCode.isEmpty() ? null : referentialCode, null, null, opens, deadlines,
-                day(execution, FORM_EVALUATION, LocalTime.of(23, 59)), day(execution, FORM_DELIBERATION, LocalTime.of(9, 0)),
-                null, null, number(execution, "reminderDays"), null, null, codes(execution, FORM_INDIVIDUAL_WORK));
+                day(execution, Variables.NEW_CAMPAIGN_EVALUATION_DEADLINE, LocalTime.of(23, 59)), day(execution, Variables.NEW_CAMPAIGN_DELIBERATION, LocalTime.of(9, 0)),
+                null, null, number(execution, Variables.NEW_CAMPAIGN_REMINDER_DAYS), null, null, codes(execution, Variables.NEW_CAMPAIGN_INDIVIDUAL_WORK));
         Campaign campaign;
         try {
             campaign = campaignService.create(request);
@@ -188,7 +178,7 @@ public class CampaignProcess {
         Campaign campaign = campaign(execution);
         List<Candidate> cohort = candidates.findByCampaignIdOrderByNumber(campaign.getId());
         int awarded = certifications.propose(campaign, cohort);
-        execution.setVariable(CERTIFICATION_SUMMARY, "Proposition : certification délivrée à **" + awarded + "** candidat(s) sur "
+        execution.setVariable(Variables.CERTIFICATION_SUMMARY, "Proposition : certification délivrée à **" + awarded + "** candidat(s) sur "
                 + cohort.size() + ".");
     }
 
@@ -214,6 +204,6 @@ public class CampaignProcess {
     }
 
     private Campaign campaign(DelegateExecution execution) {
-        return campaigns.findById(((Number) execution.getVariable(Variables.CAMPAIGN_ID)).longValue()).orElseThrow();
+        return campaigns.findById(ProcessVariables.of(execution).campaignId()).orElseThrow();
     }
 }

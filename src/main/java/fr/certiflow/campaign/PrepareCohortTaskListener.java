@@ -1,10 +1,11 @@
 package fr.certiflow.campaign;
 
 import fr.certiflow.identity.Groups;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
-import fr.certiflow.process.Variables;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,7 +26,7 @@ class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_PrepareCohort");
+        return Set.of(ActivityIds.PREPARE_COHORT);
     }
 
     @Override
@@ -45,6 +46,6 @@ class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
     }
 
     private Campaign campaign(DelegateTask task) {
-        return campaigns.findById(((Number) task.getVariable(Variables.CAMPAIGN_ID)).longValue()).orElseThrow();
+        return campaigns.findById(ProcessVariables.of(task).campaignId()).orElseThrow();
     }
 }

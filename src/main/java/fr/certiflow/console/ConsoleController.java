@@ -12,6 +12,7 @@ import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.jury.JuryPoolUploads;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
@@ -289,7 +290,7 @@ class ConsoleController {
         model.addAttribute("campaign", service.view(campaign));
         model.addAttribute("launchable", campaign.getStatus() == CampaignStatus.DRAFT);
         // A campaign started from Tasklist's start form waits at « Importer la cohorte et le jury »: it launches there.
-        model.addAttribute("prepareTask", tasks.createTaskQuery().taskDefinitionKey("Task_PrepareCohort")
+        model.addAttribute("prepareTask", tasks.createTaskQuery().taskDefinitionKey(ActivityIds.PREPARE_COHORT)
                 .processInstanceBusinessKey(campaign.getCode()).list().stream().findFirst()
                 .map(task -> listing.tasklistHref(task.getId())).orElse(null));
         return "console/campaign";

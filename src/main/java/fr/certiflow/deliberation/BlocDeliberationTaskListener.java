@@ -8,7 +8,10 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.ActivityIds;
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
@@ -27,9 +30,8 @@ import org.springframework.stereotype.Component;
 @Component("blocDeliberationTaskListener")
 public class BlocDeliberationTaskListener implements TaskListener, SubmissionCheck {
 
-    public static final String DECISION = "blocDecision";
-    public static final String JUSTIFICATION = "justification";
-    static final Set<String> DECISIONS = Set.of(Decisions.VALIDE, Decisions.NON_VALIDE, Decisions.AJOURNE, Decisions.ABSENT);
+    static final Set<String> DECISIONS = Decision.BLOC_DECISIONS.stream().map(Decision::code)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final BlocResultRepository results;
     private final CampaignRepository campaigns;
@@ -50,7 +52,7 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_DeliberateBloc");
+        return Set.of(ActivityIds.DELIBERATE_BLOC);
     }
 
     private record Deliberation(String decision, String justification, String decidedBy) {
@@ -65,23 +67,23 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
     public void notify(DelegateTask task) {
         Deliberation deliberation = deliberation(task);
         int attempt = BlocProcess.attempt(task.getExecution());
-        Long campaignId = ((Number) task.getVariable(Variables.CAMPAIGN_ID)).longValue();
-        Long candidateId = ((Number) task.getVariable(Variables.CANDIDATE_ID)).longValue();
-        String bloc = (String) task.getVariable(Variables.BLOC_CODE);
+        Long campaignId = ProcessVariables.of(task).campaignId();
+        Long candidateId = ProcessVariables.of(task).candidateId();
+        String bloc = ProcessVariables.of(task).blocCode();
         results.findByCampaignIdAndCandidateIdAndBlocCodeAndAttempt(campaignId, candidateId, bloc, attempt)
                 .ifPresent(previous -> {
                     throw new IllegalStateException("Bloc " + bloc + " of candidate " + candidateId + " was already decided at attempt " + attempt);
                 });
-        results.save(new BlocResult(campaignId, candidateId, bloc, attempt, (String) task.getVariable(BlocProcess.PROPOSED_RESULT),
+        results.save(new BlocResult(campaignId, candidateId, bloc, attempt, ProcessVariables.of(task).proposedResult().orElse(null),
                 deliberation.decision(), deliberation.justification(), deliberation.decidedBy(), clock.instant()));
-        task.getExecution().setVariable(DECISION, deliberation.decision());
+        task.getExecution().setVariable(Variables.BLOC_DECISION, deliberation.decision());
         Candidate candidate = candidates.findById(candidateId).orElseThrow();
         Campaign campaign = campaigns.findById(campaignId).orElseThrow();
         notifier.queue(MailTemplates.BLOC_RESULT, candidate.getEmail(), Map.of(
                         "candidat", candidate.fullName(),
                         "campagne", campaign.getName(),
                         "bloc", bloc,
-                        "decision", Decisions.label(deliberation.decision()).toLowerCase(java.util.Locale.FRENCH),
+                        "decision", Decision.label(deliberation.decision()).toLowerCase(java.util.Locale.FRENCH),
                         "suite", nextStep(deliberation.decision(),
                                 referentials.regulation(campaign).resits().keepsValidatedComponents())),
                 null, "bloc-result:" + campaignId + ":" + candidateId + ":" + bloc + ":" + attempt);
@@ -93,40 +95,42 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
      * @param resitKeepsValidated whether a resit keeps the composantes validated (the règlement's {@code resits.keep})
      */
     static String nextStep(String decision, boolean resitKeepsValidated) {
-        return switch (decision) {
-            case Decisions.VALIDE -> "rien pour ce bloc, qui vous est acquis ; la décision de certification vous sera "
-                    + "adressée après le jury final.";
-            case Decisions.AJOURNE -> (resitKeepsValidated ? "repasser les composantes non validées de ce bloc ; leurs"
+        if (Decision.VALIDE.is(decision)) {
+            return "rien pour ce bloc, qui vous est acquis ; la décision de certification vous sera adressée après le jury "
+                    + "final.";
+        }
+        if (Decision.AJOURNE.is(decision)) {
+            return (resitKeepsValidated ? "repasser les composantes non validées de ce bloc ; leurs"
                     : "repasser toutes les composantes de ce bloc, celles déjà validées comprises ; leurs")
                     + " nouvelles échéances vous seront communiquées par un prochain courriel.";
-            default -> "prendre contact avec le coordinateur de la session pour connaître les possibilités de le repasser "
-                    + "lors d'une prochaine session.";
-        };
+        }
+        return "prendre contact avec le coordinateur de la session pour connaître les possibilités de le repasser lors "
+                + "d'une prochaine session.";
     }
 
     /** The decision the form submitted, from the task's own variables, once checked. */
     private static Deliberation deliberation(DelegateTask task) {
         String decidedBy = TaskActors.requireMember(task, Groups.JURY_PRESIDENTS,
                 "Seul un président de jury délibère sur un bloc.");
-        Object value = task.getVariableLocal(DECISION);
+        Object value = task.getVariableLocal(Variables.BLOC_DECISION);
         String decision = value == null ? null : value.toString();
         if (decision == null || !DECISIONS.contains(decision)) {
             throw new ProcessException("Choisissez la décision du jury pour ce bloc.");
         }
-        String proposed = (String) task.getVariable(BlocProcess.PROPOSED_RESULT);
-        Object justificationValue = task.getVariableLocal(JUSTIFICATION);
+        String proposed = ProcessVariables.of(task).proposedResult().orElse(null);
+        Object justificationValue = task.getVariableLocal(Variables.JUSTIFICATION);
         String justification = justificationValue == null || justificationValue.toString().isBlank() ? null
                 : justificationValue.toString().strip();
         if (!decision.equals(proposed) && justification == null) {
-            throw new ProcessException("La décision (" + Decisions.label(decision) + ") diffère du résultat proposé ("
-                    + Decisions.label(proposed) + ") : une justification écrite est obligatoire.");
+            throw new ProcessException("La décision (" + Decision.label(decision) + ") diffère du résultat proposé ("
+                    + Decision.label(proposed) + ") : une justification écrite est obligatoire.");
         }
         if (justification != null && justification.length() > 4000) {
             throw new ProcessException("La justification dépasse 4000 caractères.");
         }
         int attempt = BlocProcess.attempt(task.getExecution());
-        int maxAttempts = ((Number) task.getVariable(BlocProcess.MAX_ATTEMPTS)).intValue();
-        if (Decisions.AJOURNE.equals(decision) && attempt >= maxAttempts) {
+        int maxAttempts = ProcessVariables.of(task).maxAttempts();
+        if (Decision.AJOURNE.is(decision) && attempt >= maxAttempts) {
             throw new ProcessException("Le candidat a épuisé ses " + maxAttempts + " passages autorisés : le bloc ne peut plus être ajourné.");
         }
         return new Deliberation(decision, justification, decidedBy);

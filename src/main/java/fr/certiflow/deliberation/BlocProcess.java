@@ -4,7 +4,9 @@ import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
@@ -14,7 +16,6 @@ import fr.certiflow.regulation.Regulation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,14 +27,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 @org.springframework.stereotype.Component("blocProcess")
 public class BlocProcess {
 
-    public static final String PROPOSED_RESULT = "proposedResult";
-    public static final String VALIDATED_COUNT = "validatedCount";
-    public static final String ABSENT_COUNT = "absentCount";
-    public static final String COMPONENTS_COUNT = "componentsCount";
-    public static final String BLOC_SUMMARY = "blocSummary";
-    public static final String MAX_ATTEMPTS = "maxAttempts";
-    /** What an adjournment means for this bloc, as the règlement says, for the president's deliberation. */
-    public static final String RESIT_RULE = "resitRule";
 
     private final CampaignRepository campaigns;
     private final CampaignReferentials referentials;
@@ -62,19 +55,19 @@ public class BlocProcess {
         }
         Map<String, Production> latest = latestProductions(campaign, execution);
         return bloc.components().stream().map(Component::code)
-                .filter(code -> latest.get(code) == null || !Decisions.VALIDE.equals(latest.get(code).getResult()))
+                .filter(code -> latest.get(code) == null || !Decision.VALIDE.is(latest.get(code).getResult()))
                 .toList();
     }
 
     /** The candidate's pathway, for the process's pathway gateway: FORMATION or VAE. */
     public String pathway(DelegateExecution execution) {
-        Long candidateId = ((Number) execution.getVariable(Variables.CANDIDATE_ID)).longValue();
+        Long candidateId = ProcessVariables.of(execution).candidateId();
         return candidates.findById(candidateId).orElseThrow().getPathway().name();
     }
 
     public String productionBusinessKey(DelegateExecution execution, String componentCode) {
-        return ProcessKeys.productionBusinessKey((String) execution.getVariable(Variables.CAMPAIGN_CODE),
-                (String) execution.getVariable(Variables.CANDIDATE_NUMBER), componentCode, attempt(execution));
+        return ProcessKeys.productionBusinessKey(ProcessVariables.of(execution).campaignCode(),
+                ProcessVariables.of(execution).candidateNumber(), componentCode, attempt(execution));
     }
 
     /** Counts over every composante of the bloc, each at its latest attempt: a composante validated earlier stays so. */
@@ -88,18 +81,18 @@ public class BlocProcess {
         for (Component component : bloc.components()) {
             Production production = latest.get(component.code());
             String result = production == null ? null : production.getResult();
-            validated += Decisions.VALIDE.equals(result) ? 1 : 0;
-            absent += Decisions.ABSENT.equals(result) ? 1 : 0;
+            validated += Decision.VALIDE.is(result) ? 1 : 0;
+            absent += Decision.ABSENT.is(result) ? 1 : 0;
             summary.append("| ").append(component.code()).append(' ').append(component.title()).append(" | ")
-                    .append(Decisions.label(result)).append(" | ")
+                    .append(Decision.label(result)).append(" | ")
                     .append(production == null ? "—" : production.getAttempt()).append(" |\n");
         }
-        execution.setVariable(VALIDATED_COUNT, validated);
-        execution.setVariable(ABSENT_COUNT, absent);
-        execution.setVariable(COMPONENTS_COUNT, bloc.components().size());
-        execution.setVariable(BLOC_SUMMARY, summary.toString());
-        execution.setVariable(MAX_ATTEMPTS, 1 + campaign.getResitAttempts());
-        execution.setVariable(RESIT_RULE, resitRule(referentials.regulation(campaign)));
+        execution.setVariable(Variables.VALIDATED_COUNT, validated);
+        execution.setVariable(Variables.ABSENT_COUNT, absent);
+        execution.setVariable(Variables.COMPONENTS_COUNT, bloc.components().size());
+        execution.setVariable(Variables.BLOC_SUMMARY, summary.toString());
+        execution.setVariable(Variables.MAX_ATTEMPTS, 1 + campaign.getResitAttempts());
+        execution.setVariable(Variables.RESIT_RULE, resitRule(referentials.regulation(campaign)));
     }
 
     /** « Un bloc ajourné repasse les composantes non validées, … (Règlement de certification MMDC v1, révision 2). » */
@@ -115,7 +108,7 @@ public class BlocProcess {
     }
 
     private Map<String, Production> latestProductions(Campaign campaign, DelegateExecution execution) {
-        Long candidateId = ((Number) execution.getVariable(Variables.CANDIDATE_ID)).longValue();
+        Long candidateId = ProcessVariables.of(execution).candidateId();
         return productions.findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(campaign.getId(), candidateId)
                 .stream()
                 .collect(Collectors.toMap(Production::getComponentCode, Function.identity(),
@@ -123,17 +116,17 @@ public class BlocProcess {
     }
 
     private Campaign campaign(DelegateExecution execution) {
-        return campaigns.findById(((Number) execution.getVariable(Variables.CAMPAIGN_ID)).longValue()).orElseThrow();
+        return campaigns.findById(ProcessVariables.of(execution).campaignId()).orElseThrow();
     }
 
     private Bloc bloc(Campaign campaign, DelegateExecution execution) {
-        String code = (String) execution.getVariable(Variables.BLOC_CODE);
+        String code = ProcessVariables.of(execution).blocCode();
         return referentials.of(campaign).bloc(code)
                 .orElseThrow(() -> new IllegalStateException("No bloc " + code + " in the campaign's référentiel"));
     }
 
     static int attempt(DelegateExecution execution) {
-        return Optional.ofNullable((Number) execution.getVariable(Variables.ATTEMPT)).map(Number::intValue).orElse(1);
+        return ProcessVariables.of(execution).attempt();
     }
 
     static Comparator<Production> byAttempt() {

@@ -1,5 +1,6 @@
 package fr.certiflow.deliberation;
 
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.ProcessException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -210,8 +211,8 @@ public final class CertificationDeliberation {
         String plain = Normalizer.normalize(typed, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[_\\s-]+", " ").strip();
         return switch (plain) {
-            case "delivree" -> Decisions.DELIVREE;
-            case "non delivree" -> Decisions.NON_DELIVREE;
+            case "delivree" -> Decision.DELIVREE.code();
+            case "non delivree" -> Decision.NON_DELIVREE.code();
             default -> null;
         };
     }
@@ -221,10 +222,9 @@ public final class CertificationDeliberation {
         if (code == null) {
             return "—";
         }
-        return switch (code) {
-            case Decisions.DELIVREE -> "Délivrée";
-            case Decisions.NON_DELIVREE -> "Non délivrée";
-            default -> code;
-        };
+        if (Decision.DELIVREE.is(code)) {
+            return "Délivrée";
+        }
+        return Decision.NON_DELIVREE.is(code) ? "Non délivrée" : code;
     }
 }

@@ -9,7 +9,10 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
+import fr.certiflow.process.ActivityIds;
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
@@ -40,16 +43,6 @@ import org.springframework.stereotype.Component;
 @Component("certificationJuryTaskListener")
 public class CertificationJuryTaskListener implements TaskListener, SubmissionCheck {
 
-    /** The form's fields. */
-    public static final String MEMBERS = "certificationJuryMembers";
-    public static final String PRESENT = "certificationJuryPresent";
-    public static final String EXCEPTIONS = "certificationExceptions";
-    public static final String CONFIRMED = "certificationConfirmed";
-    /** What the form shows, set on the task as it is created. */
-    public static final String POOL = "certificationJuryPool";
-    public static final String PROPOSALS = "certificationProposals";
-    public static final String RULES = "certificationJuryRules";
-    public static final String MINUTES_LINK = "minutesLink";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,7 +68,7 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_CertificationJury");
+        return Set.of(ActivityIds.CERTIFICATION_JURY);
     }
 
     @Override
@@ -96,7 +89,7 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
     private void created(DelegateTask task) {
         Long campaignId = campaignId(task);
         CertificationJuryPolicy policy = policies.forCampaign(campaignId);
-        task.setVariableLocal(RULES, "Selon le " + policy.source() + ", le jury de certification compte au moins "
+        task.setVariableLocal(Variables.CERTIFICATION_JURY_RULES, "Selon le " + policy.source() + ", le jury de certification compte au moins "
                 + policy.minimumMembers() + " membres du jury de la campagne, dont le président de jury qui le préside ; "
                 + "il délibère lorsqu'au moins " + policy.quorum() + " de ses membres sont présents.");
         ArrayNode pool = JSON.createArrayNode();
@@ -105,14 +98,14 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
                     + (juror.isPresident() ? " — président de jury" : "")
                     + (juror.getOrganisation() == null ? "" : " (" + juror.getOrganisation() + ")"));
         }
-        task.setVariableLocal(POOL, SpinValues.jsonValue(pool.toString()).create());
+        task.setVariableLocal(Variables.CERTIFICATION_JURY_POOL, SpinValues.jsonValue(pool.toString()).create());
         Map<Long, CertificationDecision> byCandidate = decisions.findByCampaignIdOrderByCandidateId(campaignId).stream()
                 .collect(Collectors.toMap(CertificationDecision::getCandidateId, Function.identity()));
         Map<Long, Set<String>> validated = new HashMap<>();
         for (BlocResult result : blocResults.findByCampaignIdOrderByCandidateIdAscBlocCodeAscAttemptAsc(campaignId)) {
             Set<String> blocs = validated.computeIfAbsent(result.getCandidateId(), id -> new TreeSet<>());
             // Results come by attempt: the latest decides.
-            if (Decisions.VALIDE.equals(result.getDecision())) {
+            if (Decision.VALIDE.is(result.getDecision())) {
                 blocs.add(result.getBlocCode());
             } else {
                 blocs.remove(result.getBlocCode());
@@ -130,8 +123,8 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
                     .put("blocs", blocs.isEmpty() ? "aucun" : String.join(", ", blocs))
                     .put("proposal", CertificationDeliberation.label(decision.getProposed()));
         }
-        task.setVariableLocal(PROPOSALS, SpinValues.jsonValue(proposals.toString()).create());
-        task.setVariableLocal(MINUTES_LINK, "[Procès-verbal provisoire, décisions proposées (Excel)](/api/campaigns/"
+        task.setVariableLocal(Variables.CERTIFICATION_PROPOSALS, SpinValues.jsonValue(proposals.toString()).create());
+        task.setVariableLocal(Variables.MINUTES_LINK, "[Procès-verbal provisoire, décisions proposées (Excel)](/api/campaigns/"
                 + campaignId + "/minutes)");
     }
 
@@ -173,9 +166,9 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
             proposals.put(numbers.get(decision.getCandidateId()), decision.getProposed());
         }
         CertificationDeliberation.Sitting sitting = new CertificationDeliberation.Sitting(chair,
-                strings(task.getVariableLocal(MEMBERS), "Membres désignés du jury de certification"),
-                strings(task.getVariableLocal(PRESENT), "Membres présents à la délibération"),
-                exceptions(task.getVariableLocal(EXCEPTIONS)), Boolean.TRUE.equals(task.getVariableLocal(CONFIRMED)));
+                strings(task.getVariableLocal(Variables.CERTIFICATION_JURY_MEMBERS), "Membres désignés du jury de certification"),
+                strings(task.getVariableLocal(Variables.CERTIFICATION_JURY_PRESENT), "Membres présents à la délibération"),
+                exceptions(task.getVariableLocal(Variables.CERTIFICATION_EXCEPTIONS)), Boolean.TRUE.equals(task.getVariableLocal(Variables.CERTIFICATION_CONFIRMED)));
         return new Checked(campaignId, chair, policy, CertificationDeliberation.check(policy, pool, proposals, sitting));
     }
 
@@ -186,7 +179,7 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
     }
 
     private static Long campaignId(DelegateTask task) {
-        return ((Number) task.getVariable(Variables.CAMPAIGN_ID)).longValue();
+        return ProcessVariables.of(task).campaignId();
     }
 
     /** A checklist's values: a JSON array of strings as Tasklist submits it, or a list. */

@@ -4,6 +4,8 @@ import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.Certifications;
+import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
 import java.util.HashMap;
@@ -42,14 +44,14 @@ class CertificationProposals implements Certifications {
         int awarded = 0;
         for (Candidate candidate : cohort) {
             Set<String> acquired = acquiredBlocs(campaign, candidate, referential);
-            String proposed = (String) decisionService.evaluateDecisionTableByKey("CertificationResult",
-                    Map.of("acquiredBlocsCount", acquired.size(), "blocsCount", referential.blocs().size()))
+            String proposed = (String) decisionService.evaluateDecisionTableByKey(ProcessKeys.DECISION_CERTIFICATION_RESULT,
+                    Map.of(Variables.ACQUIRED_BLOCS_COUNT, acquired.size(), Variables.BLOCS_COUNT, referential.blocs().size()))
                     .getSingleResult().getSingleEntry();
             CertificationDecision decision = decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId())
                     .orElseGet(() -> new CertificationDecision(campaign.getId(), candidate.getId(), proposed));
             decision.propose(proposed);
             decisions.save(decision);
-            awarded += Decisions.DELIVREE.equals(proposed) ? 1 : 0;
+            awarded += fr.certiflow.process.Decision.DELIVREE.is(proposed) ? 1 : 0;
         }
         return awarded;
     }
@@ -57,7 +59,7 @@ class CertificationProposals implements Certifications {
     @Override
     public Optional<Decision> decision(Long campaignId, Long candidateId) {
         return decisions.findByCampaignIdAndCandidateId(campaignId, candidateId).map(decision ->
-                new Decision(Decisions.label(decision.getDecision()), Decisions.DELIVREE.equals(decision.getDecision())));
+                new Decision(fr.certiflow.process.Decision.label(decision.getDecision()), fr.certiflow.process.Decision.DELIVREE.is(decision.getDecision())));
     }
 
     /** Blocs acquired in earlier campaigns, and blocs whose latest decision in this campaign is VALIDE. */
@@ -73,7 +75,7 @@ class CertificationProposals implements Certifications {
             latest.put(result.getBlocCode(), result.getDecision());
         }
         latest.forEach((bloc, decision) -> {
-            if (Decisions.VALIDE.equals(decision)) {
+            if (fr.certiflow.process.Decision.VALIDE.is(decision)) {
                 acquired.add(bloc);
             }
         });

@@ -9,7 +9,10 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.campaign.Pathway;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
+import fr.certiflow.process.ActivityIds;
+import fr.certiflow.process.Admissibility;
 import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.RequiredContents;
 import fr.certiflow.production.SubmissionService;
@@ -153,13 +156,13 @@ class DemoCampaign {
                     text.getBytes(StandardCharsets.UTF_8), "coordo"));
             // The first is found admissible, so that jure1 and jure2 have an evaluation waiting.
             first.ifPresent(id -> awaitTask(ProcessKeys.productionBusinessKey(CODE, "2027-009", "A.4", 1),
-                    "Task_CheckAdmissibility").ifPresent(task -> {
+                    ActivityIds.CHECK_ADMISSIBILITY).ifPresent(task -> {
                 identity.setAuthentication("coordo", List.of(fr.certiflow.identity.Groups.COORDINATORS));
                 try {
                     // Its plan comprises every content the référentiel requires: all ticked.
-                    forms.submitTaskForm(task.getId(), Map.of(Variables.ADMISSIBILITY, "RECEVABLE",
-                            RequiredContents.PRESENT, RequiredContents.allTicked(
-                                    tasks.getVariableLocal(task.getId(), RequiredContents.OPTIONS))));
+                    forms.submitTaskForm(task.getId(), Map.of(Variables.ADMISSIBILITY, Admissibility.RECEVABLE.code(),
+                            Variables.REQUIRED_CONTENTS_PRESENT, RequiredContents.allTicked(
+                                    tasks.getVariableLocal(task.getId(), Variables.REQUIRED_CONTENTS_OPTIONS))));
                 } finally {
                     identity.clearAuthentication();
                 }
@@ -181,8 +184,8 @@ class DemoCampaign {
             ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
                     .processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT).singleResult();
             if (instance != null && runtime.createExecutionQuery().processInstanceId(instance.getId())
-                    .activityId("Task_AwaitSubmission").count() > 0) {
-                return Optional.of(((Number) runtime.getVariable(instance.getId(), Variables.PRODUCTION_ID)).longValue());
+                    .activityId(ActivityIds.AWAIT_SUBMISSION).count() > 0) {
+                return Optional.of(ProcessVariables.asLong(Variables.PRODUCTION_ID, runtime.getVariable(instance.getId(), Variables.PRODUCTION_ID)));
             }
             sleep();
         }

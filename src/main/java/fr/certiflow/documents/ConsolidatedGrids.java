@@ -2,7 +2,6 @@ package fr.certiflow.documents;
 
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
-import fr.certiflow.deliberation.Decisions;
 import fr.certiflow.evaluation.ConsolidatedRating;
 import fr.certiflow.evaluation.ConsolidatedRatingRepository;
 import fr.certiflow.evaluation.EvaluationRepository;
@@ -11,6 +10,7 @@ import fr.certiflow.jury.JuryAssignmentRepository;
 import fr.certiflow.jury.JuryDerogationRepository;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.production.GroupSitting;
 import fr.certiflow.production.GroupSittingRepository;
@@ -87,7 +87,7 @@ public class ConsolidatedGrids {
             sections.add(new ConsolidatedGridWorkbook.Section(
                     sitting.isPresent() ? GridGeneration.sheetName(candidate, oral, taken) : ConsolidatedGridWorkbook.SHEET,
                     label, evaluations.findByProductionIdOrderByJurorUserId(member.getId()), ratings,
-                    member.getResult() == null ? null : Decisions.label(member.getResult()),
+                    member.getResult() == null ? null : Decision.label(member.getResult()),
                     JuryDesignations.jury(assignments.findByProductionIdOrderByJurorUserId(member.getId()), pool),
                     derogations.findByProductionId(member.getId())
                             .map(derogation -> JuryDesignations.derogation(derogation, people::accountName)).orElse(null)));

@@ -13,9 +13,11 @@ import fr.certiflow.deliberation.CertificationDecisionRepository;
 import fr.certiflow.deliberation.CertificationDeliberation;
 import fr.certiflow.deliberation.CertificationJury;
 import fr.certiflow.deliberation.CertificationJuryRepository;
-import fr.certiflow.deliberation.Decisions;
+import fr.certiflow.jury.Juror;
+import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.jury.JuryDerogation;
 import fr.certiflow.jury.JuryDerogationRepository;
+import fr.certiflow.process.Decision;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.referential.model.Bloc;
@@ -115,11 +117,11 @@ public class MinutesService {
                 }
             }
             for (BlocResult result : blocsByCandidate.getOrDefault(candidate.getId(), List.of())) {
-                blocDecisions.put(result.getBlocCode(), Decisions.label(result.getDecision())
+                blocDecisions.put(result.getBlocCode(), Decision.label(result.getDecision())
                         + (result.getAttempt() > 1 ? " (passage " + result.getAttempt() + ")" : ""));
                 if (result.overridden()) {
-                    overrides.add("Bloc " + result.getBlocCode() + " : " + Decisions.label(result.getDecision()) + " au lieu de "
-                            + Decisions.label(result.getProposed()) + " — " + result.getJustification());
+                    overrides.add("Bloc " + result.getBlocCode() + " : " + Decision.label(result.getDecision()) + " au lieu de "
+                            + Decision.label(result.getProposed()) + " — " + result.getJustification());
                 }
             }
             productionsByCandidate.getOrDefault(candidate.getId(), List.of()).stream()
@@ -133,7 +135,7 @@ public class MinutesService {
             productionsByCandidate.getOrDefault(candidate.getId(), List.of()).stream()
                     .sorted(Comparator.comparingInt(Production::getAttempt))
                     .forEach(production -> componentResults.put(production.getComponentCode(),
-                            production.getResult() == null ? "En cours" : Decisions.label(production.getResult())));
+                            production.getResult() == null ? "En cours" : Decision.label(production.getResult())));
             CertificationDecision decision = certification.get(candidate.getId());
             if (decision != null && decision.derogates()) {
                 overrides.add("Certification : " + CertificationDeliberation.label(decision.getDecision()) + " au lieu de "

@@ -1,5 +1,6 @@
 package fr.certiflow.documents;
 
+import fr.certiflow.process.Decision;
 import fr.certiflow.progress.CampaignProgress;
 import fr.certiflow.tabular.SheetLayout;
 import java.io.IOException;
@@ -20,16 +21,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class ProgressWorkbook {
 
-    static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("AWAITING_SUBMISSION", "En attente de remise"), Map.entry("SUBMITTED", "Remise"),
-            Map.entry("RETURNED", "Renvoyée au candidat"), Map.entry("ADMISSIBLE", "Recevable"),
-            Map.entry("JURY_ASSIGNED", "Jury désigné"), Map.entry("UNDER_EVALUATION", "En évaluation"),
-            Map.entry("HARMONISATION", "En harmonisation"), Map.entry("ASSESSED", "Évaluée"), Map.entry("ABSENT", "Absent"),
-            Map.entry("VALIDE", "Validé"), Map.entry("NON_VALIDE", "Non validé"), Map.entry("AJOURNE", "Ajourné"),
-            Map.entry("EN_COURS", "En cours"), Map.entry("ACQUIS_ANTERIEUREMENT", "Acquis antérieurement"),
-            Map.entry("DELIVREE", "Certification délivrée"), Map.entry("NON_DELIVREE", "Certification non délivrée"),
-            Map.entry("DRAFT", "En préparation"), Map.entry("LAUNCHED", "Lancée"), Map.entry("CLOSED", "Close"),
-            Map.entry("RESULTS_PUBLISHED", "Résultats publiés"));
+    /** The labels of production and campaign statuses, then of the decisions (whose labels {@link Decision} keeps). */
+    static final Map<String, String> LABELS = labels();
     /** Widths (characters) of the candidates sheet: the demo campaign prints landscape at 8 pt or more. */
     private static final int NUMBER_WIDTH = 10;
     private static final int NAME_WIDTH = 14;
@@ -39,6 +32,21 @@ public final class ProgressWorkbook {
     private static final int RESULT_WIDTH = 13;
 
     private ProgressWorkbook() {
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("AWAITING_SUBMISSION", "En attente de remise"), Map.entry("SUBMITTED", "Remise"),
+                Map.entry("RETURNED", "Renvoyée au candidat"), Map.entry("ADMISSIBLE", "Recevable"),
+                Map.entry("JURY_ASSIGNED", "Jury désigné"), Map.entry("UNDER_EVALUATION", "En évaluation"),
+                Map.entry("HARMONISATION", "En harmonisation"), Map.entry("ASSESSED", "Évaluée"),
+                Map.entry("EN_COURS", "En cours"), Map.entry("ACQUIS_ANTERIEUREMENT", "Acquis antérieurement"),
+                Map.entry("DRAFT", "En préparation"), Map.entry("LAUNCHED", "Lancée"), Map.entry("CLOSED", "Close"),
+                Map.entry("RESULTS_PUBLISHED", "Résultats publiés")));
+        for (Decision decision : Decision.values()) {
+            labels.put(decision.code(), decision.label());
+        }
+        return Map.copyOf(labels);
     }
 
     static String label(String code) {

@@ -1,11 +1,11 @@
 package fr.certiflow.evaluation;
 
+import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
 import fr.certiflow.regulation.Regulation;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * What the decision table ComponentResult reads of a composante's consolidated ratings, under the campaign's
@@ -17,10 +17,6 @@ import org.camunda.bpm.engine.variable.Variables;
  * the required criteria are transient (the règlement and the ratings keep them).
  */
 public final class ComponentOutcome {
-
-    public static final String ACQUIRED_PERCENT = "acquiredPercent";
-    public static final String MINIMUM_ACQUIRED_PERCENT = "minimumAcquiredPercent";
-    public static final String REQUIRED_CRITERIA_ACQUIRED = "requiredCriteriaAcquired";
 
     private ComponentOutcome() {
     }
@@ -40,9 +36,9 @@ public final class ComponentOutcome {
                 .allMatch(code -> scale.acquired(ratings.get(code)));
         int criteria = component.criteria().size();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(ACQUIRED_PERCENT, criteria == 0 ? 0.0 : acquired * 100.0 / criteria);
-        inputs.put(MINIMUM_ACQUIRED_PERCENT, Variables.integerValue(regulation.component().minimumAcquiredPercent(), true));
-        inputs.put(REQUIRED_CRITERIA_ACQUIRED, Variables.booleanValue(required, true));
+        inputs.put(Variables.ACQUIRED_PERCENT, criteria == 0 ? 0.0 : acquired * 100.0 / criteria);
+        inputs.put(Variables.MINIMUM_ACQUIRED_PERCENT, org.camunda.bpm.engine.variable.Variables.integerValue(regulation.component().minimumAcquiredPercent(), true));
+        inputs.put(Variables.REQUIRED_CRITERIA_ACQUIRED, org.camunda.bpm.engine.variable.Variables.booleanValue(required, true));
         return inputs;
     }
 }

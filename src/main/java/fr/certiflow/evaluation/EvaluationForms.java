@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.certiflow.process.FormIds;
+import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Competence;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
@@ -174,7 +175,7 @@ public final class EvaluationForms {
             agreed.putObject("validate").put("required", true);
             components.add(agreed);
         }
-        ObjectNode comment = field("textarea", "Textarea_HarmonisationComment", HarmonisationTaskListener.COMMENT,
+        ObjectNode comment = field("textarea", "Textarea_HarmonisationComment", Variables.HARMONISATION_COMMENT,
                 "Justification de l'harmonisation");
         comment.put("description", "Obligatoire : elle figure au procès-verbal.");
         comment.putObject("validate").put("required", true).put("maxLength", 4000);
@@ -192,7 +193,7 @@ public final class EvaluationForms {
         }
         StringBuilder list = new StringBuilder("### Contenu exigé par le référentiel\n\nLa production comprend :\n\n");
         production.contents().forEach(item -> list.append("- ").append(item).append('\n'));
-        list.append("\nLa recevabilité a été vérifiée sur cette liste par le coordinateur.\n\n{{" + EvaluationTaskListener.ADMISSIBILITY_NOTE + "}}");
+        list.append("\nLa recevabilité a été vérifiée sur cette liste par le coordinateur.\n\n{{" + Variables.ADMISSIBILITY_NOTE + "}}");
         return java.util.Optional.of(text("Text_RequiredContents", list.toString()));
     }
 

@@ -1,6 +1,7 @@
 package fr.certiflow.evaluation;
 
 import fr.certiflow.jury.JuryAssignmentRepository;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -29,14 +30,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 @org.springframework.stereotype.Component("evaluationTaskListener")
 public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
 
-    public static final String GRID_LINK = "gridLink";
-    /** What the coordinator found missing at admissibility, and why the production was admitted all the same. */
-    public static final String ADMISSIBILITY_NOTE = "admissibilityNote";
-    /** Set on the task by the grid upload: the evaluation came from the Excel grid, not the form. */
-    public static final String CHANNEL = "evaluationChannel";
-    /** On a VAE candidate's evaluation task: the form shows the route and the dossier in place of the production. */
-    public static final String VAE_ROUTE = "vaeRoute";
-    public static final String VAE_MODALITY = "vaeModality";
 
     private final EvaluationService evaluations;
     private final EvaluationRepository recorded;
@@ -57,7 +50,7 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_EvaluateProduction");
+        return Set.of(ActivityIds.EVALUATE_PRODUCTION);
     }
 
     @Override
@@ -68,7 +61,7 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
             case TaskListener.EVENTNAME_COMPLETE -> {
                 check(task);
                 ProductionContexts.Context context = contexts.of(task);
-                Object channel = task.getVariableLocal(CHANNEL);
+                Object channel = task.getVariableLocal(Variables.EVALUATION_CHANNEL);
                 evaluations.record(context.production().getId(), designatedJuror(task),
                         channel == null ? "FORM" : channel.toString(), context.scale(), context.component(),
                         input(task, context.scale(), context.component()));
@@ -119,14 +112,14 @@ public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
         Production production = context.production();
         if (context.route().vae()) {
             // The form's header says what a VAE candidate is assessed on, before the référentiel's production.
-            task.setVariableLocal(VAE_ROUTE, true);
+            task.setVariableLocal(Variables.VAE_ROUTE, true);
             task.setVariableLocal(Variables.ROUTE, context.route().describe());
-            task.setVariableLocal(VAE_MODALITY, context.route().vaeModality());
+            task.setVariableLocal(Variables.VAE_MODALITY, context.route().vaeModality());
         }
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
         grids.gridId(production.getId(), task.getAssignee()).ifPresent(grid ->
-                task.setVariableLocal(GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid + ")"));
-        admissibilityNote(production).ifPresent(note -> task.setVariableLocal(ADMISSIBILITY_NOTE, note));
+                task.setVariableLocal(Variables.GRID_LINK, "[Télécharger ma grille d'évaluation (Excel)](/api/grids/" + grid + ")"));
+        admissibilityNote(production).ifPresent(note -> task.setVariableLocal(Variables.ADMISSIBILITY_NOTE, note));
         if (production.getStatus() == ProductionStatus.JURY_ASSIGNED) {
             production.moveTo(ProductionStatus.UNDER_EVALUATION);
         }

@@ -1,6 +1,7 @@
 package fr.certiflow.evaluation;
 
 import fr.certiflow.jury.JuryAssignmentRepository;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -27,7 +28,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 @org.springframework.stereotype.Component("groupEvaluationTaskListener")
 public class GroupEvaluationTaskListener implements TaskListener, SubmissionCheck {
 
-    public static final String MEMBER_COUNT = "memberCount";
 
     private final EvaluationService evaluations;
     private final EvaluationRepository recorded;
@@ -51,7 +51,7 @@ public class GroupEvaluationTaskListener implements TaskListener, SubmissionChec
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_EvaluateGroup");
+        return Set.of(ActivityIds.EVALUATE_GROUP);
     }
 
     @Override
@@ -67,7 +67,7 @@ public class GroupEvaluationTaskListener implements TaskListener, SubmissionChec
 
     private void created(DelegateTask task) {
         List<Production> members = contexts.members(task);
-        task.setVariableLocal(MEMBER_COUNT, members.size());
+        task.setVariableLocal(Variables.MEMBER_COUNT, members.size());
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(members.get(0).getId()));
         List<String> links = new java.util.ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -87,11 +87,11 @@ public class GroupEvaluationTaskListener implements TaskListener, SubmissionChec
                     "- [Grille d'évaluation du groupe (Excel) : une feuille par membre](/api/grids/" + grid + ")\n"));
         }
         if (!links.isEmpty()) {
-            task.setVariableLocal(EvaluationTaskListener.GRID_LINK, String.join("", links));
+            task.setVariableLocal(Variables.GRID_LINK, String.join("", links));
         }
         // One admissibility check for the group: what it found missing is recorded on a member's production.
         members.stream().map(EvaluationTaskListener::admissibilityNote).flatMap(java.util.Optional::stream).findFirst()
-                .ifPresent(note -> task.setVariableLocal(EvaluationTaskListener.ADMISSIBILITY_NOTE, note));
+                .ifPresent(note -> task.setVariableLocal(Variables.ADMISSIBILITY_NOTE, note));
     }
 
     private String memberName(Production member) {

@@ -3,6 +3,7 @@ package fr.certiflow.evaluation;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -30,8 +31,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 @org.springframework.stereotype.Component("harmonisationTaskListener")
 public class HarmonisationTaskListener implements TaskListener, SubmissionCheck {
 
-    public static final String SIDE_BY_SIDE = "evaluationsSideBySide";
-    public static final String COMMENT = "harmonisationComment";
 
     private final EvaluationRepository evaluations;
     private final ConsolidatedRatingRepository consolidated;
@@ -50,7 +49,7 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_Harmonise");
+        return Set.of(ActivityIds.HARMONISE);
     }
 
     @Override
@@ -85,7 +84,7 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
             }
         }
         Long campaignId = context.campaign().getId();
-        task.setVariableLocal(SIDE_BY_SIDE, sideBySide(component, context.scale(), all, agreed, userId -> jurors
+        task.setVariableLocal(Variables.EVALUATIONS_SIDE_BY_SIDE, sideBySide(component, context.scale(), all, agreed, userId -> jurors
                 .findByCampaignIdAndUserId(campaignId, userId).map(Juror::getDisplayName).orElse(userId)));
         task.setVariableLocal(Variables.DOCUMENTS_SUMMARY, documents.markdownLinks(production.getId()));
     }
@@ -135,7 +134,7 @@ public class HarmonisationTaskListener implements TaskListener, SubmissionCheck 
         Map<String, String> before = consolidated.findByProductionIdOrderByCriterionCode(production.getId()).stream()
                 .filter(rating -> !rating.isHarmonised())
                 .collect(Collectors.toMap(ConsolidatedRating::getCriterionCode, ConsolidatedRating::getRating));
-        String comment = FormValues.text(task.getVariableLocal(COMMENT));
+        String comment = FormValues.text(task.getVariableLocal(Variables.HARMONISATION_COMMENT));
         for (Criterion criterion : component.criteria()) {
             String rating = context.scale().level(FormValues.text(task.getVariableLocal(EvaluationForms.agreedKey(criterion))))
                     .map(Regulation.Level::code).orElse(null);

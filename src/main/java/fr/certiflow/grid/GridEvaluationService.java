@@ -2,10 +2,10 @@ package fr.certiflow.grid;
 
 import fr.certiflow.evaluation.EvaluationForms;
 import fr.certiflow.evaluation.EvaluationInput;
-import fr.certiflow.evaluation.EvaluationTaskListener;
+import fr.certiflow.evaluation.GroupEvaluationForms;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
-import fr.certiflow.evaluation.GroupEvaluationForms;
 import fr.certiflow.production.GroupSitting;
 import fr.certiflow.production.GroupSittingRepository;
 import fr.certiflow.production.Production;
@@ -71,7 +71,7 @@ public class GridEvaluationService {
         if (!issued.isEmpty()) {
             return submitGroup(grid, reader, context, issued);
         }
-        Task task = tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateProduction").taskAssignee(grid.getJurorUserId())
+        Task task = tasks.createTaskQuery().taskDefinitionKey(ActivityIds.EVALUATE_PRODUCTION).taskAssignee(grid.getJurorUserId())
                 .processDefinitionKey(ProcessKeys.PRODUCTION_ASSESSMENT)
                 .processInstanceBusinessKey(context.production().getProcessKey()).singleResult();
         if (task == null) {
@@ -97,7 +97,7 @@ public class GridEvaluationService {
             fill(section.task(), section.memberCount(), Map.of(section.member(), values));
             return RECORDED;
         }
-        tasks.setVariableLocal(task.getId(), EvaluationTaskListener.CHANNEL, "GRID");
+        tasks.setVariableLocal(task.getId(), Variables.EVALUATION_CHANNEL, "GRID");
         complete(grid.getJurorUserId(), task, values);
         return RECORDED;
     }
@@ -227,7 +227,7 @@ public class GridEvaluationService {
         if (keys.length == 0) {
             return null;
         }
-        return tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateProduction").taskAssignee(grid.getJurorUserId())
+        return tasks.createTaskQuery().taskDefinitionKey(ActivityIds.EVALUATE_PRODUCTION).taskAssignee(grid.getJurorUserId())
                 .processDefinitionKey(ProcessKeys.GROUP_ASSESSMENT).processInstanceBusinessKeyIn(keys).list().stream()
                 .filter(task -> runtime.getVariable(task.getExecutionId(), Variables.MEMBER_PRODUCTION_ID)
                         instanceof Number member && member.longValue() == grid.getProductionId())
@@ -240,7 +240,7 @@ public class GridEvaluationService {
         if (found.isEmpty()) {
             return null;
         }
-        Task task = tasks.createTaskQuery().taskDefinitionKey("Task_EvaluateGroup").taskAssignee(grid.getJurorUserId())
+        Task task = tasks.createTaskQuery().taskDefinitionKey(ActivityIds.EVALUATE_GROUP).taskAssignee(grid.getJurorUserId())
                 .processDefinitionKey(ProcessKeys.GROUP_ASSESSMENT)
                 .processInstanceBusinessKeyIn(found.stream().map(GroupSitting::getBusinessKey).toArray(String[]::new))
                 .singleResult();

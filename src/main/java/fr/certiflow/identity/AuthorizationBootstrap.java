@@ -3,6 +3,7 @@ package fr.certiflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import fr.certiflow.process.ProcessKeys;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -38,7 +39,7 @@ class AuthorizationBootstrap implements InitializingBean {
             new Grant(Groups.JURY_PRESIDENTS, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
             new Grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, ANY, List.of(Permissions.READ)),
-            new Grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, "CampaignProcess",
+            new Grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, ProcessKeys.CAMPAIGN,
                     List.of(Permissions.READ, Permissions.CREATE_INSTANCE)),
             new Grant(Groups.COORDINATORS, Resources.PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
             new Grant(Groups.JURORS, Resources.PROCESS_DEFINITION, ANY, List.of(Permissions.READ)),

@@ -1,5 +1,7 @@
 package fr.certiflow.identity;
 
+import fr.certiflow.process.ActivityIds;
+import fr.certiflow.process.Variables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -27,16 +29,16 @@ class TasklistFilters implements InitializingBean {
     }
 
     static final List<Definition> FILTERS = List.of(
-            new Definition("Mes évaluations", "Les productions que vous évaluez", -10, List.of("Task_EvaluateProduction", "Task_EvaluateGroup"),
+            new Definition("Mes évaluations", "Les productions que vous évaluez", -10, List.of(ActivityIds.EVALUATE_PRODUCTION, ActivityIds.EVALUATE_GROUP),
                     true, List.of(Groups.JURORS)),
-            new Definition("Harmonisations", "Évaluations divergentes à harmoniser", -9, List.of("Task_Harmonise"),
+            new Definition("Harmonisations", "Évaluations divergentes à harmoniser", -9, List.of(ActivityIds.HARMONISE),
                     false, List.of(Groups.JURY_PRESIDENTS)),
             new Definition("Délibérations", "Blocs et certifications à délibérer", -8,
-                    List.of("Task_DeliberateBloc", "Task_CertificationJury"), false, List.of(Groups.JURY_PRESIDENTS)),
+                    List.of(ActivityIds.DELIBERATE_BLOC, ActivityIds.CERTIFICATION_JURY), false, List.of(Groups.JURY_PRESIDENTS)),
             new Definition("Dossiers à vérifier", "Recevabilité des productions remises et désignations de jury", -7,
-                    List.of("Task_CheckAdmissibility", "Task_AssignJuryManually", "Task_PrepareCohort"), false,
+                    List.of(ActivityIds.CHECK_ADMISSIBILITY, ActivityIds.ASSIGN_JURY_MANUALLY, ActivityIds.PREPARE_COHORT), false,
                     List.of(Groups.COORDINATORS)),
-            new Definition("Soutenances à planifier", "Soutenances orales à planifier", -6, List.of("Task_ScheduleOral"),
+            new Definition("Soutenances à planifier", "Soutenances orales à planifier", -6, List.of(ActivityIds.SCHEDULE_ORAL),
                     false, List.of(Groups.COORDINATORS)));
 
     private final FilterService filters;
@@ -63,9 +65,9 @@ class TasklistFilters implements InitializingBean {
                 filter = filters.newTaskFilter(definition.name()).setQuery(query).setProperties(Map.of(
                         "description", definition.description(), "priority", definition.priority(), "refresh", true,
                         "variables", List.of(
-                                Map.of("name", "candidateLabel", "label", "Candidat"),
-                                Map.of("name", "componentCode", "label", "Composante"),
-                                Map.of("name", "blocCode", "label", "Bloc"))));
+                                Map.of("name", Variables.CANDIDATE_LABEL, "label", "Candidat"),
+                                Map.of("name", Variables.COMPONENT_CODE, "label", "Composante"),
+                                Map.of("name", Variables.BLOC_CODE, "label", "Bloc"))));
                 filters.saveFilter(filter);
             }
             for (String group : definition.groups()) {

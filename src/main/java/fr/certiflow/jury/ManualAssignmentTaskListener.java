@@ -1,9 +1,11 @@
 package fr.certiflow.jury;
 
 import fr.certiflow.identity.Groups;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
+import fr.certiflow.process.Variables;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionContexts;
 import java.time.Clock;
@@ -34,12 +36,6 @@ import org.springframework.stereotype.Component;
 @Component("manualAssignmentTaskListener")
 public class ManualAssignmentTaskListener implements TaskListener, SubmissionCheck {
 
-    /** The form field: juror user ids separated by commas, spaces or semicolons. */
-    public static final String JUROR_IDS = "jurorIds";
-    /** The form field: why the designated jury may set rules aside. */
-    public static final String DEROGATION_REASON = "derogationReason";
-    /** Shown by the form: the rules that apply, and the pool with each juror's objections. */
-    public static final String JURY_RULES = "juryRules";
     /**
      * The pool's table, in parts: an engine string variable holds 4000 characters at most, and a campaign's pool may
      * need more. Each part is a table of its own; the form shows them one after the other.
@@ -68,7 +64,7 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_AssignJuryManually");
+        return Set.of(ActivityIds.ASSIGN_JURY_MANUALLY);
     }
 
     @Override
@@ -87,7 +83,7 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
 
     private void created(DelegateTask task) {
         JuryAssignmentService.Setting setting = service.setting(contexts.members(task));
-        task.setVariableLocal(JURY_RULES, JuryRules.describe(setting.policy()) + sitting(setting)
+        task.setVariableLocal(Variables.JURY_RULES, JuryRules.describe(setting.policy()) + sitting(setting)
                 + "\nUn jury qui s'écarte d'une de ces règles n'est accepté qu'avec une dérogation motivée par écrit, "
                 + "qui figure sur la grille consolidée et au procès-verbal.\n");
         List<String> parts = pool(setting);
@@ -193,7 +189,7 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
     private Designation designation(DelegateTask task) {
         String decidedBy = TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur désigne un jury à la main.");
         Set<String> ids = new LinkedHashSet<>();
-        if (task.getVariableLocal(JUROR_IDS) instanceof String text) {
+        if (task.getVariableLocal(Variables.JUROR_IDS) instanceof String text) {
             Arrays.stream(text.split("[,;\\s]+")).map(String::strip).filter(id -> !id.isEmpty()).forEach(ids::add);
         }
         if (ids.isEmpty()) {
@@ -213,7 +209,7 @@ public class ManualAssignmentTaskListener implements TaskListener, SubmissionChe
             jury.add(juror);
         }
         List<String> breaches = JuryRules.breaches(setting.policy(), jury, setting.candidacies(), setting.loads());
-        String reason = Optional.ofNullable(task.getVariableLocal(DEROGATION_REASON)).map(Object::toString)
+        String reason = Optional.ofNullable(task.getVariableLocal(Variables.DEROGATION_REASON)).map(Object::toString)
                 .map(String::strip).filter(text -> !text.isEmpty()).orElse(null);
         if (reason != null && reason.length() > REASON_MAXIMUM) {
             throw new ProcessException("Motif de la dérogation : il dépasse " + REASON_MAXIMUM + " caractères.");

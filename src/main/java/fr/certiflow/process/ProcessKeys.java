@@ -1,6 +1,6 @@
 package fr.certiflow.process;
 
-/** Process definition keys and message names of processes/. */
+/** Process definition keys, message names, error codes and decision keys of processes/. */
 public final class ProcessKeys {
 
     public static final String CAMPAIGN = "CampaignProcess";
@@ -13,6 +13,10 @@ public final class ProcessKeys {
     private static final String GROUP_PREFIX = "group:";
     private static final String VAE_PREFIX = "vae:";
     public static final String ERROR_NO_ELIGIBLE_JUROR = "NO_ELIGIBLE_JUROR";
+    /** Decision keys of the tables in processes/*.dmn. */
+    public static final String DECISION_COMPONENT_RESULT = "ComponentResult";
+    public static final String DECISION_BLOC_RESULT = "BlocResult";
+    public static final String DECISION_CERTIFICATION_RESULT = "CertificationResult";
 
     private ProcessKeys() {
     }

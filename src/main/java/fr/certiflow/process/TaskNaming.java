@@ -34,7 +34,7 @@ public class TaskNaming implements TaskListener {
             name.append(" — bloc ").append(bloc);
         }
         task.setName(name.length() > 255 ? name.substring(0, 255) : name.toString());
-        task.setDescription((String) task.getVariable(Variables.COMPONENT_LABEL));
+        task.setDescription(ProcessVariables.of(task).string(Variables.COMPONENT_LABEL).orElse(null));
         // Copies on the task of what Tasklist's filters show beside it: a juror may read their task's own
         // variables, not the process instance's.
         copyToTask(task, Variables.CANDIDATE_LABEL, candidate);

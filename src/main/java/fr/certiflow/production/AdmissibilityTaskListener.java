@@ -3,7 +3,10 @@ package fr.certiflow.production;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
+import fr.certiflow.process.ActivityIds;
+import fr.certiflow.process.Admissibility;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
@@ -25,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component("admissibilityTaskListener")
 public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck {
 
-    public static final String ADMISSIBLE = "RECEVABLE";
-    public static final String RETURN = "A_RETOURNER";
     /** The missing items and the reason, as the return mail carries them (its body holds 4000 characters). */
     static final int RETURN_TEXT_MAXIMUM = 3500;
 
@@ -47,7 +48,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_CheckAdmissibility");
+        return Set.of(ActivityIds.CHECK_ADMISSIBILITY);
     }
 
     @Override
@@ -67,13 +68,13 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
         check(task);
         recordRequiredContents(task);
         Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
-        if (ADMISSIBLE.equals(decision)) {
+        if (Admissibility.RECEVABLE.is(decision)) {
             // At a sitting, the group's production is every member's: each becomes admissible.
             contexts.members(task).forEach(member -> member.moveTo(ProductionStatus.ADMISSIBLE));
         } else {
             // Read by the return step in this same transaction (no wait state between them): nothing to keep.
             task.getExecution().setVariable(Variables.RETURN_REASON, org.camunda.bpm.engine.variable.Variables.stringValue(
-                    ((String) task.getVariableLocal(Variables.RETURN_REASON)).strip(), true));
+                    ProcessVariables.local(task).string(Variables.RETURN_REASON).orElse("").strip(), true));
         }
         task.getExecution().setVariable(Variables.ADMISSIBILITY, decision);
     }
@@ -82,11 +83,11 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
     public void check(DelegateTask task) {
         TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur décide de la recevabilité d'une production.");
         Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
-        if (ADMISSIBLE.equals(decision)) {
+        if (Admissibility.RECEVABLE.is(decision)) {
             checkAdmissibleDespiteMissing(task);
             return;
         }
-        if (!RETURN.equals(decision)) {
+        if (!Admissibility.A_RETOURNER.is(decision)) {
             throw new ProcessException("Indiquez si la production est recevable ou à renvoyer au candidat.");
         }
         Object reason = task.getVariableLocal(Variables.RETURN_REASON);
@@ -137,7 +138,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     /** The référentiel's required contents as the checklist of the form: its options, none ticked. */
     private void showRequiredContents(DelegateTask task, ProductionContexts.Context context) {
-        task.setVariableLocal(RequiredContents.OPTIONS, RequiredContents.of(context.route()).options());
+        task.setVariableLocal(Variables.REQUIRED_CONTENTS_OPTIONS, RequiredContents.of(context.route()).options());
     }
 
     /**
@@ -145,11 +146,11 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
      * theirs (a production may no longer be returnable), but it is argued and recorded on the production.
      */
     private void checkAdmissibleDespiteMissing(DelegateTask task) {
-        List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
+        List<String> missing = requiredContents(task).missing(task.getVariableLocal(Variables.REQUIRED_CONTENTS_PRESENT));
         if (missing.isEmpty()) {
             return;
         }
-        Object reason = task.getVariableLocal(RequiredContents.ADMISSIBLE_DESPITE);
+        Object reason = task.getVariableLocal(Variables.ADMISSIBLE_DESPITE_MISSING);
         if (!(reason instanceof String text) || text.isBlank()) {
             throw new ProcessException("La production ne comprend pas : " + String.join(" ; ", missing)
                     + ". Renvoyez-la au candidat, ou justifiez par écrit sa recevabilité malgré ces manques.");
@@ -161,7 +162,7 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     /** The return mail carries the missing items and the reason: together they must fit in one mail. */
     private void checkReturnFitsTheMail(DelegateTask task, String reason) {
-        List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
+        List<String> missing = requiredContents(task).missing(task.getVariableLocal(Variables.REQUIRED_CONTENTS_PRESENT));
         if (RequiredContents.describeMissing(missing).length() + reason.strip().length() > RETURN_TEXT_MAXIMUM) {
             throw new ProcessException("La raison du renvoi est trop longue : avec la liste des éléments manquants, elle"
                     + " dépasse " + RETURN_TEXT_MAXIMUM + " caractères. Raccourcissez-la.");
@@ -170,9 +171,9 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
 
     /** The items found missing (and the reason to accept them missing) are kept on the production. */
     private void recordRequiredContents(DelegateTask task) {
-        List<String> missing = requiredContents(task).missing(task.getVariableLocal(RequiredContents.PRESENT));
-        Object reason = task.getVariableLocal(RequiredContents.ADMISSIBLE_DESPITE);
-        String despite = ADMISSIBLE.equals(task.getVariableLocal(Variables.ADMISSIBILITY)) && !missing.isEmpty()
+        List<String> missing = requiredContents(task).missing(task.getVariableLocal(Variables.REQUIRED_CONTENTS_PRESENT));
+        Object reason = task.getVariableLocal(Variables.ADMISSIBLE_DESPITE_MISSING);
+        String despite = Admissibility.RECEVABLE.is(task.getVariableLocal(Variables.ADMISSIBILITY)) && !missing.isEmpty()
                 ? ((String) reason).strip() : null;
         // Each member's return mail and evaluation forms read them from the member's own production.
         contexts.members(task).forEach(member -> member.contentsChecked(missing, despite));

@@ -4,6 +4,8 @@ import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.process.FormIds;
+import fr.certiflow.process.GroupOutcome;
+import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
@@ -12,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import fr.certiflow.process.ProcessException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,9 +34,6 @@ public class GroupSittings {
 
     private static final Logger log = LoggerFactory.getLogger(GroupSittings.class);
 
-    public static final String ASSESSED = "ASSESSED";
-    public static final String ABSENT = "ABSENT";
-    public static final String RETURNED = "RETURNED";
 
     private final GroupSittingRepository sittings;
     private final SubmissionRepository submissions;
@@ -159,20 +157,20 @@ public class GroupSittings {
     /** The coordinator returned the group's production: each member's process returns it and waits for it again. */
     public void returnToGroup(DelegateExecution execution) {
         Object reason = execution.getVariable(Variables.RETURN_REASON);
-        deliver(execution, member -> RETURNED, reason == null ? null : reason.toString());
+        deliver(execution, member -> GroupOutcome.RETURNED, reason == null ? null : reason.toString());
     }
 
     /** The sitting is over: each member's process decides its own result, or records its absence at the oral. */
     public void assessed(DelegateExecution execution) {
         GroupSitting sitting = contexts.sitting(execution.getProcessBusinessKey());
-        deliver(execution, member -> sitting.absentProductionIds().contains(member.getId()) ? ABSENT : ASSESSED, null);
+        deliver(execution, member -> sitting.absentProductionIds().contains(member.getId()) ? GroupOutcome.ABSENT : GroupOutcome.ASSESSED, null);
     }
 
-    private void deliver(DelegateExecution execution, java.util.function.Function<Production, String> outcome, String reason) {
+    private void deliver(DelegateExecution execution, java.util.function.Function<Production, GroupOutcome> outcome, String reason) {
         for (Production member : contexts.members(execution)) {
             var correlation = runtime.createMessageCorrelation(ProcessKeys.MESSAGE_GROUP_SITTING_DONE)
                     .processInstanceBusinessKey(member.getProcessKey())
-                    .setVariable(Variables.GROUP_OUTCOME, outcome.apply(member));
+                    .setVariable(Variables.GROUP_OUTCOME, outcome.apply(member).code());
             if (reason != null) {
                 // Read by the member's return step in the same transaction: nothing to keep.
                 correlation.setVariable(Variables.RETURN_REASON,

@@ -6,7 +6,9 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
@@ -33,8 +35,6 @@ import org.springframework.stereotype.Component;
 @Component("oralSchedulingTaskListener")
 public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck {
 
-    public static final String ORAL_DATE = "oralDate";
-    public static final String ORAL_PLACE = "oralPlace";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH).withZone(PARIS);
@@ -57,7 +57,7 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
 
     @Override
     public Set<String> taskDefinitionKeys() {
-        return Set.of("Task_ScheduleOral");
+        return Set.of(ActivityIds.SCHEDULE_ORAL);
     }
 
     @Override
@@ -69,8 +69,8 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
     @Override
     public void notify(DelegateTask task) {
         check(task);
-        Instant at = parse(task.getVariableLocal(ORAL_DATE));
-        String place = ((String) task.getVariableLocal(ORAL_PLACE)).strip();
+        Instant at = parse(task.getVariableLocal(Variables.ORAL_DATE));
+        String place = ProcessVariables.local(task).string(Variables.ORAL_PLACE).orElse("").strip();
         task.getExecution().setVariable(Variables.ORAL_AT, Date.from(at));
         AssessmentRoute route = contexts.of(task).route();
         // A group's sitting schedules one oral for the group: each member is convened to it. A VAE candidate's sitting
@@ -104,11 +104,11 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
 
     /** The date and time the form gives, once checked with the place. */
     private Instant scheduled(DelegateTask task) {
-        Instant at = parse(task.getVariableLocal(ORAL_DATE));
+        Instant at = parse(task.getVariableLocal(Variables.ORAL_DATE));
         if (!at.isAfter(clock.instant())) {
             throw new ProcessException("La date de soutenance doit être dans le futur.");
         }
-        Object place = task.getVariableLocal(ORAL_PLACE);
+        Object place = task.getVariableLocal(Variables.ORAL_PLACE);
         if (!(place instanceof String text) || text.isBlank()) {
             throw new ProcessException("Indiquez le lieu ou le lien de la soutenance.");
         }

@@ -1,5 +1,6 @@
 package fr.certiflow.production;
 
+import fr.certiflow.process.Decision;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -178,6 +179,6 @@ public class Production {
 
     public void decided(String result) {
         this.result = result;
-        this.status = "ABSENT".equals(result) ? ProductionStatus.ABSENT : ProductionStatus.ASSESSED;
+        this.status = Decision.ABSENT.is(result) ? ProductionStatus.ABSENT : ProductionStatus.ASSESSED;
     }
 }

@@ -4,16 +4,17 @@ import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
-import fr.certiflow.process.ProcessKeys;
-import fr.certiflow.process.Variables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
@@ -59,11 +60,11 @@ public class ProductionContexts {
         String businessKey = execution.getProcessBusinessKey();
         if (ProcessKeys.isGroupSitting(businessKey)) {
             List<Production> members = members(sitting(businessKey));
-            Object member = execution.getVariable(Variables.MEMBER_PRODUCTION_ID);
-            if (member == null) {
+            Optional<Long> member = ProcessVariables.of(execution).memberProductionId();
+            if (member.isEmpty()) {
                 return members.get(0);
             }
-            long id = ((Number) member).longValue();
+            long id = member.get();
             return members.stream().filter(production -> production.getId() == id).findFirst().orElseThrow(() ->
                     new IllegalStateException("Production " + id + " is no member of group sitting " + businessKey));
         }

@@ -7,8 +7,10 @@ import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.FormIds;
 import fr.certiflow.process.ProcessKeys;
+import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
@@ -67,7 +69,7 @@ public class ProductionProcess {
      * to create it from parallel jobs (a unique-key violation, retried, and an error in the log each time).
      */
     public void openSubmissions(DelegateExecution execution) {
-        Campaign campaign = campaigns.findById(longVar(execution, Variables.CAMPAIGN_ID)).orElseThrow();
+        Campaign campaign = campaigns.findById(ProcessVariables.of(execution).campaignId()).orElseThrow();
         Referential referential = referentials.of(campaign);
         Regulation regulation = referentials.regulation(campaign);
         Set<String> existing = new HashSet<>();
@@ -94,10 +96,10 @@ public class ProductionProcess {
 
     /** Creates (or finds again) the production and its submission, and sets the variables the process reads. */
     public void open(DelegateExecution execution) {
-        Campaign campaign = campaigns.findById(longVar(execution, Variables.CAMPAIGN_ID)).orElseThrow();
-        Candidate candidate = candidates.findById(longVar(execution, Variables.CANDIDATE_ID)).orElseThrow();
-        String componentCode = (String) execution.getVariable(Variables.COMPONENT_CODE);
-        int attempt = intVar(execution, Variables.ATTEMPT, 1);
+        Campaign campaign = campaigns.findById(ProcessVariables.of(execution).campaignId()).orElseThrow();
+        Candidate candidate = candidates.findById(ProcessVariables.of(execution).candidateId()).orElseThrow();
+        String componentCode = ProcessVariables.of(execution).componentCode();
+        int attempt = ProcessVariables.of(execution).attempt();
         Regulation regulation = referentials.regulation(campaign);
         Component component = referentials.component(campaign, componentCode);
         AssessmentRoute route = AssessmentRoute.of(regulation, referentials.of(campaign), component, candidate);
@@ -147,10 +149,10 @@ public class ProductionProcess {
      * they find the one submission they share instead of racing to create it.
      */
     public void openValidationFile(DelegateExecution execution) {
-        Campaign campaign = campaigns.findById(longVar(execution, Variables.CAMPAIGN_ID)).orElseThrow();
-        Candidate candidate = candidates.findById(longVar(execution, Variables.CANDIDATE_ID)).orElseThrow();
+        Campaign campaign = campaigns.findById(ProcessVariables.of(execution).campaignId()).orElseThrow();
+        Candidate candidate = candidates.findById(ProcessVariables.of(execution).candidateId()).orElseThrow();
         Referential referential = referentials.of(campaign);
-        String blocCode = (String) execution.getVariable(Variables.BLOC_CODE);
+        String blocCode = ProcessVariables.of(execution).blocCode();
         Bloc bloc = referential.bloc(blocCode)
                 .orElseThrow(() -> new IllegalStateException("No bloc " + blocCode + " in the campaign's référentiel"));
         AssessmentRoute route = AssessmentRoute.of(referentials.regulation(campaign), referential,
@@ -158,7 +160,7 @@ public class ProductionProcess {
         if (!route.vae()) {
             throw new IllegalStateException("Candidate " + candidate.getNumber() + " is not on the VAE route");
         }
-        submission(campaign, route, candidate, intVar(execution, Variables.ATTEMPT, 1));
+        submission(campaign, route, candidate, ProcessVariables.of(execution).attempt());
         execution.setVariable(Variables.ROUTE, route.describe());
     }
 
@@ -215,14 +217,14 @@ public class ProductionProcess {
     /** The deadline passed without a complete submission: the composante ends as absent. */
     public void recordAbsence(DelegateExecution execution) {
         Production production = production(execution);
-        production.decided("ABSENT");
-        execution.setVariable(Variables.COMPONENT_RESULT, "ABSENT");
+        production.decided(Decision.ABSENT.code());
+        execution.setVariable(Variables.COMPONENT_RESULT, Decision.ABSENT.code());
     }
 
     /** The coordinator returned the production: the candidate may hand it in again until the deadline. */
     public void returnToCandidate(DelegateExecution execution) {
         Production production = production(execution);
-        String reason = (String) execution.getVariable(Variables.RETURN_REASON);
+        String reason = ProcessVariables.of(execution).returnReason().orElse(null);
         if (production.getStatus() != ProductionStatus.RETURNED) {
             production.returned(reason);
             submissions.findById(production.getSubmissionId()).orElseThrow().reopen();
@@ -274,29 +276,16 @@ public class ProductionProcess {
 
     /** The jury of the group's sitting recorded this member absent at the oral: the composante ends as absent. */
     public void recordOralAbsence(DelegateExecution execution) {
-        production(execution).decided("ABSENT");
-        execution.setVariable(Variables.COMPONENT_RESULT, "ABSENT");
+        production(execution).decided(Decision.ABSENT.code());
+        execution.setVariable(Variables.COMPONENT_RESULT, Decision.ABSENT.code());
     }
 
     public void recordResult(DelegateExecution execution) {
-        production(execution).decided((String) execution.getVariable(Variables.COMPONENT_RESULT));
+        production(execution).decided(ProcessVariables.of(execution).componentResult().orElse(null));
     }
 
     Production production(DelegateExecution execution) {
         return contexts.production(execution);
-    }
-
-    static Long longVar(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        if (value == null) {
-            throw new IllegalStateException("Process variable " + name + " is missing");
-        }
-        return ((Number) value).longValue();
-    }
-
-    static int intVar(DelegateExecution execution, String name, int fallback) {
-        Object value = execution.getVariable(name);
-        return value == null ? fallback : ((Number) value).intValue();
     }
 
     Instant now() {

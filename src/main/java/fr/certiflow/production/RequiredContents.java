@@ -3,6 +3,7 @@ package fr.certiflow.production;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.Variables;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,12 +19,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public record RequiredContents(List<String> items) {
 
-    /** The checklist's options (task-local, a JSON list of label/value, read by the form's valuesKey). */
-    public static final String OPTIONS = "requiredContentsOptions";
-    /** The ranks of the items the coordinator found present (the checklist's value). */
-    public static final String PRESENT = "requiredContentsPresent";
-    /** The coordinator's written reason for declaring admissible a production that misses items. */
-    public static final String ADMISSIBLE_DESPITE = "admissibleDespiteMissing";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +43,7 @@ public record RequiredContents(List<String> items) {
         return SpinValues.jsonValue(options.toString()).create();
     }
 
-    /** Every option of a checklist ticked: the value of {@link #PRESENT} for a production that contains everything. */
+    /** Every option of a checklist ticked: the value of {@link #Variables.REQUIRED_CONTENTS_PRESENT} for a production that contains everything. */
     public static TypedValue allTicked(Object options) {
         ArrayNode ranks = JSON.createArrayNode();
         if (options != null) {

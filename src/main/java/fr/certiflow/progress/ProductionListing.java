@@ -3,6 +3,7 @@ package fr.certiflow.progress;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import fr.certiflow.production.GroupSitting;
@@ -379,7 +380,7 @@ public class ProductionListing {
     }
 
     /** A sitting's user tasks done for one member (the others, for the whole sitting, need no look-up). */
-    private static final java.util.Set<String> MEMBER_STEPS = java.util.Set.of("Task_EvaluateProduction", "Task_Harmonise");
+    private static final java.util.Set<String> MEMBER_STEPS = java.util.Set.of(ActivityIds.EVALUATE_PRODUCTION, ActivityIds.HARMONISE);
 
     /**
      * The member a sitting's task is for, when it is for one: the element variable of the sitting's multi-instance

@@ -2,10 +2,11 @@ package fr.certiflow.attack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.certiflow.packaged.CampaignClient;
-import fr.certiflow.process.AssessmentFixture;
 import fr.certiflow.packaged.CertiflowNode;
 import fr.certiflow.packaged.EngineDatabase;
 import fr.certiflow.packaged.Wait;
+import fr.certiflow.process.AssessmentFixture;
+import fr.certiflow.process.Variables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -147,7 +148,7 @@ final class AttackScenario {
                 "dossier.txt", AssessmentFixture.FRENCH.getBytes(StandardCharsets.UTF_8), 201);
         waitForTasks(VAE_C501, "Task_CheckAdmissibility", 1);
         submit(COORDINATOR, tasks(VAE_C501, "Task_CheckAdmissibility").get(0).get("id").asText(),
-                Map.of("admissibility", "RECEVABLE", fr.certiflow.production.RequiredContents.PRESENT, List.of()));
+                Map.of("admissibility", "RECEVABLE", Variables.REQUIRED_CONTENTS_PRESENT, List.of()));
         waitForTasks(VAE_C501, "Task_ScheduleOral", 1);
         submit(COORDINATOR, tasks(VAE_C501, "Task_ScheduleOral").get(0).get("id").asText(), Map.of("oralDate",
                 LocalDateTime.now(PARIS).plusSeconds(6).truncatedTo(ChronoUnit.SECONDS).toString(), "oralPlace", "Salle 4"));

@@ -353,9 +353,9 @@ public final class LifecycleBenchmark {
             switch (key) {
                 case "Task_CheckAdmissibility" -> {
                     user = COORDINATOR;
-                    values = Map.of("admissibility", "RECEVABLE", fr.certiflow.production.RequiredContents.PRESENT,
+                    values = Map.of("admissibility", "RECEVABLE", Variables.REQUIRED_CONTENTS_PRESENT,
                             fr.certiflow.production.RequiredContents.allTicked(
-                                    tasks.getVariableLocal(task.getId(), fr.certiflow.production.RequiredContents.OPTIONS)));
+                                    tasks.getVariableLocal(task.getId(), Variables.REQUIRED_CONTENTS_OPTIONS)));
                 }
                 case "Task_ScheduleOral" -> {
                     user = COORDINATOR;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.certiflow.deliberation.CertificationDeliberation.ExceptionLine;
 import fr.certiflow.deliberation.CertificationDeliberation.PoolMember;
 import fr.certiflow.deliberation.CertificationDeliberation.Sitting;
+import fr.certiflow.process.Decision;
 import fr.certiflow.process.ProcessException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ class CertificationDeliberationTests {
     static Map<String, String> proposals(int size) {
         Map<String, String> proposals = new LinkedHashMap<>();
         for (int i = 1; i <= size; i++) {
-            proposals.put(String.format("2027-%03d", i), i % 10 == 0 ? Decisions.NON_DELIVREE : Decisions.DELIVREE);
+            proposals.put(String.format("2027-%03d", i), i % 10 == 0 ? Decision.NON_DELIVREE.code() : Decision.DELIVREE.code());
         }
         return proposals;
     }
@@ -124,8 +125,8 @@ class CertificationDeliberationTests {
                     new ExceptionLine(3, " ", null, ""))));
             assertThat(outcome.derogations()).containsOnlyKeys("2027-042", "2027-100");
             assertThat(outcome.derogations().get("2027-042"))
-                    .isEqualTo(new CertificationDeliberation.Derogation(Decisions.NON_DELIVREE, "Plagiat établi du dossier du bloc 3."));
-            assertThat(outcome.derogations().get("2027-100").decision()).isEqualTo(Decisions.DELIVREE);
+                    .isEqualTo(new CertificationDeliberation.Derogation(Decision.NON_DELIVREE.code(), "Plagiat établi du dossier du bloc 3."));
+            assertThat(outcome.derogations().get("2027-100").decision()).isEqualTo(Decision.DELIVREE.code());
         }
 
         @Test
@@ -182,11 +183,11 @@ class CertificationDeliberationTests {
 
         @Test
         void decisionsAreReadFromCodesOrFrenchLabels() {
-            assertThat(CertificationDeliberation.decisionCode("Non délivrée")).isEqualTo(Decisions.NON_DELIVREE);
-            assertThat(CertificationDeliberation.decisionCode("NON_DELIVREE")).isEqualTo(Decisions.NON_DELIVREE);
-            assertThat(CertificationDeliberation.decisionCode(" DÉLIVRÉE ")).isEqualTo(Decisions.DELIVREE);
+            assertThat(CertificationDeliberation.decisionCode("Non délivrée")).isEqualTo(Decision.NON_DELIVREE.code());
+            assertThat(CertificationDeliberation.decisionCode("NON_DELIVREE")).isEqualTo(Decision.NON_DELIVREE.code());
+            assertThat(CertificationDeliberation.decisionCode(" DÉLIVRÉE ")).isEqualTo(Decision.DELIVREE.code());
             assertThat(CertificationDeliberation.decisionCode("Validé")).isNull();
-            assertThat(CertificationDeliberation.label(Decisions.NON_DELIVREE)).isEqualTo("Non délivrée");
+            assertThat(CertificationDeliberation.label(Decision.NON_DELIVREE.code())).isEqualTo("Non délivrée");
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.process.AssessmentFixture;
-import fr.certiflow.production.RequiredContents;
+import fr.certiflow.process.Variables;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -59,8 +59,8 @@ class GroupAdmissibilityNoteTests {
         ProcessInstance sitting = fixture.groupSitting(members.get(0));
         Task admissibility = fixture.task(sitting, "Task_CheckAdmissibility");
         fixture.submit(admissibility, "coordo", Map.of("admissibility", "RECEVABLE",
-                RequiredContents.PRESENT, SpinValues.jsonValue("[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\"]").create(),
-                RequiredContents.ADMISSIBLE_DESPITE, "Le dernier élément figure dans la présentation orale."));
+                Variables.REQUIRED_CONTENTS_PRESENT, SpinValues.jsonValue("[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\"]").create(),
+                Variables.ADMISSIBLE_DESPITE_MISSING, "Le dernier élément figure dans la présentation orale."));
         Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
         fixture.submit(fixture.task(sitting, "Task_ScheduleOral"), "coordo", Map.of("oralDate", oral.atZone(ZoneId.of("Europe/Paris"))
                 .toLocalDateTime().withSecond(0).withNano(0).toString(), "oralPlace", "Salle 3"));
@@ -68,7 +68,7 @@ class GroupAdmissibilityNoteTests {
 
         List<Task> evaluations = fixture.tasksOf(sitting, "Task_EvaluateGroup");
         assertThat(evaluations).hasSize(2).allSatisfy(task -> assertThat((String) tasks.getVariableLocal(task.getId(),
-                EvaluationTaskListener.ADMISSIBILITY_NOTE))
+                Variables.ADMISSIBILITY_NOTE))
                 .startsWith("**Recevable malgré des éléments manquants.** Le coordinateur a relevé l'absence de :\n\n- ")
                 .endsWith("\nJustification : Le dernier élément figure dans la présentation orale.")
                 .satisfies(note -> assertThat(note.lines().filter(line -> line.startsWith("- ")).count()).isEqualTo(1)));

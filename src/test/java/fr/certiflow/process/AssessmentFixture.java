@@ -277,8 +277,8 @@ public class AssessmentFixture {
     /** Declares the production admissible, every content the référentiel requires ticked present. */
     public void admissible(ProcessInstance instance) {
         Task task = task(instance, "Task_CheckAdmissibility");
-        submit(task, "coordo", Map.of("admissibility", "RECEVABLE", RequiredContents.PRESENT,
-                RequiredContents.allTicked(tasks.getVariableLocal(task.getId(), RequiredContents.OPTIONS))));
+        submit(task, "coordo", Map.of("admissibility", "RECEVABLE", Variables.REQUIRED_CONTENTS_PRESENT,
+                RequiredContents.allTicked(tasks.getVariableLocal(task.getId(), Variables.REQUIRED_CONTENTS_OPTIONS))));
     }
 
     /** How many contents the référentiel requires of each composante's production (« comprenant : … »). */
@@ -286,7 +286,7 @@ public class AssessmentFixture {
 
     /** The admissibility form's values, « recevable » with every required content ticked, as the REST API takes them. */
     public static Map<String, Object> admissibleValues(String component) {
-        return Map.of("admissibility", "RECEVABLE", RequiredContents.PRESENT,
+        return Map.of("admissibility", "RECEVABLE", Variables.REQUIRED_CONTENTS_PRESENT,
                 java.util.stream.IntStream.rangeClosed(1, CONTENTS.get(component)).mapToObj(String::valueOf).toList());
     }
 

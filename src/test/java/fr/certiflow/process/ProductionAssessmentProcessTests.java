@@ -10,13 +10,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import fr.certiflow.campaign.Accommodation;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
-import fr.certiflow.evaluation.ComponentOutcome;
 import fr.certiflow.documents.ConsolidatedGrids;
 import fr.certiflow.documents.MinutesService;
 import fr.certiflow.evaluation.ConsolidatedRating;
 import fr.certiflow.evaluation.ConsolidatedRatingRepository;
 import fr.certiflow.evaluation.EvaluationRepository;
-import fr.certiflow.evaluation.EvaluationTaskListener;
 
 import fr.certiflow.grid.GridRepository;
 import fr.certiflow.jury.JuryAssignment;
@@ -29,7 +27,6 @@ import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionFileRepository;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.ProductionStatus;
-import fr.certiflow.production.RequiredContents;
 import fr.certiflow.production.UploadRefusedException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -279,12 +276,12 @@ class ProductionAssessmentProcessTests {
             Task task = fixture.task(instance, "Task_CheckAdmissibility");
             // The six items of the référentiel's « comprenant : … » for A.4, one checkbox each, valued by rank.
             String options = String.valueOf(engine.getFormService().getTaskFormVariables(task.getId())
-                    .getValue(RequiredContents.OPTIONS, Object.class));
+                    .getValue(Variables.REQUIRED_CONTENTS_OPTIONS, Object.class));
             assertThat(options).contains("{\"label\":\"la présentation de la méthode de conduite de projet\",\"value\":\"1\"}",
                     "{\"label\":\"les outils de suivi et d'évaluation\",\"value\":\"6\"}");
 
             // Two items unticked: « recevable » without a written reason is refused, nothing changes.
-            Map<String, Object> fourOfSix = Map.of(RequiredContents.PRESENT, ranks("1", "2", "3", "4"));
+            Map<String, Object> fourOfSix = Map.of(Variables.REQUIRED_CONTENTS_PRESENT, ranks("1", "2", "3", "4"));
             Map<String, Object> admissible = new HashMap<>(fourOfSix);
             admissible.put("admissibility", "RECEVABLE");
             assertThatThrownBy(() -> fixture.submit(task, "coordo", admissible))
@@ -318,7 +315,7 @@ class ProductionAssessmentProcessTests {
             assertThat(production.getMissingContents()).isEmpty();
             assertThat(production.getAdmissibleDespite()).isNull();
             assertThat(fixture.tasksOf(instance, "Task_EvaluateProduction")).hasSize(2).allSatisfy(evaluation -> assertThat(
-                    engine.getTaskService().getVariableLocal(evaluation.getId(), EvaluationTaskListener.ADMISSIBILITY_NOTE))
+                    engine.getTaskService().getVariableLocal(evaluation.getId(), Variables.ADMISSIBILITY_NOTE))
                     .as("nothing missing, no note").isNull());
         }
 
@@ -330,8 +327,8 @@ class ProductionAssessmentProcessTests {
             Task task = fixture.task(instance, "Task_CheckAdmissibility");
 
             fixture.submit(task, "coordo", Map.of("admissibility", "RECEVABLE",
-                    RequiredContents.PRESENT, ranks("1", "2", "3", "4", "5"),
-                    RequiredContents.ADMISSIBLE_DESPITE, "Les outils de suivi figurent en annexe du planning."));
+                    Variables.REQUIRED_CONTENTS_PRESENT, ranks("1", "2", "3", "4", "5"),
+                    Variables.ADMISSIBLE_DESPITE_MISSING, "Les outils de suivi figurent en annexe du planning."));
 
             Production production = productions.findById(productionId).orElseThrow();
             assertThat(production.getStatus()).isEqualTo(ProductionStatus.UNDER_EVALUATION);
@@ -340,7 +337,7 @@ class ProductionAssessmentProcessTests {
             // Each juror's form shows what was missing and why it was admitted all the same.
             List<Task> evaluationTasks = fixture.tasksOf(instance, "Task_EvaluateProduction");
             assertThat(evaluationTasks).hasSize(2).allSatisfy(evaluation -> assertThat(
-                    engine.getTaskService().getVariableLocal(evaluation.getId(), EvaluationTaskListener.ADMISSIBILITY_NOTE))
+                    engine.getTaskService().getVariableLocal(evaluation.getId(), Variables.ADMISSIBILITY_NOTE))
                     .isEqualTo("**Recevable malgré des éléments manquants.** Le coordinateur a relevé l'absence de :\n\n"
                             + "- les outils de suivi et d'évaluation\n"
                             + "\nJustification : Les outils de suivi figurent en annexe du planning."));
@@ -352,7 +349,7 @@ class ProductionAssessmentProcessTests {
             fixture.submitAll(fixture.productionId(instance), "A.4", FRENCH);
             Task task = fixture.task(instance, "Task_CheckAdmissibility");
             assertThatThrownBy(() -> fixture.submit(task, "coordo", Map.of("admissibility", "RECEVABLE",
-                    RequiredContents.PRESENT, ranks("1", "2", "3", "4", "5", "6", "7"))))
+                    Variables.REQUIRED_CONTENTS_PRESENT, ranks("1", "2", "3", "4", "5", "6", "7"))))
                     .hasMessageContaining("Contenu attendu inconnu : « 7 »");
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckAdmissibility");
         }
@@ -452,7 +449,7 @@ class ProductionAssessmentProcessTests {
             BpmnAwareTests.assertThat(instance).isEnded();
             assertThat(productions.findById(productionId).orElseThrow().getResult()).isEqualTo("NON_VALIDE");
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                    .variableName(ComponentOutcome.ACQUIRED_PERCENT).singleResult().getValue()).isEqualTo(75.0);
+                    .variableName(Variables.ACQUIRED_PERCENT).singleResult().getValue()).isEqualTo(75.0);
         }
 
         @Test

@@ -16,7 +16,6 @@ import fr.certiflow.jury.JuryDerogationRepository;
 import fr.certiflow.notification.NotificationRepository;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionStatus;
-import fr.certiflow.production.RequiredContents;
 import fr.certiflow.production.SubmissionService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -242,7 +241,7 @@ class SittingManualDesignationProcessTests {
         Task check = fixture.task(sitting, "Task_CheckAdmissibility");
         // Two of the nine required contents missing.
         Map<String, Object> returned = Map.of("admissibility", "A_RETOURNER", "returnReason", "Complétez le dossier.",
-                RequiredContents.PRESENT, List.of("1", "2", "3", "4", "5", "6", "7"));
+                Variables.REQUIRED_CONTENTS_PRESENT, List.of("1", "2", "3", "4", "5", "6", "7"));
 
         // Past members 2 and 3's deadline, before member 1's: they could not hand it in again.
         fixture.moveClockTo(produced.get(1).getDeadline().plus(Duration.ofHours(1)));
