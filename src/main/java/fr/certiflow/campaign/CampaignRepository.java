@@ -1,9 +1,8 @@
 package fr.certiflow.campaign;
 
+import fr.certiflow.errors.NotFoundException;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 public interface CampaignRepository extends JpaRepository<Campaign, Long> {
 
@@ -12,7 +11,7 @@ public interface CampaignRepository extends JpaRepository<Campaign, Long> {
     /** The campaign, or a 404 that says which one is missing. */
     default Campaign require(Long id) {
         return findById(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune campagne n° " + id + "."));
+                new NotFoundException("Aucune campagne n° " + id + "."));
     }
 
     /**
@@ -22,8 +21,7 @@ public interface CampaignRepository extends JpaRepository<Campaign, Long> {
     default Campaign resolve(String idOrCode) {
         boolean number = idOrCode.matches("[0-9]{1,18}");
         Optional<Campaign> byId = number ? findById(Long.valueOf(idOrCode)) : Optional.empty();
-        return byId.or(() -> findByCode(idOrCode)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                number ? "Aucune campagne n° " + idOrCode + "." : "Aucune campagne de code « " + idOrCode + " »."));
+        return byId.or(() -> findByCode(idOrCode)).orElseThrow(() -> new NotFoundException(number ? "Aucune campagne n° " + idOrCode + "." : "Aucune campagne de code « " + idOrCode + " »."));
     }
 
     /** The id of the campaign {@link #resolve} finds. */

@@ -1,7 +1,7 @@
 package fr.certiflow.campaign;
 
 import fr.certiflow.identity.Groups;
-import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.EngineErrors;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
@@ -9,7 +9,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The coordinator says the cohort and the jury are imported: the campaign is launched if it has both. */
 @Component("prepareCohortTaskListener")
@@ -31,16 +30,12 @@ class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
     @Override
     public void check(DelegateTask task) {
         TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur lance une campagne.");
-        try {
-            launcher.checkReady(campaign(task));
-        } catch (ResponseStatusException e) {
-            throw new ProcessException(e.getReason());
-        }
+        launcher.checkReady(campaign(task));
     }
 
     @Override
     public void notify(DelegateTask task) {
-        check(task);
+        EngineErrors.forForm(() -> check(task));
         launcher.markLaunched(campaign(task));
     }
 

@@ -1,43 +1,80 @@
 package fr.certiflow.console;
 
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.Campaign;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.CampaignImports;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.CampaignLauncher;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.CampaignReferentials;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.CampaignRepository;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.CampaignRequest;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.CampaignService;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.CampaignStatus;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.Candidate;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.identity.CurrentUsers;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.jury.JuryPoolUploads;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.referential.model.Bloc;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.referential.model.Referential;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.regulation.Regulation;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.tabular.ImportRefusedException;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.web.InvalidRequestException;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.progress.ProductionListing;
+import fr.certiflow.errors.DomainException;
 import java.io.IOException;
+import fr.certiflow.errors.DomainException;
 import java.time.Instant;
+import fr.certiflow.errors.DomainException;
 import java.time.LocalDateTime;
+import fr.certiflow.errors.DomainException;
 import java.time.ZoneId;
+import fr.certiflow.errors.DomainException;
 import java.time.format.DateTimeFormatter;
+import fr.certiflow.errors.DomainException;
 import java.time.format.DateTimeParseException;
+import fr.certiflow.errors.DomainException;
 import java.util.ArrayList;
+import fr.certiflow.errors.DomainException;
 import java.util.LinkedHashMap;
+import fr.certiflow.errors.DomainException;
 import java.util.List;
+import fr.certiflow.errors.DomainException;
 import java.util.Map;
+import fr.certiflow.errors.DomainException;
 import java.util.Optional;
+import fr.certiflow.errors.DomainException;
 import org.camunda.bpm.engine.TaskService;
+import fr.certiflow.errors.DomainException;
 import org.springframework.stereotype.Controller;
+import fr.certiflow.errors.DomainException;
 import org.springframework.ui.Model;
+import fr.certiflow.errors.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
+import fr.certiflow.errors.DomainException;
 import org.springframework.web.bind.annotation.PathVariable;
+import fr.certiflow.errors.DomainException;
 import org.springframework.web.bind.annotation.PostMapping;
+import fr.certiflow.errors.DomainException;
 import org.springframework.web.bind.annotation.RequestParam;
+import fr.certiflow.errors.DomainException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
+import fr.certiflow.errors.DomainException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -206,8 +243,8 @@ class ConsoleController {
                 // The référentiel's code is not typed here: what the API says of it concerns the version chosen.
                 e.problems().forEach(problem -> errors.merge(problem.field().equals("referentialCode") ? "referentialVersion"
                         : problem.field(), problem.message(), (a, b) -> a + " ; " + b));
-            } catch (ResponseStatusException e) {
-                errors.put("code", e.getReason());
+            } catch (DomainException e) {
+                errors.put("code", e.getMessage());
             }
         }
         model.addAttribute("form", form);
@@ -353,8 +390,8 @@ class ConsoleController {
         Campaign campaign = campaigns.resolve(code);
         try {
             launcher.launch(campaign.getId());
-        } catch (ResponseStatusException e) {
-            model.addAttribute("launchRefused", e.getReason());
+        } catch (DomainException e) {
+            model.addAttribute("launchRefused", e.getMessage());
             return campaign(code, model);
         }
         redirect.addFlashAttribute("message", "Campagne lancée : les évaluations s'ouvrent en arrière-plan.");

@@ -9,6 +9,7 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
+import fr.certiflow.process.EngineErrors;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -83,7 +84,7 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task);
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            record(task);
+            EngineErrors.forForm(() -> record(task));
         }
     }
 

@@ -3,6 +3,7 @@ package fr.certiflow.production;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
+import fr.certiflow.process.EngineErrors;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -64,8 +65,10 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
             showRequiredContents(task, context);
             return;
         }
-        check(task);
-        recordRequiredContents(task);
+        EngineErrors.forForm(() -> {
+            check(task);
+            recordRequiredContents(task);
+        });
         Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
         if (ADMISSIBLE.equals(decision)) {
             // At a sitting, the group's production is every member's: each becomes admissible.
