@@ -42,7 +42,7 @@ public class CampaignLauncher {
         campaign.launched(clock.instant());
     }
 
-    /** Refuses (409) a campaign without a candidate or without a juror. */
+    /** Refuses (a conflict) a campaign without a candidate or without a juror. */
     public void checkReady(Campaign campaign) {
         if (candidates.countByCampaignId(campaign.getId()) == 0) {
             throw new ConflictException("La campagne " + campaign.getCode()

@@ -55,7 +55,7 @@ public class OutboxOperations {
                 .map(NotificationView::of).toList());
     }
 
-    /** Queues a failed message again: 404 for an unknown one, 409 for one not failed. */
+    /** Queues a failed message again; refuses an unknown one (not found) and one not failed (a conflict). */
     @Transactional
     public NotificationView resend(Long id) {
         Notification notification = notifications.lockById(id).orElseThrow(() ->

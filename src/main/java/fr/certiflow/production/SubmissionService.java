@@ -126,7 +126,8 @@ public class SubmissionService {
             delivered++;
         }
         if (delivered == 0) {
-            throw UploadRefusedException.conflict("Aucune évaluation n'attend cette production pour l'instant ; réessayez dans un instant.");
+            throw UploadRefusedException.conflict(
+                    "Aucune évaluation n'attend cette production pour l'instant ; réessayez dans un instant.");
         }
     }
 

@@ -32,6 +32,7 @@ class ReferentialController {
 
     @GetMapping("/{code}/versions/{version}")
     Referential version(@PathVariable String code, @PathVariable int version) {
-        return catalog.find(code, version).orElseThrow(() -> new NotFoundException("Aucun référentiel de code « " + code + " » en version " + version + "."));
+        return catalog.find(code, version).orElseThrow(() ->
+                new NotFoundException("Aucun référentiel de code « " + code + " » en version " + version + "."));
     }
 }
