@@ -2,7 +2,11 @@ package fr.certiflow;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,12 +19,16 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 @AnalyzeClasses(packages = "fr.certiflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    private static final List<String> FOUNDATION = List.of("referential", "regulation", "process", "identity", "tabular",
-            "web", "notification");
+    private static final List<String> FOUNDATION = List.of("errors", "referential", "regulation", "process", "identity",
+            "tabular", "web", "notification");
 
     /**
      * Every module (a package under {@code fr.certiflow}), from the bottom up, with the modules it may use:
@@ -30,13 +38,14 @@ class ArchitectureTests {
 
     private static Map<String, List<String>> modules() {
         Map<String, List<String>> modules = new LinkedHashMap<>();
-        modules.put("referential", List.of());
+        modules.put("errors", List.of());
+        modules.put("referential", List.of("errors"));
         modules.put("regulation", List.of("referential"));
-        modules.put("process", List.of("referential", "regulation"));
+        modules.put("process", List.of("errors", "referential", "regulation"));
         modules.put("identity", List.of("process"));
-        modules.put("tabular", List.of());
-        modules.put("web", List.of("tabular"));
-        modules.put("notification", List.of());
+        modules.put("tabular", List.of("errors"));
+        modules.put("web", List.of("errors", "tabular"));
+        modules.put("notification", List.of("errors"));
         modules.put("operations", FOUNDATION);
         modules.put("campaign", FOUNDATION);
         modules.put("production", above("campaign"));
@@ -64,8 +73,10 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule the_referential_knows_no_other_feature = noClasses()
             .that().resideInAPackage("fr.certiflow.referential..")
-            .should().dependOnClassesThat(resideInAPackage("fr.certiflow..").and(resideOutsideOfPackage("fr.certiflow.referential..")))
-            .because("campaigns, processes, grids and the règlement depend on the référentiel, never the other way round");
+            .should().dependOnClassesThat(resideInAPackage("fr.certiflow..").and(resideOutsideOfPackage("fr.certiflow.referential.."))
+                    .and(resideOutsideOfPackage("fr.certiflow.errors..")))
+            .because("campaigns, processes, grids and the règlement depend on the référentiel, never the other way round "
+                    + "(the domain errors are no feature: every module may throw them)");
 
     @ArchTest
     static final ArchRule modules_form_no_cycle = slices().matching("fr.certiflow.(*)..")
@@ -83,6 +94,36 @@ class ArchitectureTests {
     static final ArchRule each_module_uses_only_the_modules_below_it = layers()
             .because("the layering of docs/modules.md keeps the référentiel and the règlement at the bottom, the features "
                     + "above them, and the console and the demo on top");
+
+    @ArchTest
+    static final ArchRule only_the_web_edge_speaks_http_statuses = noClasses()
+            .that().resideOutsideOfPackages("fr.certiflow.web..", "fr.certiflow.identity..", "fr.certiflow.console..")
+            .and().areNotAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat().areAssignableTo(HttpStatusCode.class)
+            .orShould().dependOnClassesThat().areAssignableTo(ResponseStatusException.class)
+            .because("services and process glue throw domain errors (fr.certiflow.errors), which web.ApiErrors maps once to "
+                    + "HTTP problems and process.EngineErrors once to form refusals, BPMN errors or incidents; a controller "
+                    + "only chooses its success status (201, 202)");
+
+    @ArchTest
+    static final ArchRule only_security_throws_status_exceptions = noClasses()
+            .that().resideOutsideOfPackages("fr.certiflow.web..", "fr.certiflow.identity..")
+            .should().callConstructorWhere(target(owner(assignableTo(ResponseStatusException.class))))
+            .because("a refusal is a domain error with its French message, mapped to a status in one place "
+                    + "(web.DomainStatuses); only security answers 401 before any domain code runs");
+
+    @ArchTest
+    static final ArchRule errors_are_mapped_in_one_place_per_audience = methods()
+            .that().areAnnotatedWith(ExceptionHandler.class)
+            .should().beDeclaredInClassesThat().resideInAnyPackage("fr.certiflow.web..", "fr.certiflow.console..")
+            .because("the API's problems are made by web.ApiErrors and the console's error pages by console.ConsoleErrors, "
+                    + "never by one controller for itself");
+
+    @ArchTest
+    static final ArchRule domain_errors_know_neither_http_nor_the_engine = noClasses()
+            .that().resideInAPackage("fr.certiflow.errors..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..", "jakarta..")
+            .because("a domain error says what is refused and why, in French; HTTP and the engine each map it once");
 
     private static LayeredArchitecture layers() {
         LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();

@@ -1,15 +1,14 @@
 package fr.certiflow.campaign;
 
+import fr.certiflow.errors.ConflictException;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.process.Variables;
 import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Starts a campaign's process. The start is asynchronous (the process's start event is a job), so that the
@@ -37,20 +36,20 @@ public class CampaignLauncher {
     /** A campaign is launched with at least one candidate and one juror; it is then marked launched. */
     public void markLaunched(Campaign campaign) {
         if (campaign.getStatus() != CampaignStatus.DRAFT) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode() + " est déjà lancée.");
+            throw new ConflictException("La campagne " + campaign.getCode() + " est déjà lancée.");
         }
         checkReady(campaign);
         campaign.launched(clock.instant());
     }
 
-    /** Refuses (409) a campaign without a candidate or without a juror. */
+    /** Refuses (a conflict) a campaign without a candidate or without a juror. */
     public void checkReady(Campaign campaign) {
         if (candidates.countByCampaignId(campaign.getId()) == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
+            throw new ConflictException("La campagne " + campaign.getCode()
                     + " n'a aucun candidat : importez la cohorte avant de la lancer.");
         }
         if (jurors.jurorCount(campaign.getId()) == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode()
+            throw new ConflictException("La campagne " + campaign.getCode()
                     + " n'a aucun juré : importez le jury avant de la lancer.");
         }
     }
@@ -61,7 +60,7 @@ public class CampaignLauncher {
         if (campaign.getStatus() != CampaignStatus.DRAFT
                 || runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.CAMPAIGN)
                         .processInstanceBusinessKey(campaign.getCode()).count() > 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "La campagne " + campaign.getCode() + " est déjà lancée.");
+            throw new ConflictException("La campagne " + campaign.getCode() + " est déjà lancée.");
         }
         checkReady(campaign);
         campaign.launched(clock.instant());

@@ -2,10 +2,10 @@ package fr.certiflow.campaign;
 
 import fr.certiflow.notification.MailTemplates;
 import fr.certiflow.notification.Notifier;
+import fr.certiflow.process.EngineErrors;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.Variables;
-import fr.certiflow.web.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,8 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.Objects;
-import java.util.stream.Collectors;
-import org.springframework.web.server.ResponseStatusException;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
 import java.util.ArrayList;
@@ -72,15 +70,7 @@ public class CampaignProcess {
                 referentialCode.isEmpty() ? null : referentialCode, null, null, opens, deadlines,
                 day(execution, Variables.NEW_CAMPAIGN_EVALUATION_DEADLINE, LocalTime.of(23, 59)), day(execution, Variables.NEW_CAMPAIGN_DELIBERATION, LocalTime.of(9, 0)),
                 null, null, number(execution, Variables.NEW_CAMPAIGN_REMINDER_DAYS), null, null, codes(execution, Variables.NEW_CAMPAIGN_INDIVIDUAL_WORK));
-        Campaign campaign;
-        try {
-            campaign = campaignService.create(request);
-        } catch (InvalidRequestException e) {
-            throw new ProcessException("La campagne ne peut pas être créée : " + e.problems().stream()
-                    .map(problem -> problem.field() + " " + problem.message()).collect(Collectors.joining(" ; ")));
-        } catch (ResponseStatusException e) {
-            throw new ProcessException(e.getReason());
-        }
+        Campaign campaign = EngineErrors.forForm("La campagne ne peut pas être créée", () -> campaignService.create(request));
         campaign.runBy(execution.getProcessInstanceId());
         execution.setProcessBusinessKey(campaign.getCode());
         execution.setVariable(Variables.CAMPAIGN_ID, campaign.getId());

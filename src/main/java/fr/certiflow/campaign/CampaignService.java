@@ -1,5 +1,6 @@
 package fr.certiflow.campaign;
 
+import fr.certiflow.errors.ConflictException;
 import fr.certiflow.referential.ReferentialCatalog;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
@@ -19,10 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Creates campaigns after checking every field against the référentiel; reports every problem at once. */
 @Service
@@ -57,7 +56,7 @@ public class CampaignService {
         if (request.code() == null || !CODE.matcher(request.code()).matches()) {
             problems.add(new FieldProblem("code", "obligatoire : lettres, chiffres, « - » ou « _ », 64 caractères au plus"));
         } else if (campaigns.findByCode(request.code()).isPresent()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Une campagne de code « " + request.code() + " » existe déjà.");
+            throw new ConflictException("Une campagne de code « " + request.code() + " » existe déjà.");
         }
         if (request.name() == null || request.name().isBlank() || request.name().length() > 300) {
             problems.add(new FieldProblem("name", "obligatoire, 300 caractères au plus"));

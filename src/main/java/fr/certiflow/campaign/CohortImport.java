@@ -1,5 +1,6 @@
 package fr.certiflow.campaign;
 
+import fr.certiflow.errors.ConflictException;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
@@ -24,10 +25,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Imports a campaign's cohort from an .xlsx or .csv file. Every row is checked first and every problem reported
@@ -87,8 +86,7 @@ public class CohortImport {
     public Result importFile(Long campaignId, String filename, InputStream content) {
         Campaign campaign = campaigns.require(campaignId);
         if (campaign.getStatus() != CampaignStatus.DRAFT) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "La campagne " + campaign.getCode() + " est lancée : sa cohorte ne peut plus être importée.");
+            throw new ConflictException("La campagne " + campaign.getCode() + " est lancée : sa cohorte ne peut plus être importée.");
         }
         Table table = TableReader.read(filename, content, HEADERS, REQUIRED);
         Referential referential = referentials.of(campaign);

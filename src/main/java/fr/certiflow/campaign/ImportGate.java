@@ -1,11 +1,10 @@
 package fr.certiflow.campaign;
 
+import fr.certiflow.errors.UnavailableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One import at a time on a node. An import holds its table and the entities it saves (some 45 MB for a file at the
@@ -34,8 +33,7 @@ final class ImportGate {
             admitted = false;
         }
         if (!admitted) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Un autre import est en cours sur ce serveur : rien n'a été importé, réessayez dans un instant.");
+            throw new UnavailableException("Un autre import est en cours sur ce serveur : rien n'a été importé, réessayez dans un instant.");
         }
         try {
             return importing.run();

@@ -2,7 +2,7 @@ package fr.certiflow.campaign;
 
 import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ActivityIds;
-import fr.certiflow.process.ProcessException;
+import fr.certiflow.process.EngineErrors;
 import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
@@ -10,7 +10,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The coordinator says the cohort and the jury are imported: the campaign is launched if it has both. */
 @Component("prepareCohortTaskListener")
@@ -32,16 +31,12 @@ class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
     @Override
     public void check(DelegateTask task) {
         TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur lance une campagne.");
-        try {
-            launcher.checkReady(campaign(task));
-        } catch (ResponseStatusException e) {
-            throw new ProcessException(e.getReason());
-        }
+        launcher.checkReady(campaign(task));
     }
 
     @Override
     public void notify(DelegateTask task) {
-        check(task);
+        EngineErrors.forForm(() -> check(task));
         launcher.markLaunched(campaign(task));
     }
 

@@ -1,5 +1,6 @@
 package fr.certiflow.console;
 
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignImports;
 import fr.certiflow.campaign.CampaignLauncher;
@@ -38,7 +39,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -207,8 +207,8 @@ class ConsoleController {
                 // The référentiel's code is not typed here: what the API says of it concerns the version chosen.
                 e.problems().forEach(problem -> errors.merge(problem.field().equals("referentialCode") ? "referentialVersion"
                         : problem.field(), problem.message(), (a, b) -> a + " ; " + b));
-            } catch (ResponseStatusException e) {
-                errors.put("code", e.getReason());
+            } catch (DomainException e) {
+                errors.put("code", e.getMessage());
             }
         }
         model.addAttribute("form", form);
@@ -354,8 +354,8 @@ class ConsoleController {
         Campaign campaign = campaigns.resolve(code);
         try {
             launcher.launch(campaign.getId());
-        } catch (ResponseStatusException e) {
-            model.addAttribute("launchRefused", e.getReason());
+        } catch (DomainException e) {
+            model.addAttribute("launchRefused", e.getMessage());
             return campaign(code, model);
         }
         redirect.addFlashAttribute("message", "Campagne lancée : les évaluations s'ouvrent en arrière-plan.");

@@ -1,5 +1,7 @@
 package fr.certiflow.console;
 
+import fr.certiflow.errors.DomainException;
+import fr.certiflow.web.DomainStatuses;
 import fr.certiflow.web.InvalidRequestException;
 import fr.certiflow.web.ServiceUnavailable;
 import org.slf4j.Logger;
@@ -38,9 +40,15 @@ class ConsoleErrors {
         return page(e.getStatusCode(), e.getReason() == null ? detail(e.getStatusCode()) : e.getReason());
     }
 
+    /** Certiflow's own refusals, with the status the API gives them. */
+    @ExceptionHandler(DomainException.class)
+    ModelAndView refused(DomainException e) {
+        return page(DomainStatuses.of(e), e.getMessage());
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ModelAndView invalid(InvalidRequestException e) {
-        return page(HttpStatus.BAD_REQUEST,
+        return page(DomainStatuses.of(e),
                 String.join(" ; ", e.problems().stream().map(p -> p.field() + " : " + p.message()).toList()));
     }
 

@@ -1,5 +1,8 @@
 package fr.certiflow.console;
 
+import fr.certiflow.errors.ConflictException;
+import fr.certiflow.errors.NotFoundException;
+import fr.certiflow.errors.RefusedException;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.CampaignReferentials;
 import fr.certiflow.campaign.CampaignRepository;
@@ -8,14 +11,12 @@ import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.production.SubmissionService;
-import fr.certiflow.production.UploadRefusedException;
 import fr.certiflow.progress.ProductionListing;
 import fr.certiflow.referential.model.ProductionDocument;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -76,7 +76,7 @@ class ConsoleProgressController {
     @GetMapping("/certiflow/productions/{id}")
     String production(@PathVariable Long id, Model model) {
         Production production = productions.findById(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune production n° " + id + "."));
+                new NotFoundException("Aucune production n° " + id + "."));
         Campaign campaign = campaigns.require(production.getCampaignId());
         ProductionListing.ProductionItem item = listing.item(production);
         fr.certiflow.referential.model.Production expected = referentials.component(campaign, production.getComponentCode()).production();
@@ -104,10 +104,7 @@ class ConsoleProgressController {
                     + (upload.submissionComplete() ? " La production est complète : elle part en vérification de recevabilité."
                             : " Documents encore attendus : " + String.join(", ", upload.missingDocuments()) + "."));
             return "redirect:/certiflow/productions/" + id;
-        } catch (UploadRefusedException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-            }
+        } catch (RefusedException | ConflictException e) {
             model.addAttribute("uploadRefused", e.getMessage());
             return production(id, model);
         }

@@ -1,7 +1,7 @@
 package fr.certiflow.deliberation;
 
+import fr.certiflow.errors.RefusedException;
 import fr.certiflow.process.Decision;
-import fr.certiflow.process.ProcessException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ public final class CertificationDeliberation {
             return lines;
         }
         if (text.length() > MAX_EXCEPTIONS_TEXT) {
-            throw new ProcessException("La liste des décisions différentes dépasse " + MAX_EXCEPTIONS_TEXT + " caractères : "
+            throw new RefusedException("La liste des décisions différentes dépasse " + MAX_EXCEPTIONS_TEXT + " caractères : "
                     + "abrégez les justifications.");
         }
         String[] rows = text.split("\\R", -1);
@@ -80,14 +80,14 @@ public final class CertificationDeliberation {
 
     /**
      * @param proposals each candidate's proposed decision by candidate number
-     * @throws ProcessException with every problem found, in French
+     * @throws RefusedException with every problem found, in French
      */
     public static Outcome check(CertificationJuryPolicy policy, List<PoolMember> pool, Map<String, String> proposals,
             Sitting sitting) {
         List<CertificationJury.Member> members = jury(policy, pool, sitting);
         Map<String, Derogation> derogations = derogations(proposals, sitting.exceptions());
         if (!sitting.confirmed()) {
-            throw new ProcessException("Cochez la case qui confirme les décisions proposées pour les autres candidats.");
+            throw new RefusedException("Cochez la case qui confirme les décisions proposées pour les autres candidats.");
         }
         return new Outcome(members, derogations);
     }
@@ -97,7 +97,7 @@ public final class CertificationDeliberation {
         pool.forEach(member -> byId.put(member.userId(), member));
         PoolMember chair = byId.get(sitting.chair());
         if (chair == null || !chair.president()) {
-            throw new ProcessException("Le jury de certification est présidé par un président de jury du jury de la campagne : "
+            throw new RefusedException("Le jury de certification est présidé par un président de jury du jury de la campagne : "
                     + sitting.chair() + " n'en est pas un.");
         }
         Set<String> designated = new LinkedHashSet<>();
@@ -108,21 +108,21 @@ public final class CertificationDeliberation {
         present.addAll(ids(sitting.present()));
         for (String id : designated) {
             if (!byId.containsKey(id)) {
-                throw new ProcessException("« " + id + " » n'est pas membre du jury de cette campagne : les membres du jury "
+                throw new RefusedException("« " + id + " » n'est pas membre du jury de cette campagne : les membres du jury "
                         + "de certification sont choisis dans le jury de la campagne.");
             }
         }
         for (String id : present) {
             if (!designated.contains(id)) {
-                throw new ProcessException("« " + id + " » est indiqué présent sans avoir été désigné membre du jury de certification.");
+                throw new RefusedException("« " + id + " » est indiqué présent sans avoir été désigné membre du jury de certification.");
             }
         }
         if (designated.size() < policy.minimumMembers()) {
-            throw new ProcessException("Le jury de certification désigné compte " + designated.size() + " membre(s), président "
+            throw new RefusedException("Le jury de certification désigné compte " + designated.size() + " membre(s), président "
                     + "compris : le " + policy.source() + " en exige au moins " + policy.minimumMembers() + ".");
         }
         if (present.size() < policy.quorum()) {
-            throw new ProcessException("Quorum non atteint : " + present.size() + " membre(s) présent(s) sur " + designated.size()
+            throw new RefusedException("Quorum non atteint : " + present.size() + " membre(s) présent(s) sur " + designated.size()
                     + " désigné(s), le " + policy.source() + " en exige " + policy.quorum() + ". Aucune décision n'est "
                     + "enregistrée : le jury délibère quand le quorum est réuni.");
         }
@@ -194,7 +194,7 @@ public final class CertificationDeliberation {
             if (problems.size() > MAX_PROBLEMS) {
                 message.append("\n… et ").append(problems.size() - MAX_PROBLEMS).append(" autre(s) problème(s).");
             }
-            throw new ProcessException(message.toString());
+            throw new RefusedException(message.toString());
         }
         return derogations;
     }

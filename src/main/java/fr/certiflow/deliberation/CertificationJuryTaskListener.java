@@ -11,6 +11,7 @@ import fr.certiflow.jury.Juror;
 import fr.certiflow.jury.JurorRepository;
 import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.Decision;
+import fr.certiflow.process.EngineErrors;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
@@ -76,7 +77,7 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task);
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            record(task);
+            EngineErrors.forForm(() -> record(task));
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.certiflow.documents;
 
+import fr.certiflow.errors.NotFoundException;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.progress.CampaignProgress;
@@ -7,13 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The jury's documents as Excel workbooks: minutes, progress, consolidated grids. */
 @RestController
@@ -54,7 +53,7 @@ class DocumentsController {
     @GetMapping("/api/productions/{id}/consolidated.xlsx")
     ResponseEntity<byte[]> consolidated(@PathVariable Long id) {
         if (!productions.existsById(id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune production n° " + id + ".");
+            throw new NotFoundException("Aucune production n° " + id + ".");
         }
         byte[] content = grids.of(id);
         return workbook("grille-consolidee-" + id + ".xlsx", content);

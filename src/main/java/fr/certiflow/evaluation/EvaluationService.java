@@ -1,6 +1,6 @@
 package fr.certiflow.evaluation;
 
-import fr.certiflow.process.ProcessException;
+import fr.certiflow.errors.ConflictException;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
 import fr.certiflow.regulation.Regulation;
@@ -61,7 +61,7 @@ public class EvaluationService {
             Component component, EvaluationInput input) {
         List<CriterionRating> ratings = check(scale, component, input);
         if (evaluations.findByProductionIdAndJurorUserId(productionId, jurorUserId).isPresent()) {
-            throw new ProcessException("L'évaluation de " + jurorUserId + " pour cette production est déjà enregistrée : "
+            throw new ConflictException("L'évaluation de " + jurorUserId + " pour cette production est déjà enregistrée : "
                     + "elle ne se modifie plus.");
         }
         return evaluations.save(new Evaluation(productionId, jurorUserId, channel, clock.instant(), ratings));

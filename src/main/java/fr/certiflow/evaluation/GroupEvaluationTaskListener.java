@@ -131,7 +131,7 @@ public class GroupEvaluationTaskListener implements TaskListener, SubmissionChec
             if (!absent) {
                 try {
                     evaluations.check(context.scale(), context.component(), input(task, context, i + 1));
-                } catch (ProcessException e) {
+                } catch (EvaluationRefusedException e) {
                     throw new ProcessException(name + " : " + e.getMessage());
                 }
             }

@@ -1,25 +1,23 @@
 package fr.certiflow.grid;
 
+import fr.certiflow.errors.ForbiddenException;
+import fr.certiflow.errors.NotFoundException;
 import fr.certiflow.identity.CurrentUser;
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.identity.Groups;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.util.Map;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A juror downloads their own grid; coordinators and administrators any grid. */
 @RestController
@@ -43,20 +41,12 @@ class GridController {
             throws IOException {
         CurrentUser user = users.require();
         Grid grid = grids.findById(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune grille n° " + id + "."));
+                new NotFoundException("Aucune grille n° " + id + "."));
         if (!grid.getJurorUserId().equals(user.id())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Seul le juré de cette grille peut la déposer.");
+            throw new ForbiddenException("Seul le juré de cette grille peut la déposer.");
         }
         String message = evaluations.submit(grid, file.getOriginalFilename(), file.getBytes());
         return ResponseEntity.ok(Map.of("gridId", id, "message", message));
-    }
-
-    @ExceptionHandler(GridRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(GridRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle("Grille refusée");
-        problem.setProperty("errors", e.problems());
-        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @GetMapping("/api/grids/{id}")
@@ -64,9 +54,9 @@ class GridController {
     ResponseEntity<byte[]> download(@PathVariable Long id) {
         CurrentUser user = users.require();
         Grid grid = grids.findById(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune grille n° " + id + "."));
+                new NotFoundException("Aucune grille n° " + id + "."));
         if (!grid.getJurorUserId().equals(user.id()) && !user.isIn(Groups.COORDINATORS) && !user.isAdministrator()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Cette grille est celle d'un autre juré.");
+            throw new ForbiddenException("Cette grille est celle d'un autre juré.");
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -81,13 +80,13 @@ public class GridEvaluationService {
         if (task == null) {
             section = groupSection(grid, context);
             if (section == null) {
-                throw new GridRefusedException(HttpStatus.CONFLICT, "Aucune évaluation de cette production n'attend le juré "
+                throw GridRefusedException.conflict("Aucune évaluation de cette production n'attend le juré "
                         + grid.getJurorUserId() + " : elle est déjà faite ou pas encore ouverte.");
             }
             task = section.task();
         }
         if (reader.group()) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille n'est pas celle émise pour cette production : "
+            throw new GridRefusedException("Cette grille n'est pas celle émise pour cette production : "
                     + "téléchargez-la de nouveau.");
         }
         checkIssuedGrid(grid, reader, context);
@@ -108,25 +107,25 @@ public class GridEvaluationService {
     private static void checkIssuedGrid(Grid grid, GridReader reader, ProductionContexts.Context context) {
         GridWorkbook.Identification found = reader.identification();
         if (found.productionId() != grid.getProductionId()) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille est celle d'un autre candidat (production n° "
+            throw new GridRefusedException("Cette grille est celle d'un autre candidat (production n° "
                     + found.productionId() + ") : déposez la grille téléchargée pour cette production.");
         }
         if (!found.juror().equals(grid.getJurorUserId())) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille est celle d'un autre juré (" + found.juror() + ").");
+            throw new GridRefusedException("Cette grille est celle d'un autre juré (" + found.juror() + ").");
         }
         if (!found.referentialCode().equals(context.referential().code())
                 || found.referentialVersion() != context.referential().version()
                 || !found.componentCode().equals(context.component().code())) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille a été établie pour une autre version du "
+            throw new GridRefusedException("Cette grille a été établie pour une autre version du "
                     + "référentiel (" + found.referentialCode() + " version " + found.referentialVersion() + ", "
                     + found.componentCode() + ").");
         }
         if (!found.token().equals(grid.getToken())) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille n'est pas la dernière émise pour vous : "
+            throw new GridRefusedException("Cette grille n'est pas la dernière émise pour vous : "
                     + "téléchargez-la de nouveau.");
         }
         if (!reader.structureIntact(context.component())) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "La structure de la grille a été modifiée (cellules "
+            throw new GridRefusedException("La structure de la grille a été modifiée (cellules "
                     + "verrouillées, lignes ou textes) : seules les cellules jaunes se remplissent.");
         }
     }
@@ -142,21 +141,21 @@ public class GridEvaluationService {
             List<GridWorkbook.SheetEntry> issued) {
         GroupTask open = groupTask(grid, context);
         if (open == null) {
-            throw new GridRefusedException(HttpStatus.CONFLICT, "Aucune évaluation de ce groupe n'attend le juré "
+            throw GridRefusedException.conflict("Aucune évaluation de ce groupe n'attend le juré "
                     + grid.getJurorUserId() + " : elle est déjà faite ou pas encore ouverte.");
         }
         if (!reader.group()) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Cette grille n'est pas celle du groupe (une feuille par "
+            throw new GridRefusedException("Cette grille n'est pas celle du groupe (une feuille par "
                     + "membre) : déposez la grille du groupe téléchargée depuis la tâche.");
         }
         checkIssuedGrid(grid, reader, context);
         if (!reader.sections().equals(issued)) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "Les feuilles de la grille ont été modifiées : déposez la "
+            throw new GridRefusedException("Les feuilles de la grille ont été modifiées : déposez la "
                     + "grille du groupe téléchargée, une feuille par membre.");
         }
         Map<GridWorkbook.SheetEntry, EvaluationInput> answers = reader.sectionAnswers(context.component(), context.scale());
         if (answers.isEmpty()) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "La grille du groupe est vide : remplissez la feuille de "
+            throw new GridRefusedException("La grille du groupe est vide : remplissez la feuille de "
                     + "chaque membre évalué (un membre absent à la soutenance se déclare dans le formulaire).");
         }
         List<Production> members = contexts.members(open.sitting());
@@ -165,7 +164,7 @@ public class GridEvaluationService {
         for (GridWorkbook.SheetEntry entry : issued) {
             int rank = rank(members, entry.productionId());
             if (rank == 0) {
-                throw new GridRefusedException(HttpStatus.CONFLICT, "La feuille « " + entry.sheetName() + " » est celle d'un "
+                throw GridRefusedException.conflict("La feuille « " + entry.sheetName() + " » est celle d'un "
                         + "candidat qui n'est plus membre de la séance : téléchargez la grille de nouveau.");
             }
             EvaluationInput input = answers.get(entry);
@@ -174,7 +173,7 @@ public class GridEvaluationService {
                 continue;
             }
             if (open.sitting().absentProductionIds().contains(entry.productionId())) {
-                throw new GridRefusedException(HttpStatus.CONFLICT, "Feuille « " + entry.sheetName() + " » : ce membre a été "
+                throw GridRefusedException.conflict("Feuille « " + entry.sheetName() + " » : ce membre a été "
                         + "déclaré absent à la soutenance par un autre juré de la séance ; laissez sa feuille vide et cochez "
                         + "« absent(e) à la soutenance » pour ce membre dans le formulaire d'évaluation du groupe.");
             }
@@ -262,7 +261,7 @@ public class GridEvaluationService {
             return null;
         }
         if (open.sitting().absentProductionIds().contains(grid.getProductionId())) {
-            throw new GridRefusedException(HttpStatus.CONFLICT, "Ce membre du groupe a été déclaré absent à la soutenance par "
+            throw GridRefusedException.conflict("Ce membre du groupe a été déclaré absent à la soutenance par "
                     + "un autre juré de la séance : sa grille ne s'applique pas. Cochez « absent(e) à la soutenance » pour ce "
                     + "membre dans le formulaire d'évaluation du groupe.");
         }

@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.tika.Tika;
-import org.springframework.http.HttpStatus;
+import fr.certiflow.errors.RefusedException;
 
 /** Opens an uploaded grid and reads what the juror filled in, refusing what is not an untouched Certiflow grid. */
 public final class GridReader {
@@ -44,7 +44,7 @@ public final class GridReader {
     public static GridReader open(String filename, byte[] content, long maxBytes) {
         String name = filename == null ? "grille" : filename;
         if (content.length > maxBytes) {
-            throw new GridRefusedException(HttpStatus.PAYLOAD_TOO_LARGE, "« " + name + " » dépasse la taille maximale de "
+            throw new GridRefusedException(RefusedException.Reason.TOO_LARGE, "« " + name + " » dépasse la taille maximale de "
                     + maxBytes / (1024 * 1024) + " Mo.");
         }
         String type;
@@ -55,14 +55,14 @@ public final class GridReader {
         }
         if (!"application/zip".equals(type) && !type.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml")
                 && !"application/x-tika-ooxml".equals(type)) {
-            throw new GridRefusedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "« " + name
+            throw new GridRefusedException(RefusedException.Reason.UNSUPPORTED_TYPE, "« " + name
                     + " » n'est pas un classeur Excel (.xlsx) : contenu détecté " + type + ".");
         }
         XSSFWorkbook workbook;
         try {
             workbook = new XSSFWorkbook(new ByteArrayInputStream(content));
         } catch (IOException | RuntimeException e) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "« " + name + " » est refusé : classeur illisible, "
+            throw new GridRefusedException("« " + name + " » est refusé : classeur illisible, "
                     + "trop volumineux une fois décompressé ou contenant trop d'éléments (" + firstLine(e.getMessage()) + ").");
         }
         Sheet hidden = workbook.getSheet(GridWorkbook.IDENTIFICATION_SHEET);
@@ -78,7 +78,7 @@ public final class GridReader {
                 GridWorkbook.SheetEntry entry = new GridWorkbook.SheetEntry(text(hidden, r), Long.parseLong(text(hidden, r, 2)));
                 Sheet member = workbook.getSheet(entry.sheetName());
                 if (member == null) {
-                    throw new GridRefusedException(HttpStatus.BAD_REQUEST, "La feuille « " + entry.sheetName()
+                    throw new GridRefusedException("La feuille « " + entry.sheetName()
                             + " » de la grille « " + name + " » est absente : déposez la grille téléchargée, sans en retirer de feuille.");
                 }
                 sections.put(entry, member);
@@ -86,7 +86,7 @@ public final class GridReader {
         } catch (GridRefusedException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, "L'identification de la grille « " + name + " » est illisible.");
+            throw new GridRefusedException("L'identification de la grille « " + name + " » est illisible.");
         }
         Sheet grid = sections.isEmpty() ? workbook.getSheet(GridWorkbook.SHEET) : null;
         if (sections.isEmpty() && grid == null) {
@@ -96,7 +96,7 @@ public final class GridReader {
     }
 
     private static GridRefusedException notAGrid(String name) {
-        return new GridRefusedException(HttpStatus.BAD_REQUEST, "« " + name + " » n'est pas une grille d'évaluation Certiflow.");
+        return new GridRefusedException("« " + name + " » n'est pas une grille d'évaluation Certiflow.");
     }
 
     public GridWorkbook.Identification identification() {
@@ -128,7 +128,7 @@ public final class GridReader {
         List<String> problems = new ArrayList<>();
         EvaluationInput input = answers(sheet, component, scale, problems, "");
         if (!problems.isEmpty()) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, problems);
+            throw new GridRefusedException(problems);
         }
         return input;
     }
@@ -147,7 +147,7 @@ public final class GridReader {
             }
         });
         if (!problems.isEmpty()) {
-            throw new GridRefusedException(HttpStatus.BAD_REQUEST, problems);
+            throw new GridRefusedException(problems);
         }
         return answers;
     }

@@ -1,29 +1,40 @@
 package fr.certiflow.grid;
 
+import fr.certiflow.errors.ConflictException;
+import fr.certiflow.errors.RefusedException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
 /** An uploaded grid Certiflow refuses, with every reason in French; nothing was recorded. */
-public class GridRefusedException extends RuntimeException {
+public class GridRefusedException extends RefusedException {
 
-    private final HttpStatus status;
-    private final List<String> problems;
+    static final String HEADING = "Grille refusée";
 
-    GridRefusedException(HttpStatus status, List<String> problems) {
-        super("Grille refusée : " + String.join(" ; ", problems));
-        this.status = status;
-        this.problems = List.copyOf(problems);
+    GridRefusedException(Reason reason, List<String> problems) {
+        super(reason, HEADING, message(problems), problems);
     }
 
-    GridRefusedException(HttpStatus status, String problem) {
-        this(status, List.of(problem));
+    GridRefusedException(List<String> problems) {
+        this(Reason.INVALID, problems);
     }
 
-    public HttpStatus status() {
-        return status;
+    GridRefusedException(String problem) {
+        this(List.of(problem));
+    }
+
+    GridRefusedException(Reason reason, String problem) {
+        this(reason, List.of(problem));
+    }
+
+    /** A grid that is right in itself but that the state of the evaluations does not let in. */
+    static ConflictException conflict(String problem) {
+        return new ConflictException(HEADING, message(List.of(problem)), List.of(problem));
     }
 
     public List<String> problems() {
-        return problems;
+        return reasons();
+    }
+
+    private static String message(List<String> problems) {
+        return "Grille refusée : " + String.join(" ; ", problems);
     }
 }

@@ -2,6 +2,7 @@ package fr.certiflow.jury;
 
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
+import fr.certiflow.process.EngineErrors;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionContexts;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,15 +46,20 @@ public class JuryAssignmentService {
         this.clock = clock;
     }
 
+    /** Assigns a jury by the rules; when none meets them, the BPMN error hands the choice to a coordinator. */
     public void assign(DelegateExecution execution) {
-        Production production = contexts.production(execution);
+        EngineErrors.forDelegate(NoEligibleJuryException.class, ProcessKeys.ERROR_NO_ELIGIBLE_JUROR,
+                () -> assignProduction(contexts.production(execution)));
+    }
+
+    void assignProduction(Production production) {
         if (!assignments.findByProductionIdOrderByJurorUserId(production.getId()).isEmpty()) {
             return; // already assigned: the job ran before a crash
         }
         List<String> chosen = choose(setting(List.of(production)));
         if (chosen.isEmpty()) {
             log.info("No eligible jury for production {}: a coordinator assigns it", production.getId());
-            throw new BpmnError(ProcessKeys.ERROR_NO_ELIGIBLE_JUROR, "Aucun jury possible selon les règles d'affectation");
+            throw new NoEligibleJuryException();
         }
         record(production, chosen, false);
     }
@@ -66,15 +71,19 @@ public class JuryAssignmentService {
      * les jurés du groupe manuellement »), who designates one jury for every member.
      */
     public void assignGroup(DelegateExecution execution) {
-        List<Production> members = contexts.members(execution);
+        EngineErrors.forDelegate(NoEligibleJuryException.class, ProcessKeys.ERROR_NO_ELIGIBLE_JUROR,
+                () -> assignSitting(contexts.members(execution), execution.getProcessBusinessKey()));
+    }
+
+    void assignSitting(List<Production> members, String sitting) {
         if (members.stream().allMatch(member -> !assignments.findByProductionIdOrderByJurorUserId(member.getId()).isEmpty())) {
             return; // already assigned: the job ran before a crash
         }
         List<String> chosen = choose(setting(members));
         if (chosen.isEmpty()) {
             log.info("No eligible jury for sitting {} ({} productions): a coordinator assigns it",
-                    execution.getProcessBusinessKey(), members.size());
-            throw new BpmnError(ProcessKeys.ERROR_NO_ELIGIBLE_JUROR, "Aucun jury possible selon les règles d'affectation");
+                    sitting, members.size());
+            throw new NoEligibleJuryException();
         }
         for (Production member : members) {
             if (assignments.findByProductionIdOrderByJurorUserId(member.getId()).isEmpty()) {

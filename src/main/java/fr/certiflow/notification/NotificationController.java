@@ -1,5 +1,6 @@
 package fr.certiflow.notification;
 
+import fr.certiflow.errors.RefusedException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The outbox for operators: messages parked as failed and candidates without an address (by default), or any status;
@@ -49,7 +49,7 @@ class NotificationController {
         try {
             return NotificationStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Paramètre « status » invalide : « " + value
+            throw new RefusedException("Paramètre « status » invalide : « " + value
                     + " » ; valeurs admises : " + Arrays.stream(NotificationStatus.values()).map(Enum::name)
                     .collect(Collectors.joining(", ")) + ".");
         }

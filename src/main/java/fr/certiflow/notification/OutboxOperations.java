@@ -1,5 +1,7 @@
 package fr.certiflow.notification;
 
+import fr.certiflow.errors.ConflictException;
+import fr.certiflow.errors.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,11 +11,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** What operators do with the outbox, from the API or the console: read it by status, send a failed message again. */
 @Service
@@ -55,13 +55,13 @@ public class OutboxOperations {
                 .map(NotificationView::of).toList());
     }
 
-    /** Queues a failed message again: 404 for an unknown one, 409 for one not failed. */
+    /** Queues a failed message again; refuses an unknown one (not found) and one not failed (a conflict). */
     @Transactional
     public NotificationView resend(Long id) {
         Notification notification = notifications.lockById(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun message n° " + id + "."));
+                new NotFoundException("Aucun message n° " + id + "."));
         if (notification.getStatus() != NotificationStatus.FAILED) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Seul un message en échec peut être renvoyé ; le message n° "
+            throw new ConflictException("Seul un message en échec peut être renvoyé ; le message n° "
                     + id + " est « " + label(notification.getStatus()) + " ».");
         }
         notification.resend(clock.instant());

@@ -1,5 +1,6 @@
 package fr.certiflow.process;
 
+import fr.certiflow.errors.DomainException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,7 +126,11 @@ final class FormSubmissions extends AbstractBpmnParseListener {
                 throw new IllegalStateException("User task " + task.getTaskDefinitionKey() + " has no submission check");
             }
             try {
-                check.check(task);
+                try {
+                    check.check(task);
+                } catch (DomainException e) {
+                    throw EngineErrors.formRefusal(null, e);
+                }
             } catch (ProcessException refused) {
                 // The reasons are the user's mistakes as often as attempts: the message only, no stack trace.
                 UserCommandGuard.SECURITY.info("Refused the submission of task {} ({}) by {}: {}", task.getId(),

@@ -5,6 +5,7 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.identity.Groups;
 import fr.certiflow.process.ActivityIds;
 import fr.certiflow.process.Admissibility;
+import fr.certiflow.process.EngineErrors;
 import fr.certiflow.process.ProcessException;
 import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
@@ -65,8 +66,10 @@ public class AdmissibilityTaskListener implements TaskListener, SubmissionCheck 
             showRequiredContents(task, context);
             return;
         }
-        check(task);
-        recordRequiredContents(task);
+        EngineErrors.forForm(() -> {
+            check(task);
+            recordRequiredContents(task);
+        });
         Object decision = task.getVariableLocal(Variables.ADMISSIBILITY);
         if (Admissibility.RECEVABLE.is(decision)) {
             // At a sitting, the group's production is every member's: each becomes admissible.

@@ -1,5 +1,6 @@
 package fr.certiflow.production;
 
+import fr.certiflow.errors.RefusedException.Reason;
 import com.optimaize.langdetect.LanguageDetector;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.ngram.NgramExtractors;
@@ -69,8 +70,7 @@ public class DocumentInspector {
         try (InputStream in = new ByteArrayInputStream(content)) {
             detected = tika.detect(in, metadata);
         } catch (IOException e) {
-            throw new UploadRefusedException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
-                    "Le fichier « " + filename + " » ne peut pas être lu.");
+            throw new UploadRefusedException(Reason.UNREADABLE, "Le fichier « " + filename + " » ne peut pas être lu.");
         }
         try (InputStream in = new ByteArrayInputStream(content)) {
             fromBytes = tika.detect(in);
@@ -80,14 +80,12 @@ public class DocumentInspector {
         String expectedExtension = ACCEPTED.get(detected);
         String extension = extension(filename);
         if (expectedExtension == null) {
-            throw new UploadRefusedException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Le fichier « " + filename + " » n'est pas un document accepté (type détecté : " + detected
+            throw new UploadRefusedException(Reason.UNSUPPORTED_TYPE, "Le fichier « " + filename + " » n'est pas un document accepté (type détecté : " + detected
                             + "). Types acceptés : PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), OpenDocument (.odt), texte (.txt).");
         }
         // A name that claims a type the bytes do not have is refused: "report.pdf" that is really a zip, say.
         if (!expectedExtension.equals(extension) || !consistent(detected, fromBytes)) {
-            throw new UploadRefusedException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Le fichier « " + filename + " » n'est pas ce que son nom annonce (contenu détecté : " + fromBytes + ").");
+            throw new UploadRefusedException(Reason.UNSUPPORTED_TYPE, "Le fichier « " + filename + " » n'est pas ce que son nom annonce (contenu détecté : " + fromBytes + ").");
         }
         return detected;
     }

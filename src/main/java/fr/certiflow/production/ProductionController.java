@@ -1,5 +1,7 @@
 package fr.certiflow.production;
 
+import fr.certiflow.errors.ForbiddenException;
+import fr.certiflow.errors.NotFoundException;
 import fr.certiflow.identity.CurrentUser;
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.identity.Groups;
@@ -10,10 +12,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Files of a production: handed in by a coordinator for the candidate, read by the coordinators and by the jurors
@@ -75,7 +74,7 @@ class ProductionController {
         Production production = readable(id);
         ProductionFile file = files.findById(fileId)
                 .filter(candidate -> candidate.getSubmissionId().equals(production.getSubmissionId()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun fichier n° " + fileId
+                .orElseThrow(() -> new NotFoundException("Aucun fichier n° " + fileId
                         + " dans la production n° " + id + "."));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -87,19 +86,12 @@ class ProductionController {
     private Production readable(Long id) {
         CurrentUser user = users.require();
         Production production = productions.findById(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune production n° " + id + "."));
+                new NotFoundException("Aucune production n° " + id + "."));
         boolean allowed = user.isIn(Groups.COORDINATORS) || user.isIn(Groups.JURY_PRESIDENTS) || user.isAdministrator()
                 || jurors.isAssigned(id, user.id());
         if (!allowed) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Vous n'êtes pas juré de cette production.");
+            throw new ForbiddenException("Vous n'êtes pas juré de cette production.");
         }
         return production;
-    }
-
-    @ExceptionHandler(UploadRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(UploadRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle("Dépôt refusé");
-        return ResponseEntity.status(e.status()).body(problem);
     }
 }

@@ -2,7 +2,7 @@ package fr.certiflow.production;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import fr.certiflow.process.ProcessException;
+import fr.certiflow.errors.RefusedException;
 import fr.certiflow.process.Variables;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -60,7 +60,7 @@ public record RequiredContents(List<String> items) {
     /**
      * The items not ticked present, in the référentiel's order.
      *
-     * @throws ProcessException when the checklist's value is not a list of the items' ranks
+     * @throws RefusedException when the checklist's value is not a list of the items' ranks
      */
     public List<String> missing(Object present) {
         Set<Integer> ranks = new LinkedHashSet<>();
@@ -72,7 +72,7 @@ public record RequiredContents(List<String> items) {
                 rank = -1;
             }
             if (rank < 1 || rank > items.size()) {
-                throw new ProcessException("Contenu attendu inconnu : « " + value + " ». Cochez les éléments de la liste"
+                throw new RefusedException("Contenu attendu inconnu : « " + value + " ». Cochez les éléments de la liste"
                         + " présents dans la production.");
             }
             ranks.add(rank);
@@ -118,11 +118,11 @@ public record RequiredContents(List<String> items) {
         try {
             var node = JSON.readTree(text);
             if (!node.isArray()) {
-                throw new ProcessException("Le champ « Contenus présents » attend une liste.");
+                throw new RefusedException("Le champ « Contenus présents » attend une liste.");
             }
             node.forEach(item -> values.add(item.isTextual() ? item.asText() : item.toString()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProcessException("Le champ « Contenus présents » est illisible : une liste est attendue.");
+            throw new RefusedException("Le champ « Contenus présents » est illisible : une liste est attendue.");
         }
         return values;
     }

@@ -1,5 +1,6 @@
 package fr.certiflow.production;
 
+import fr.certiflow.errors.RefusedException.Reason;
 import fr.certiflow.process.ProcessKeys;
 import fr.certiflow.referential.model.ProductionDocument;
 import java.security.MessageDigest;
@@ -12,7 +13,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -55,32 +55,32 @@ public class SubmissionService {
     @Transactional
     public Upload upload(Long productionId, String documentCode, String filename, byte[] content, String uploadedBy) {
         Production production = productions.findById(productionId).orElseThrow(() ->
-                new UploadRefusedException(HttpStatus.NOT_FOUND, "Aucune production n° " + productionId + "."));
+                UploadRefusedException.notFound("Aucune production n° " + productionId + "."));
         AssessmentRoute route = contexts.of(productionId).route();
         List<ProductionDocument> documents = route.documents();
         ProductionDocument document = documents.stream().filter(d -> d.code().equals(documentCode)).findFirst()
-                .orElseThrow(() -> new UploadRefusedException(HttpStatus.BAD_REQUEST, "Document « " + documentCode
+                .orElseThrow(() -> new UploadRefusedException(Reason.INVALID, "Document « " + documentCode
                         + " » inconnu pour " + (route.vae() ? "le dossier de validation du bloc " + route.bloc().code()
                         + " (" + route.regulation().title() + ")" : "la composante " + production.getComponentCode())
                         + " ; documents attendus : "
                         + documents.stream().map(ProductionDocument::code).collect(Collectors.joining(", ")) + "."));
         if (production.getStatus() == ProductionStatus.ABSENT) {
-            throw new UploadRefusedException(HttpStatus.CONFLICT, "La date limite de remise est dépassée : la production n° "
+            throw UploadRefusedException.conflict("La date limite de remise est dépassée : la production n° "
                     + productionId + " a été constatée non remise.");
         }
         if (production.getStatus() != ProductionStatus.AWAITING_SUBMISSION && production.getStatus() != ProductionStatus.RETURNED) {
-            throw new UploadRefusedException(HttpStatus.CONFLICT, "La production n° " + productionId
+            throw UploadRefusedException.conflict("La production n° " + productionId
                     + " n'attend pas de dépôt (état : " + production.getStatus() + ").");
         }
         if (!clock.instant().isBefore(production.getDeadline())) {
-            throw new UploadRefusedException(HttpStatus.CONFLICT, "La date limite de remise est dépassée ("
+            throw UploadRefusedException.conflict("La date limite de remise est dépassée ("
                     + ProductionProcess.FRENCH_DATE.format(production.getDeadline()) + ").");
         }
         if (content.length == 0) {
-            throw new UploadRefusedException(HttpStatus.BAD_REQUEST, "Le fichier « " + filename + " » est vide.");
+            throw new UploadRefusedException(Reason.INVALID, "Le fichier « " + filename + " » est vide.");
         }
         if (content.length > maxFileBytes) {
-            throw new UploadRefusedException(HttpStatus.PAYLOAD_TOO_LARGE, "Le fichier « " + filename + " » dépasse la taille maximale de "
+            throw new UploadRefusedException(Reason.TOO_LARGE, "Le fichier « " + filename + " » dépasse la taille maximale de "
                     + DataSize.ofBytes(maxFileBytes).toMegabytes() + " Mo.");
         }
         String contentType = inspector.acceptedType(filename, content);
@@ -126,7 +126,7 @@ public class SubmissionService {
             delivered++;
         }
         if (delivered == 0) {
-            throw new UploadRefusedException(HttpStatus.CONFLICT,
+            throw UploadRefusedException.conflict(
                     "Aucune évaluation n'attend cette production pour l'instant ; réessayez dans un instant.");
         }
     }

@@ -1,18 +1,26 @@
 package fr.certiflow.production;
 
-import org.springframework.http.HttpStatus;
+import fr.certiflow.errors.ConflictException;
+import fr.certiflow.errors.NotFoundException;
+import fr.certiflow.errors.RefusedException;
+import java.util.List;
 
-/** An upload Certiflow refuses, with the reason in French; nothing of it is stored. */
-public class UploadRefusedException extends RuntimeException {
+/** A file Certiflow refuses to store, with the reason in French; nothing of it is stored. */
+public class UploadRefusedException extends RefusedException {
 
-    private final HttpStatus status;
+    static final String HEADING = "Dépôt refusé";
 
-    UploadRefusedException(HttpStatus status, String message) {
-        super(message);
-        this.status = status;
+    UploadRefusedException(Reason reason, String message) {
+        super(reason, HEADING, message, List.of());
     }
 
-    public HttpStatus status() {
-        return status;
+    /** An upload to a production that does not exist. */
+    static NotFoundException notFound(String message) {
+        return new NotFoundException(HEADING, message);
+    }
+
+    /** An upload the production's state no longer takes (a deadline passed, a submission closed). */
+    static ConflictException conflict(String message) {
+        return new ConflictException(HEADING, message, List.of());
     }
 }

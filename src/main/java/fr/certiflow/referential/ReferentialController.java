@@ -1,13 +1,12 @@
 package fr.certiflow.referential;
 
+import fr.certiflow.errors.NotFoundException;
 import fr.certiflow.referential.model.Referential;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/referentials")
@@ -28,13 +27,12 @@ class ReferentialController {
     /** The latest version's whole tree. */
     @GetMapping("/{code}")
     Referential latest(@PathVariable String code) {
-        return catalog.latest(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "Aucun référentiel de code « " + code + " »."));
+        return catalog.latest(code).orElseThrow(() -> new NotFoundException("Aucun référentiel de code « " + code + " »."));
     }
 
     @GetMapping("/{code}/versions/{version}")
     Referential version(@PathVariable String code, @PathVariable int version) {
-        return catalog.find(code, version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "Aucun référentiel de code « " + code + " » en version " + version + "."));
+        return catalog.find(code, version).orElseThrow(() ->
+                new NotFoundException("Aucun référentiel de code « " + code + " » en version " + version + "."));
     }
 }

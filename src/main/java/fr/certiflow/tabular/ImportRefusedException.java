@@ -1,5 +1,6 @@
 package fr.certiflow.tabular;
 
+import fr.certiflow.errors.RefusedException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * file can hold a problem on every cell, so the list kept is capped: past {@link #MAX_LISTED}, the last entry says
  * how many more there were.
  */
-public class ImportRefusedException extends RuntimeException {
+public class ImportRefusedException extends RefusedException {
 
     public static final int MAX_LISTED = 1000;
 
@@ -19,7 +20,11 @@ public class ImportRefusedException extends RuntimeException {
     }
 
     protected ImportRefusedException(String message, List<ImportProblem> problems) {
-        super(message);
+        this(Reason.INVALID, message, problems);
+    }
+
+    ImportRefusedException(Reason reason, String message, List<ImportProblem> problems) {
+        super(reason, "Import refusé", message, capped(problems).stream().map(ImportProblem::toString).toList());
         this.problems = capped(problems);
     }
 

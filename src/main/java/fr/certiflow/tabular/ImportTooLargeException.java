@@ -6,7 +6,7 @@ import java.util.List;
 public class ImportTooLargeException extends ImportRefusedException {
 
     public ImportTooLargeException(String file, long maxBytes) {
-        super("Le fichier « " + file + " » dépasse la taille maximale d'un import (" + SizeLimitedInputStream.size(maxBytes)
+        super(Reason.TOO_LARGE, "Le fichier « " + file + " » dépasse la taille maximale d'un import (" + SizeLimitedInputStream.size(maxBytes)
                 + ") : rien n'a été importé.", List.of(new ImportProblem(file, null, null,
                 "le fichier dépasse la taille maximale d'un import (" + SizeLimitedInputStream.size(maxBytes) + ")")));
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import fr.certiflow.errors.DomainException;
 import fr.certiflow.tabular.ImportProblem;
 import fr.certiflow.tabular.ImportRefusedException;
-import fr.certiflow.tabular.ImportTooLargeException;
 import fr.certiflow.web.InvalidRequestException.FieldProblem;
 import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
@@ -62,28 +62,36 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         this.server = server;
     }
 
+    /** A refused file, each problem with its file, row and column (413 when the file is too large). */
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException e) {
-        return importProblem(HttpStatus.BAD_REQUEST, e);
-    }
-
-    @ExceptionHandler(ImportTooLargeException.class)
-    ResponseEntity<ProblemDetail> importTooLarge(ImportTooLargeException e) {
-        return importProblem(HttpStatus.PAYLOAD_TOO_LARGE, e);
-    }
-
-    private static ResponseEntity<ProblemDetail> importProblem(HttpStatus status, ImportRefusedException e) {
+        HttpStatus status = DomainStatuses.of(e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle("Import refusé");
+        problem.setTitle(e.heading());
         List<Map<String, Object>> errors = e.problems().stream().map(ApiErrors::describe).toList();
         problem.setProperty("errors", errors);
         return ResponseEntity.status(status).body(problem);
     }
 
+    /**
+     * Every refusal of Certiflow's own (see {@link DomainException}): its status, the title of what was refused or of
+     * the status, its French message and, when it sums up several, each reason.
+     */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> refused(DomainException e) {
+        HttpStatus status = DomainStatuses.of(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(e.heading() != null ? e.heading() : title(status));
+        if (!e.reasons().isEmpty()) {
+            problem.setProperty("errors", e.reasons());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Demande invalide");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(DomainStatuses.of(e), e.getMessage());
+        problem.setTitle(e.heading());
         problem.setProperty("errors", e.problems().stream()
                 .map(field -> Map.of("field", field.field(), "message", field.message())).toList());
         return ResponseEntity.badRequest().body(problem);

@@ -3,19 +3,19 @@ package fr.certiflow.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.certiflow.errors.UnavailableException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.server.ResponseStatusException;
 
 class ImportGateTests {
 
     final ImportGate gate = new ImportGate(Duration.ofMillis(200));
 
     @Test
-    void aSecondImportWaitsItsTurnThenIsRefusedWith503() throws Exception {
+    void aSecondImportWaitsItsTurnThenIsRefusedAsUnavailable() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
@@ -32,9 +32,9 @@ class ImportGateTests {
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
         long before = System.nanoTime();
-        assertThatThrownBy(() -> gate.oneAtATime(() -> "second")).isInstanceOfSatisfying(ResponseStatusException.class, e -> {
-            assertThat(e.getStatusCode().value()).isEqualTo(503);
-            assertThat(e.getReason()).isEqualTo("Un autre import est en cours sur ce serveur : rien n'a été importé, réessayez dans un instant.");
+        assertThatThrownBy(() -> gate.oneAtATime(() -> "second")).isInstanceOfSatisfying(UnavailableException.class, e -> {
+            // 503 for the API (web.DomainStatuses): the server is busy, nothing is wrong with the file.
+            assertThat(e.getMessage()).isEqualTo("Un autre import est en cours sur ce serveur : rien n'a été importé, réessayez dans un instant.");
         });
         assertThat(Duration.ofNanos(System.nanoTime() - before)).as("it waited its turn first").isGreaterThanOrEqualTo(Duration.ofMillis(190));
 

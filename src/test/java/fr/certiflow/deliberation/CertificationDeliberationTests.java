@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.certiflow.deliberation.CertificationDeliberation.ExceptionLine;
 import fr.certiflow.deliberation.CertificationDeliberation.PoolMember;
 import fr.certiflow.deliberation.CertificationDeliberation.Sitting;
+import fr.certiflow.errors.RefusedException;
 import fr.certiflow.process.Decision;
-import fr.certiflow.process.ProcessException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +58,7 @@ class CertificationDeliberationTests {
         void aQuorumNotMetIsRefusedWithTheCountsAndTheRule() {
             assertThatThrownBy(() -> CertificationDeliberation.check(POLICY, POOL, proposals(3),
                     sitting(List.of("jure1", "jure2", "jure3"), List.of("jure2"), List.of())))
-                    .isInstanceOf(ProcessException.class)
+                    .isInstanceOf(RefusedException.class)
                     .hasMessage("Quorum non atteint : 2 membre(s) présent(s) sur 4 désigné(s), le Règlement de certification "
                             + "MMDC v1 en exige 3. Aucune décision n'est enregistrée : le jury délibère quand le quorum est réuni.");
         }

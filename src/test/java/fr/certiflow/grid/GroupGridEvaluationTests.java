@@ -3,6 +3,7 @@ package fr.certiflow.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.certiflow.errors.ConflictException;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.evaluation.Evaluation;
@@ -276,8 +277,8 @@ class GroupGridEvaluationTests {
                 java.util.Set.of(3)));
         byte[] filled = fill(grid("jure1"), GroupGridEvaluationTests::differing);
         assertThatThrownBy(() -> service.submit(grid("jure1"), "grille.xlsx", filled))
-                .isInstanceOf(GridRefusedException.class)
-                .hasMessageContaining("Feuille « 2027-503 Nom2027-503 » : ce membre a été déclaré absent à la soutenance par un autre juré");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Grille refusée : Feuille « 2027-503 Nom2027-503 » : ce membre a été déclaré absent à la soutenance par un autre juré");
         assertNothingRecorded();
 
         service.submit(grid("jure1"), "grille.xlsx", fill(grid("jure1"), (member, criterion) -> member == 3 ? null : "Acquis"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.Pathway;
+import fr.certiflow.errors.ConflictException;
 import fr.certiflow.evaluation.Evaluation;
 import fr.certiflow.evaluation.EvaluationRepository;
 import fr.certiflow.process.AssessmentFixture;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -116,8 +116,8 @@ class VaeGridEvaluationTests {
                 .processInstanceId(sitting.getId()).list()).extracting(v -> v.getValue()).contains("GRID");
 
         // Once: the same grid again finds no task waiting for it.
-        assertThatThrownBy(() -> handIn(a2, juror)).isInstanceOfSatisfying(GridRefusedException.class, refused -> {
-            assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThatThrownBy(() -> handIn(a2, juror)).isInstanceOfSatisfying(ConflictException.class, refused -> {
+            assertThat(refused.heading()).isEqualTo("Grille refusée");
             assertThat(refused).hasMessageContaining("Aucune évaluation de cette production n'attend le juré " + juror);
         });
         assertThat(evaluations.findByProductionIdOrderByJurorUserId(a2.getId())).hasSize(1);

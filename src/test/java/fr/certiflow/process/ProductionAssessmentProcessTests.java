@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import fr.certiflow.errors.ConflictException;
 import fr.certiflow.campaign.Accommodation;
 import fr.certiflow.campaign.Campaign;
 import fr.certiflow.campaign.Candidate;
@@ -140,7 +141,7 @@ class ProductionAssessmentProcessTests {
             assertThat(production.getResult()).isEqualTo("ABSENT");
             assertThat(production.getStatus()).isEqualTo(ProductionStatus.ABSENT);
             assertThatThrownBy(() -> fixture.submitAll(production.getId(), "A.4", FRENCH))
-                    .isInstanceOf(UploadRefusedException.class).hasMessageContaining("date limite de remise est dépassée");
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("date limite de remise est dépassée");
         }
 
         @Test
