@@ -41,7 +41,9 @@ final class Browser implements AutoCloseable {
                 .withEnvironment(java.util.Map.of("TZ", PARIS))
                 .build();
         this.driver = new ChromeDriver(service, options);
+        // A page replaced while a condition reads it (a form submitted, a redirect) is read again on the next poll.
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         this.base = base;
     }
 
