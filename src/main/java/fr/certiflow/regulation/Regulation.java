@@ -220,9 +220,9 @@ public record Regulation(ReferentialVersion referential, int version, String tit
         public static final String CHAIR_JURY_PRESIDENT = "jury-president";
         static final java.util.Set<String> CHAIRS = java.util.Set.of(CHAIR_JURY_PRESIDENT);
 
-        /** « un président de jury du vivier de la campagne », as the form and the PV state the rule. */
+        /** « un président de jury du jury de la campagne », as the certification jury's form and refusals state it. */
         public String describeChair() {
-            return "un président de jury du vivier de la campagne";
+            return "un président de jury du jury de la campagne";
         }
     }
 
