@@ -99,6 +99,8 @@ public class BlocProcess {
         execution.setVariable(Variables.BLOC_SUMMARY, summary.toString());
         execution.setVariable(Variables.MAX_ATTEMPTS, 1 + campaign.getResitAttempts());
         execution.setVariable(Variables.RESIT_RULE, resitRule(regulation));
+        execution.setVariable(Variables.BLOC_RULE, "selon le " + regulation.title() + ", un bloc est validé avec "
+                + regulation.bloc().describeDecision() + ".");
     }
 
     /** « Un bloc ajourné repasse les composantes non validées, … (Règlement de certification MMDC v1, révision 2). » */

@@ -109,6 +109,8 @@ public final class Variables {
     /** The validated composantes the règlement requires of this bloc ({@code bloc.minimumValidatedComponents}). */
     public static final String MINIMUM_VALIDATED_COMPONENTS = "minimumValidatedComponents";
     public static final String BLOC_SUMMARY = "blocSummary";
+    /** How the règlement decides a bloc, for the president's deliberation (« validé avec toutes ses composantes … »). */
+    public static final String BLOC_RULE = "blocRule";
     public static final String MAX_ATTEMPTS = "maxAttempts";
     /** What an adjournment means for this bloc, as the règlement says, for the president's deliberation. */
     public static final String RESIT_RULE = "resitRule";

@@ -188,6 +188,10 @@ class RegulationJourneyTests {
                     .as(regulation.title()).isEqualTo(regulation == shipped ? 2 : 1);
             assertThat(fixture.runtime.getVariable(bloc.getId(), "proposedResult")).as(regulation.title())
                     .isEqualTo(regulation == shipped ? "NON_VALIDE" : "VALIDE");
+            assertThat(fixture.runtime.getVariable(bloc.getId(), Variables.BLOC_RULE)).isEqualTo("selon le "
+                    + regulation.title() + ", un bloc est validé avec " + (regulation == shipped
+                            ? "toutes ses composantes validées"
+                            : "au moins 1 de ses composantes validées (toutes lorsqu'il en compte moins)") + ".");
         }
     }
 
