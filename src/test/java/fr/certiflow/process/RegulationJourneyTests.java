@@ -62,6 +62,9 @@ class RegulationJourneyTests {
     CertificationJourney journey;
 
     @Autowired
+    fr.certiflow.campaign.Certifications certifications;
+
+    @Autowired
     fr.certiflow.notification.NotificationRepository notifications;
 
     Regulation fourLevels;
@@ -167,6 +170,26 @@ class RegulationJourneyTests {
         assertThat(productions.findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(campaign.getId(), candidate.getId()))
                 .extracting(production -> production.getComponentCode() + "#" + production.getAttempt() + " " + production.getResult())
                 .containsExactly("A.4#1 NON_VALIDE", "A.4#2 NON_VALIDE", "A.5#1 VALIDE", "A.5#2 NON_VALIDE");
+    }
+
+    /**
+     * Two blocs of three acquired in an earlier session (and still valid): the fixture's règlement awards the
+     * certification with two ({@code certification.minimumAcquiredBlocs: 2}), mmdc-v1-r2 needs all three.
+     */
+    @Test
+    void theCertificationIsProposedByItsCampaignsReglement() {
+        Regulation shipped = regulations.find("MMDC", 1, 2).orElseThrow();
+        for (Regulation regulation : List.of(fourLevels, shipped)) {
+            Campaign campaign = fixture.campaign(regulation, c -> { });
+            LocalDate earlier = campaign.getOpensAt().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate().minusYears(1);
+            Candidate candidate = fixture.candidate(campaign, "2027-37" + regulation.version(), c -> {
+                c.getAcquiredBlocs().put("BC1", earlier);
+                c.getAcquiredBlocs().put("BC2", earlier);
+            });
+            // How many of the cohort are proposed « Délivrée »: the candidate, or no one.
+            assertThat(certifications.propose(campaign, List.of(candidate))).as(regulation.title())
+                    .isEqualTo(regulation == shipped ? 0 : 1);
+        }
     }
 
     /**

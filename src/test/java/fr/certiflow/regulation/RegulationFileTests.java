@@ -46,7 +46,8 @@ class RegulationFileTests {
         assertThat(fixture.bloc().requiredValidated(1)).isEqualTo(1);
         assertThat(fixture.bloc().describeDecision())
                 .isEqualTo("au moins 1 de ses composantes validées (toutes lorsqu'il en compte moins)");
-        assertThat(fixture.certification().requiredAcquired(3)).isEqualTo(3);
+        assertThat(fixture.certification().requiredAcquired(3)).isEqualTo(2);
+        assertThat(fixture.certification().describe()).isEqualTo("au moins 2 blocs acquis");
     }
 
     @Test
