@@ -26,9 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole journey under the test fixture's règlement (four levels, Maîtrisé and Acquis acquired; a composante
- * validated with 75 % of its criteria acquired and A.5-CR4 acquired; a bloc with one composante validated; three
- * jurors; blocs valid five years), with no code of its own: the forms deployed are the ones generated for it, the
- * decisions are the ones its rules give.
+ * validated with 75 % of its criteria acquired and A.5-CR4 acquired; a bloc with one composante validated; the
+ * certification with two blocs acquired; three jurors; blocs valid five years), with no code of its own: the forms
+ * deployed are the ones generated for it, the decisions are the ones its rules give.
  */
 @SpringBootTest(properties = {
         "certiflow.regulations.locations=classpath:regulations/,classpath:fixtures/regulations-v2/",
