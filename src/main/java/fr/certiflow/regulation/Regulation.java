@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param certifier who made these choices, as documents name them
  */
 public record Regulation(ReferentialVersion referential, int version, String title, String certifier, Scale scale,
-        ComponentRule component, BlocRule bloc, CertificationRule certification, Resits resits, Admissibility admissibility,
-        Accommodations accommodations, Juries juries, GroupRule groups, LanguageCheckRule languageCheck,
+        ComponentRule component, BlocRule bloc, CertificationRule certification, Resits resits,
+        Admissibility admissibility, Accommodations accommodations, Juries juries, GroupRule groups, LanguageCheckRule languageCheck,
         Pathways pathways) {
 
     public record ReferentialVersion(String code, int version) {
@@ -123,7 +123,7 @@ public record Regulation(ReferentialVersion referential, int version, String tit
             return required(minimumValidatedComponents, components);
         }
 
-        /** « toutes ses composantes validées », « au moins 2 composantes validées (toutes lorsqu'il y en a moins) ». */
+        /** « toutes ses composantes validées », « au moins 2 de ses composantes validées (toutes lorsqu'il en compte moins) ». */
         public String describeDecision() {
             return ALL.equals(minimumValidatedComponents) ? "toutes ses composantes validées"
                     : "au moins " + minimumValidatedComponents.strip()
