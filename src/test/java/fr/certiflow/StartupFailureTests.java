@@ -34,7 +34,9 @@ class StartupFailureTests {
                 .hasRootCauseInstanceOf(InvalidRegulationException.class)
                 .rootCause().hasMessageContaining("mmdc-v1-r9-broken.yaml")
                 .hasMessageContaining("component.minimumAcquiredPercent: must be between 1 and 100, found 120")
-                .hasMessageContaining("juries.production.jurors: must be between 1 and 9, found 0");
+                .hasMessageContaining("juries.production.jurors: must be between 1 and 9, found 0")
+                .hasMessageContaining("bloc.minimumValidatedComponents: 'most' is neither all nor a number")
+                .hasMessageContaining("juries.certification.chair: 'the-oldest' is not who chairs");
         assertThat(output).contains("APPLICATION FAILED TO START").contains("Règlement file '")
                 .contains("raise its version number");
     }

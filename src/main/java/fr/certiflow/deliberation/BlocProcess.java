@@ -70,7 +70,10 @@ public class BlocProcess {
                 ProcessVariables.of(execution).candidateNumber(), componentCode, attempt(execution));
     }
 
-    /** Counts over every composante of the bloc, each at its latest attempt: a composante validated earlier stays so. */
+    /**
+     * Counts over every composante of the bloc, each at its latest attempt (a composante validated earlier stays so),
+     * and how many the règlement requires validated, which the decision table BlocResult compares.
+     */
     public void propose(DelegateExecution execution) {
         Campaign campaign = campaign(execution);
         Bloc bloc = bloc(campaign, execution);
@@ -90,9 +93,14 @@ public class BlocProcess {
         execution.setVariable(Variables.VALIDATED_COUNT, validated);
         execution.setVariable(Variables.ABSENT_COUNT, absent);
         execution.setVariable(Variables.COMPONENTS_COUNT, bloc.components().size());
+        Regulation regulation = referentials.regulation(campaign);
+        execution.setVariable(Variables.MINIMUM_VALIDATED_COMPONENTS,
+                regulation.bloc().requiredValidated(bloc.components().size()));
         execution.setVariable(Variables.BLOC_SUMMARY, summary.toString());
         execution.setVariable(Variables.MAX_ATTEMPTS, 1 + campaign.getResitAttempts());
-        execution.setVariable(Variables.RESIT_RULE, resitRule(referentials.regulation(campaign)));
+        execution.setVariable(Variables.RESIT_RULE, resitRule(regulation));
+        execution.setVariable(Variables.BLOC_RULE, "selon le " + regulation.title() + ", un bloc est validé avec "
+                + regulation.bloc().describeDecision() + ".");
     }
 
     /** « Un bloc ajourné repasse les composantes non validées, … (Règlement de certification MMDC v1, révision 2). » */

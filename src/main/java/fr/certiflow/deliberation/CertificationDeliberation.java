@@ -97,8 +97,8 @@ public final class CertificationDeliberation {
         pool.forEach(member -> byId.put(member.userId(), member));
         PoolMember chair = byId.get(sitting.chair());
         if (chair == null || !chair.president()) {
-            throw new RefusedException("Le jury de certification est présidé par un président de jury du jury de la campagne : "
-                    + sitting.chair() + " n'en est pas un.");
+            throw new RefusedException("Selon le " + policy.source() + ", le jury de certification est présidé par "
+                    + policy.chair() + " : " + sitting.chair() + " n'en est pas un.");
         }
         Set<String> designated = new LinkedHashSet<>();
         designated.add(chair.userId());

@@ -21,6 +21,7 @@ public class CertificationJuryPolicies {
     public CertificationJuryPolicy forCampaign(Long campaignId) {
         Regulation regulation = referentials.regulation(campaigns.require(campaignId));
         Regulation.CertificationJury jury = regulation.juries().certification();
-        return new CertificationJuryPolicy(jury.minimumMembers(), jury.quorum(), regulation.title());
+        return new CertificationJuryPolicy(jury.minimumMembers(), jury.quorum(), jury.describeChair(),
+                regulation.certification().describe(), regulation.title());
     }
 }

@@ -90,9 +90,7 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
     private void created(DelegateTask task) {
         Long campaignId = campaignId(task);
         CertificationJuryPolicy policy = policies.forCampaign(campaignId);
-        task.setVariableLocal(Variables.CERTIFICATION_JURY_RULES, "Selon le " + policy.source() + ", le jury de certification compte au moins "
-                + policy.minimumMembers() + " membres du jury de la campagne, dont le président de jury qui le préside ; "
-                + "il délibère lorsqu'au moins " + policy.quorum() + " de ses membres sont présents.");
+        task.setVariableLocal(Variables.CERTIFICATION_JURY_RULES, policy.describe());
         ArrayNode pool = JSON.createArrayNode();
         for (Juror juror : poolOf(campaignId)) {
             pool.addObject().put("value", juror.getUserId()).put("label", juror.getDisplayName()

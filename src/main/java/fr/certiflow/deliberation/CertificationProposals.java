@@ -18,8 +18,9 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 
 /**
- * The campaign's certification decisions: each candidate's proposal (every bloc validated now or acquired in an
- * earlier campaign, weighed by the CertificationResult decision table), which the jury's task lists (see
+ * The campaign's certification decisions: each candidate's proposal (the blocs validated now or acquired in an
+ * earlier campaign, against the number the règlement requires, weighed by the CertificationResult decision table),
+ * which the jury's task lists (see
  * {@link CertificationJuryTaskListener}), and the decision the jury took.
  */
 @Service
@@ -45,7 +46,9 @@ class CertificationProposals implements Certifications {
         for (Candidate candidate : cohort) {
             Set<String> acquired = acquiredBlocs(campaign, candidate, referential);
             String proposed = (String) decisionService.evaluateDecisionTableByKey(ProcessKeys.DECISION_CERTIFICATION_RESULT,
-                    Map.of(Variables.ACQUIRED_BLOCS_COUNT, acquired.size(), Variables.BLOCS_COUNT, referential.blocs().size()))
+                    Map.of(Variables.ACQUIRED_BLOCS_COUNT, acquired.size(), Variables.BLOCS_COUNT, referential.blocs().size(),
+                            Variables.MINIMUM_ACQUIRED_BLOCS,
+                            referentials.regulation(campaign).certification().requiredAcquired(referential.blocs().size())))
                     .getSingleResult().getSingleEntry();
             CertificationDecision decision = decisions.findByCampaignIdAndCandidateId(campaign.getId(), candidate.getId())
                     .orElseGet(() -> new CertificationDecision(campaign.getId(), candidate.getId(), proposed));

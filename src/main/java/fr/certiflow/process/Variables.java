@@ -106,13 +106,19 @@ public final class Variables {
     public static final String VALIDATED_COUNT = "validatedCount";
     public static final String ABSENT_COUNT = "absentCount";
     public static final String COMPONENTS_COUNT = "componentsCount";
+    /** The validated composantes the règlement requires of this bloc ({@code bloc.minimumValidatedComponents}). */
+    public static final String MINIMUM_VALIDATED_COMPONENTS = "minimumValidatedComponents";
     public static final String BLOC_SUMMARY = "blocSummary";
+    /** How the règlement decides a bloc, for the president's deliberation (« validé avec toutes ses composantes … »). */
+    public static final String BLOC_RULE = "blocRule";
     public static final String MAX_ATTEMPTS = "maxAttempts";
     /** What an adjournment means for this bloc, as the règlement says, for the president's deliberation. */
     public static final String RESIT_RULE = "resitRule";
     /** The inputs of the decision table CertificationResult. */
     public static final String ACQUIRED_BLOCS_COUNT = "acquiredBlocsCount";
     public static final String BLOCS_COUNT = "blocsCount";
+    /** The acquired blocs the règlement requires ({@code certification.minimumAcquiredBlocs}). */
+    public static final String MINIMUM_ACQUIRED_BLOCS = "minimumAcquiredBlocs";
 
     public static final String BLOC_DECISION = "blocDecision";
     public static final String JUSTIFICATION = "justification";

@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param certifier who made these choices, as documents name them
  */
 public record Regulation(ReferentialVersion referential, int version, String title, String certifier, Scale scale,
-        ComponentRule component, BlocRule bloc, Resits resits, Admissibility admissibility,
-        Accommodations accommodations, Juries juries, GroupRule groups, LanguageCheckRule languageCheck,
+        ComponentRule component, BlocRule bloc, CertificationRule certification, Resits resits,
+        Admissibility admissibility, Accommodations accommodations, Juries juries, GroupRule groups, LanguageCheckRule languageCheck,
         Pathways pathways) {
 
     public record ReferentialVersion(String code, int version) {
@@ -88,8 +88,25 @@ public record Regulation(ReferentialVersion referential, int version, String tit
         }
     }
 
-    /** @param validityYears how long a bloc stays acquired; absent: without limit */
-    public record BlocRule(Integer validityYears) {
+    /** What a « how many » rule may say instead of a number: every one of them. */
+    public static final String ALL = "all";
+
+    /**
+     * How many of {@code total} a « all or a number » rule requires: all of them, or the number the règlement writes
+     * (all of them when there are fewer).
+     */
+    static int required(String rule, int total) {
+        return ALL.equals(rule) ? total : Math.min(Integer.parseInt(rule.strip()), total);
+    }
+
+    /**
+     * When a bloc is validated, and how long it stays acquired.
+     *
+     * @param validityYears how long a bloc stays acquired; absent: without limit
+     * @param minimumValidatedComponents how many of its composantes must be validated: {@value Regulation#ALL}, or a
+     *        number (a bloc with fewer composantes needs all of them)
+     */
+    public record BlocRule(Integer validityYears, String minimumValidatedComponents) {
 
         /** A bloc acquired on {@code acquiredOn} still counts on {@code day}. */
         public boolean stillValid(LocalDate acquiredOn, LocalDate day) {
@@ -99,6 +116,38 @@ public record Regulation(ReferentialVersion referential, int version, String tit
         public String describe() {
             return validityYears == null ? "sans limite de durée"
                     : validityYears + " an" + (validityYears > 1 ? "s" : "") + " à compter de la décision du jury";
+        }
+
+        /** The validated composantes the decision table BlocResult requires of a bloc of {@code components}. */
+        public int requiredValidated(int components) {
+            return required(minimumValidatedComponents, components);
+        }
+
+        /** « toutes ses composantes validées », « au moins 2 de ses composantes validées (toutes lorsqu'il en compte moins) ». */
+        public String describeDecision() {
+            return ALL.equals(minimumValidatedComponents) ? "toutes ses composantes validées"
+                    : "au moins " + minimumValidatedComponents.strip()
+                            + " de ses composantes validées (toutes lorsqu'il en compte moins)";
+        }
+    }
+
+    /**
+     * When the certification is awarded.
+     *
+     * @param minimumAcquiredBlocs how many blocs of the référentiel must be acquired (validated in the campaign or
+     *        earlier and still valid): {@value Regulation#ALL}, or a number
+     */
+    public record CertificationRule(String minimumAcquiredBlocs) {
+
+        /** The acquired blocs the decision table CertificationResult requires of a référentiel of {@code blocs}. */
+        public int requiredAcquired(int blocs) {
+            return required(minimumAcquiredBlocs, blocs);
+        }
+
+        /** « tous ses blocs acquis », « au moins 3 blocs acquis ». */
+        public String describe() {
+            return ALL.equals(minimumAcquiredBlocs) ? "tous ses blocs acquis"
+                    : "au moins " + minimumAcquiredBlocs.strip() + " blocs acquis";
         }
     }
 
@@ -160,8 +209,21 @@ public record Regulation(ReferentialVersion referential, int version, String tit
     public record Exclusions(boolean trainer, boolean employer, boolean declaredConflicts) {
     }
 
-    /** @param minimumMembers members designated, at least @param quorum members present for a valid decision */
-    public record CertificationJury(int minimumMembers, int quorum) {
+    /**
+     * @param minimumMembers members designated, at least
+     * @param quorum members present for a valid decision
+     * @param chair who chairs it: {@value #CHAIR_JURY_PRESIDENT} (a jury president of the campaign's pool), the only
+     *        choice Certiflow supports
+     */
+    public record CertificationJury(int minimumMembers, int quorum, String chair) {
+
+        public static final String CHAIR_JURY_PRESIDENT = "jury-president";
+        static final java.util.Set<String> CHAIRS = java.util.Set.of(CHAIR_JURY_PRESIDENT);
+
+        /** « un président de jury du jury de la campagne », as the certification jury's form and refusals state it. */
+        public String describeChair() {
+            return "un président de jury du jury de la campagne";
+        }
     }
 
     /** Sizes of the groups of a composante assessed as collective work. */

@@ -37,9 +37,18 @@ final class RegulationValidator {
         require(problems, "certifier", regulation.certifier());
         scale(problems, regulation.scale());
         component(problems, regulation.component(), referential);
-        if (present(problems, "bloc", regulation.bloc()) && regulation.bloc().validityYears() != null
-                && regulation.bloc().validityYears() < 1) {
-            problems.add(new Problem("bloc.validityYears", "must be 1 or more, or absent for no limit"));
+        if (present(problems, "bloc", regulation.bloc())) {
+            if (regulation.bloc().validityYears() != null && regulation.bloc().validityYears() < 1) {
+                problems.add(new Problem("bloc.validityYears", "must be 1 or more, or absent for no limit"));
+            }
+            allOrCount(problems, "bloc.minimumValidatedComponents", regulation.bloc().minimumValidatedComponents(),
+                    referential == null ? null : referential.blocs().stream()
+                            .mapToInt(bloc -> bloc.components().size()).max().orElse(0),
+                    "composantes of its largest bloc");
+        }
+        if (present(problems, "certification", regulation.certification())) {
+            allOrCount(problems, "certification.minimumAcquiredBlocs", regulation.certification().minimumAcquiredBlocs(),
+                    referential == null ? null : referential.blocs().size(), "blocs of the référentiel");
         }
         if (present(problems, "resits", regulation.resits())) {
             atLeast(problems, "resits.attempts", regulation.resits().attempts(), 0);
@@ -176,6 +185,33 @@ final class RegulationValidator {
         if (present(problems, "juries.certification", certification)) {
             atLeast(problems, "juries.certification.minimumMembers", certification.minimumMembers(), 1);
             between(problems, "juries.certification.quorum", certification.quorum(), 1, certification.minimumMembers());
+            oneOf(problems, "juries.certification.chair", certification.chair(), Regulation.CertificationJury.CHAIRS,
+                    "who chairs the certification jury: " + Regulation.CertificationJury.CHAIR_JURY_PRESIDENT
+                            + " (a jury president of the campaign's pool), the only choice supported");
+        }
+    }
+
+    /** « all », or a number from 1 to {@code maximum} (unchecked when the référentiel is unknown). */
+    private static void allOrCount(List<Problem> problems, String element, String value, Integer maximum, String what) {
+        if (blank(value)) {
+            problems.add(new Problem(element, "is required (" + Regulation.ALL + ", or a number)"));
+            return;
+        }
+        if (Regulation.ALL.equals(value)) {
+            return;
+        }
+        int count;
+        try {
+            count = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(element, "'" + value + "' is neither " + Regulation.ALL + " nor a number"));
+            return;
+        }
+        if (count < 1) {
+            problems.add(new Problem(element, "must be " + Regulation.ALL + " or 1 or more, found " + count));
+        } else if (maximum != null && count > maximum) {
+            problems.add(new Problem(element, "must be " + Regulation.ALL + " or at most " + maximum + " (the " + what
+                    + "), found " + count));
         }
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The rules of the certification jury's sitting, without the engine. */
 class CertificationDeliberationTests {
 
-    static final CertificationJuryPolicy POLICY = new CertificationJuryPolicy(3, 3, "Règlement de certification MMDC v1");
+    static final CertificationJuryPolicy POLICY = new CertificationJuryPolicy(3, 3,
+            "un président de jury du jury de la campagne", "tous ses blocs acquis", "Règlement de certification MMDC v1");
     static final List<PoolMember> POOL = List.of(
             new PoolMember("paul", "Paul Président", "Cabinet Conseil", true),
             new PoolMember("pia", "Pia Présidente", null, true),
@@ -73,7 +74,8 @@ class CertificationDeliberationTests {
 
         @Test
         void aQuorumBelowTheDesignationLetsAJuryDecideWithAbsentMembers() {
-            CertificationJuryPolicy five = new CertificationJuryPolicy(5, 3, "Règlement de certification X v2");
+            CertificationJuryPolicy five = new CertificationJuryPolicy(5, 3, POLICY.chair(), POLICY.awardRule(),
+                    "Règlement de certification X v2");
             var outcome = CertificationDeliberation.check(five, POOL, proposals(3),
                     sitting(List.of("pia", "jure1", "jure2", "jure3"), List.of("jure1", "jure2"), List.of()));
             assertThat(outcome.members()).hasSize(5).filteredOn(m -> !m.isPresent()).extracting(CertificationJury.Member::getUserId)
@@ -98,7 +100,8 @@ class CertificationDeliberationTests {
         void onlyAJuryPresidentOfThePoolChairs() {
             Sitting byJuror = new Sitting("jure1", List.of("jure2", "jure3"), List.of("jure2", "jure3"), List.of(), true);
             assertThatThrownBy(() -> CertificationDeliberation.check(POLICY, POOL, proposals(3), byJuror))
-                    .hasMessageContaining("présidé par un président de jury du jury de la campagne : jure1 n'en est pas un");
+                    .hasMessage("Selon le Règlement de certification MMDC v1, le jury de certification est présidé par un "
+                            + "président de jury du jury de la campagne : jure1 n'en est pas un.");
             Sitting byStranger = new Sitting("president.ailleurs", List.of("jure2", "jure3"), List.of("jure2", "jure3"), List.of(), true);
             assertThatThrownBy(() -> CertificationDeliberation.check(POLICY, POOL, proposals(3), byStranger))
                     .hasMessageContaining("president.ailleurs n'en est pas un");

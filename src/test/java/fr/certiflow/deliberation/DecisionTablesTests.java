@@ -29,20 +29,27 @@ class DecisionTablesTests {
         assertThat(result).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "{0} validated, {1} absent of {2} -> {3}")
-    @CsvSource({"2, 0, 2, VALIDE", "1, 0, 2, NON_VALIDE", "1, 1, 2, NON_VALIDE", "0, 2, 2, ABSENT", "0, 1, 1, ABSENT",
-            "0, 0, 1, NON_VALIDE"})
-    void theProposedBlocResult(int validated, int absent, int components, String expected) throws IOException {
-        Object result = evaluate("bloc-result.dmn", "BlocResult",
-                Map.of("validatedCount", validated, "absentCount", absent, "componentsCount", components));
+    /** Minimum 2 of 2: mmdc-v1-r2's « all »; minimum 1: the fixture's one composante out of two suffices. */
+    @ParameterizedTest(name = "{0} validated, {1} absent of {2}, minimum {3} -> {4}")
+    @CsvSource({"2, 0, 2, 2, VALIDE", "1, 0, 2, 2, NON_VALIDE", "1, 1, 2, 2, NON_VALIDE", "0, 2, 2, 2, ABSENT",
+            "0, 1, 1, 1, ABSENT", "0, 0, 1, 1, NON_VALIDE",
+            "1, 0, 2, 1, VALIDE", "1, 1, 2, 1, VALIDE", "2, 0, 2, 1, VALIDE", "0, 2, 2, 1, ABSENT", "0, 1, 2, 1, NON_VALIDE",
+            "2, 0, 3, 2, VALIDE", "1, 2, 3, 2, NON_VALIDE"})
+    void theProposedBlocResultReachesTheReglementsMinimum(int validated, int absent, int components, int minimum,
+            String expected) throws IOException {
+        Object result = evaluate("bloc-result.dmn", "BlocResult", Map.of("validatedCount", validated, "absentCount",
+                absent, "componentsCount", components, "minimumValidatedComponents", minimum));
         assertThat(result).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "{0} of {1} blocs -> {2}")
-    @CsvSource({"3, 3, DELIVREE", "2, 3, NON_DELIVREE", "0, 3, NON_DELIVREE"})
-    void theCertificationIsAwardedWhenEveryBlocIsAcquired(int acquired, int blocs, String expected) throws IOException {
+    /** Minimum 3 of 3: mmdc-v1-r2's « all »; minimum 2: a règlement awarding it with two blocs out of three. */
+    @ParameterizedTest(name = "{0} of {1} blocs, minimum {2} -> {3}")
+    @CsvSource({"3, 3, 3, DELIVREE", "2, 3, 3, NON_DELIVREE", "0, 3, 3, NON_DELIVREE",
+            "2, 3, 2, DELIVREE", "3, 3, 2, DELIVREE", "1, 3, 2, NON_DELIVREE"})
+    void theCertificationIsAwardedWhenTheReglementsNumberOfBlocsIsAcquired(int acquired, int blocs, int minimum,
+            String expected) throws IOException {
         Object result = evaluate("certification-result.dmn", "CertificationResult",
-                Map.of("acquiredBlocsCount", acquired, "blocsCount", blocs));
+                Map.of("acquiredBlocsCount", acquired, "blocsCount", blocs, "minimumAcquiredBlocs", minimum));
         assertThat(result).isEqualTo(expected);
     }
 

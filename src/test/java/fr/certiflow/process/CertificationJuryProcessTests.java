@@ -98,8 +98,11 @@ class CertificationJuryProcessTests {
         assertThat(proposals.elements().get(0).prop("blocs").stringValue()).isEqualTo("BC1, BC2, BC3");
         assertThat(proposals.elements().get(5).prop("proposal").stringValue()).isEqualTo("Non délivrée");
         assertThat(proposals.toString()).doesNotContain("DELIVREE");
-        assertThat((String) shown.get("certificationJuryRules")).startsWith("Selon le Règlement de certification MMDC v1, révision 2, "
-                + "le jury de certification compte au moins 3 membres");
+        assertThat((String) shown.get("certificationJuryRules")).isEqualTo("Selon le Règlement de certification MMDC v1, "
+                + "révision 2, le jury de certification compte au moins 3 membres du jury de la campagne ; il est présidé "
+                + "par un président de jury du jury de la campagne, qui en est membre ; il délibère lorsqu'au moins 3 de "
+                + "ses membres sont présents. La certification est proposée au candidat qui a tous ses blocs acquis "
+                + "(validés lors de cette campagne, ou acquis lors d'une session antérieure et toujours valables).");
         SpinJsonNode pool = (SpinJsonNode) shown.get("certificationJuryPool");
         assertThat(pool.elements()).extracting(option -> option.prop("value").stringValue())
                 .containsExactly("president", "jure1", "jure2", "jure3");

@@ -26,8 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole journey under the test fixture's règlement (four levels, Maîtrisé and Acquis acquired; a composante
- * validated with 75 % of its criteria acquired and A.5-CR4 acquired; three jurors; blocs valid five years), with no
- * code of its own: the forms deployed are the ones generated for it, the decisions are the ones its rules give.
+ * validated with 75 % of its criteria acquired and A.5-CR4 acquired; a bloc with one composante validated; the
+ * certification with two blocs acquired; three jurors; blocs valid five years), with no code of its own: the forms
+ * deployed are the ones generated for it, the decisions are the ones its rules give.
  */
 @SpringBootTest(properties = {
         "certiflow.regulations.locations=classpath:regulations/,classpath:fixtures/regulations-v2/",
@@ -59,6 +60,9 @@ class RegulationJourneyTests {
 
     @Autowired
     CertificationJourney journey;
+
+    @Autowired
+    fr.certiflow.campaign.Certifications certifications;
 
     @Autowired
     fr.certiflow.notification.NotificationRepository notifications;
@@ -140,7 +144,8 @@ class RegulationJourneyTests {
         Candidate candidate = fixture.candidate(campaign, "2027-350");
         ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC3");
         fixture.completeProductions(bloc, component -> component.equals("A.4") ? "NON_ACQUIS" : "ACQUIS");
-        assertThat(fixture.runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("NON_VALIDE");
+        // One composante of two suffices under the fixture's règlement: the president defers the bloc all the same.
+        assertThat(fixture.runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("VALIDE");
         assertThat(fixture.runtime.getVariable(bloc.getId(), "resitRule")).isEqualTo("Un bloc **ajourné** repasse toutes "
                 + "ses composantes, celles déjà validées comprises, dans la limite des passages autorisés (Règlement de "
                 + "certification MMDC v1, révision 3 (fixture de test)).");
@@ -157,13 +162,60 @@ class RegulationJourneyTests {
                 .containsExactlyInAnyOrder("A.4", "A.5");
         assertThat(resit).extracting(ProcessInstance::getBusinessKey)
                 .containsExactlyInAnyOrder(campaign.getCode() + "/2027-350/A.4#2", campaign.getCode() + "/2027-350/A.5#2");
-        // A.5, validated at the first attempt, is assessed again: its new result is the one that counts.
-        fixture.completeProductions(bloc, component -> component.equals("A.5") ? "NON_ACQUIS" : "MAITRISE");
+        // A.5, validated at the first attempt, is assessed again: its new result is the one that counts (kept, its
+        // first result would make one composante validated, which the fixture's rule finds enough).
+        fixture.completeProductions(bloc, component -> "NON_ACQUIS");
         assertThat(fixture.runtime.getVariable(bloc.getId(), "proposedResult")).isEqualTo("NON_VALIDE");
-        assertThat(fixture.runtime.getVariable(bloc.getId(), "validatedCount")).isEqualTo(1);
+        assertThat(fixture.runtime.getVariable(bloc.getId(), "validatedCount")).isEqualTo(0);
         assertThat(productions.findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(campaign.getId(), candidate.getId()))
                 .extracting(production -> production.getComponentCode() + "#" + production.getAttempt() + " " + production.getResult())
-                .containsExactly("A.4#1 NON_VALIDE", "A.4#2 VALIDE", "A.5#1 VALIDE", "A.5#2 NON_VALIDE");
+                .containsExactly("A.4#1 NON_VALIDE", "A.4#2 NON_VALIDE", "A.5#1 VALIDE", "A.5#2 NON_VALIDE");
+    }
+
+    /**
+     * Two blocs of three acquired in an earlier session (and still valid): the fixture's règlement awards the
+     * certification with two ({@code certification.minimumAcquiredBlocs: 2}), mmdc-v1-r2 needs all three.
+     */
+    @Test
+    void theCertificationIsProposedByItsCampaignsReglement() {
+        Regulation shipped = regulations.find("MMDC", 1, 2).orElseThrow();
+        for (Regulation regulation : List.of(fourLevels, shipped)) {
+            Campaign campaign = fixture.campaign(regulation, c -> { });
+            LocalDate earlier = campaign.getOpensAt().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate().minusYears(1);
+            Candidate candidate = fixture.candidate(campaign, "2027-37" + regulation.version(), c -> {
+                c.getAcquiredBlocs().put("BC1", earlier);
+                c.getAcquiredBlocs().put("BC2", earlier);
+            });
+            // How many of the cohort are proposed « Délivrée »: the candidate, or no one.
+            assertThat(certifications.propose(campaign, List.of(candidate))).as(regulation.title())
+                    .isEqualTo(regulation == shipped ? 0 : 1);
+        }
+    }
+
+    /**
+     * The same ratings decide a bloc differently under each règlement: the fixture's validates a bloc with one
+     * composante of two ({@code bloc.minimumValidatedComponents: 1}), mmdc-v1-r2 needs them all ({@code all}). The
+     * decision table is the same; only the règlement's figure, handed to it, differs.
+     */
+    @Test
+    void aBlocIsDecidedByItsCampaignsReglement() {
+        Regulation shipped = regulations.find("MMDC", 1, 2).orElseThrow();
+        for (Regulation regulation : List.of(fourLevels, shipped)) {
+            Campaign campaign = fixture.campaign(regulation, c -> { });
+            fixture.standardJury(campaign);
+            Candidate candidate = fixture.candidate(campaign, "2027-36" + regulation.version());
+            ProcessInstance bloc = fixture.startBloc(campaign, candidate, "BC3");
+            fixture.completeProductions(bloc, component -> component.equals("A.4") ? "NON_ACQUIS" : "ACQUIS");
+            assertThat(fixture.runtime.getVariable(bloc.getId(), "validatedCount")).isEqualTo(1);
+            assertThat(fixture.runtime.getVariable(bloc.getId(), Variables.MINIMUM_VALIDATED_COMPONENTS))
+                    .as(regulation.title()).isEqualTo(regulation == shipped ? 2 : 1);
+            assertThat(fixture.runtime.getVariable(bloc.getId(), "proposedResult")).as(regulation.title())
+                    .isEqualTo(regulation == shipped ? "NON_VALIDE" : "VALIDE");
+            assertThat(fixture.runtime.getVariable(bloc.getId(), Variables.BLOC_RULE)).isEqualTo("selon le "
+                    + regulation.title() + ", un bloc est validé avec " + (regulation == shipped
+                            ? "toutes ses composantes validées"
+                            : "au moins 1 de ses composantes validées (toutes lorsqu'il en compte moins)") + ".");
+        }
     }
 
     /**

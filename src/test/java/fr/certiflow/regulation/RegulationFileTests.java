@@ -31,6 +31,23 @@ class RegulationFileTests {
         assertThat(regulation.accommodations().tiersTemps().extend(opens, Instant.parse("2027-01-31T00:00:00Z")))
                 .isEqualTo(Instant.parse("2027-02-10T00:00:00Z"));
         assertThat(regulation.slug()).isEqualTo("mmdc-v1-r2");
+        assertThat(regulation.bloc().requiredValidated(2)).isEqualTo(2);
+        assertThat(regulation.bloc().describeDecision()).isEqualTo("toutes ses composantes validées");
+        assertThat(regulation.certification().requiredAcquired(3)).isEqualTo(3);
+        assertThat(regulation.certification().describe()).isEqualTo("tous ses blocs acquis");
+        assertThat(regulation.juries().certification().chair()).isEqualTo("jury-president");
+    }
+
+    /** The fixture validates a bloc with one composante of its two (or of its one); the shipped one needs them all. */
+    @Test
+    void theBlocAndCertificationRulesAreTheReglementsFigures() {
+        Regulation fixture = Regulations.fourLevels();
+        assertThat(fixture.bloc().requiredValidated(2)).isEqualTo(1);
+        assertThat(fixture.bloc().requiredValidated(1)).isEqualTo(1);
+        assertThat(fixture.bloc().describeDecision())
+                .isEqualTo("au moins 1 de ses composantes validées (toutes lorsqu'il en compte moins)");
+        assertThat(fixture.certification().requiredAcquired(3)).isEqualTo(2);
+        assertThat(fixture.certification().describe()).isEqualTo("au moins 2 blocs acquis");
     }
 
     @Test
@@ -63,7 +80,13 @@ class RegulationFileTests {
                                 "pathways.vae.jury.externalMinimum: must be between 0 and 0, found 1",
                                 "pathways.vae.jury.languageQualifiedMinimum: must be between 0 and 0, found 1",
                                 "resits.keep: 'everything' is not what a resit keeps: validated-components (the "
-                                        + "composantes validated) or nothing (the whole bloc is assessed again)"));
+                                        + "composantes validated) or nothing (the whole bloc is assessed again)",
+                                "bloc.minimumValidatedComponents: 'most' is neither all nor a number",
+                                "certification.minimumAcquiredBlocs: must be all or at most 3 (the blocs of the "
+                                        + "référentiel), found 4",
+                                "juries.certification.chair: 'the-oldest' is not who chairs the certification jury: "
+                                        + "jury-president (a jury president of the campaign's pool), the only choice "
+                                        + "supported"));
     }
 
     /** What a resit keeps is the certifier's choice, written in each règlement: no default in the code. */
@@ -165,6 +188,31 @@ class RegulationFileTests {
                 new ByteArrayInputStream(quorum.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
                 .isInstanceOfSatisfying(InvalidRegulationException.class, thrown -> assertThat(thrown.problems())
                         .extracting(Problem::toString).containsExactly("juries.certification.quorum: must be between 1 and 3, found 4"));
+    }
+
+    @Test
+    void blocAndCertificationRulesOutOfRangeOrUnwrittenAreNamed() throws Exception {
+        String shipped = Files.readString(Regulations.SHIPPED);
+        String outOfRange = shipped.replace("minimumValidatedComponents: \"all\"", "minimumValidatedComponents: 3")
+                .replace("minimumAcquiredBlocs: \"all\"", "minimumAcquiredBlocs: 0");
+        assertThatThrownBy(() -> RegulationCatalog.read("out-of-range.yaml",
+                new ByteArrayInputStream(outOfRange.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .isInstanceOfSatisfying(InvalidRegulationException.class, thrown -> assertThat(thrown.problems())
+                        .extracting(Problem::toString).containsExactlyInAnyOrder(
+                                "bloc.minimumValidatedComponents: must be all or at most 2 (the composantes of its "
+                                        + "largest bloc), found 3",
+                                "certification.minimumAcquiredBlocs: must be all or 1 or more, found 0"));
+        String unwritten = shipped.replace("  minimumValidatedComponents: \"all\"\n", "")
+                .replace("    chair: \"jury-president\"\n", "").replaceAll("(?s)\ncertification:.*?\n\n", "\n\n");
+        assertThatThrownBy(() -> RegulationCatalog.read("unwritten.yaml",
+                new ByteArrayInputStream(unwritten.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .isInstanceOfSatisfying(InvalidRegulationException.class, thrown -> assertThat(thrown.problems())
+                        .extracting(Problem::toString).containsExactlyInAnyOrder(
+                                "bloc.minimumValidatedComponents: is required (all, or a number)",
+                                "certification: is required",
+                                "juries.certification.chair: is required (who chairs the certification jury: "
+                                        + "jury-president (a jury president of the campaign's pool), the only choice "
+                                        + "supported)"));
     }
 
     @Test
