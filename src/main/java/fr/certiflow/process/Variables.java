@@ -30,6 +30,8 @@ public final class Variables {
     public static final String RETURN_REASON = "returnReason";
     public static final String LANGUAGE_CHECK_SUMMARY = "languageCheckSummary";
     public static final String DOCUMENTS_SUMMARY = "documentsSummary";
+    /** On the oral scheduling task: what the règlement's accommodations give its tiers-temps candidates at the oral. */
+    public static final String ORAL_ACCOMMODATIONS = "oralAccommodations";
     /** The address of the production's page in the coordinator's console (task-local, shown by the admissibility form). */
     public static final String PRODUCTION_CONSOLE = "productionConsole";
     public static final String JURORS_AGREE = "jurorsAgree";

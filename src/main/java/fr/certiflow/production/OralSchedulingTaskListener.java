@@ -1,5 +1,6 @@
 package fr.certiflow.production;
 
+import fr.certiflow.campaign.Accommodation;
 import fr.certiflow.campaign.CampaignRepository;
 import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
@@ -12,6 +13,7 @@ import fr.certiflow.process.ProcessVariables;
 import fr.certiflow.process.SubmissionCheck;
 import fr.certiflow.process.TaskActors;
 import fr.certiflow.process.Variables;
+import fr.certiflow.regulation.Regulation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -68,6 +70,10 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
 
     @Override
     public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            showAccommodations(task);
+            return;
+        }
         check(task);
         Instant at = parse(task.getVariableLocal(Variables.ORAL_DATE));
         String place = ProcessVariables.local(task).string(Variables.ORAL_PLACE).orElse("").strip();
@@ -97,9 +103,38 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
                                     : "la composante " + task.getVariable(Variables.COMPONENT_LABEL),
                             "date", DAY.format(at),
                             "heure", TIME.format(at),
-                            "lieu", place),
+                            "lieu", place,
+                            "amenagement", oralNotice(candidate, contexts.of(task).regulation()).isEmpty() ? ""
+                                    : "\n- aménagement : " + oralNotice(candidate, contexts.of(task).regulation())),
                     production.getId(), "convocation:" + production.getId() + ":" + at.getEpochSecond());
         }
+    }
+
+    /**
+     * Shows the coordinator, on the task only, what the règlement's accommodations give each tiers-temps candidate of
+     * the sitting at the oral: one line per candidate, nothing when none has tiers-temps.
+     */
+    private void showAccommodations(DelegateTask task) {
+        Regulation regulation = contexts.of(task).regulation();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Production production : contexts.members(task)) {
+            if (!seen.add(production.getCandidateId())) {
+                continue;
+            }
+            Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
+            String notice = oralNotice(candidate, regulation);
+            if (!notice.isEmpty()) {
+                lines.add("**" + candidate.fullName() + "** — Aménagement : " + notice);
+            }
+        }
+        task.setVariableLocal(Variables.ORAL_ACCOMMODATIONS, String.join("  \n", lines));
+    }
+
+    /** What the règlement gives the candidate at an oral, or nothing when they have no tiers-temps. */
+    private static String oralNotice(Candidate candidate, Regulation regulation) {
+        return candidate.getAccommodation() == Accommodation.TIERS_TEMPS
+                ? regulation.accommodations().tiersTemps().oralNotice(regulation) : "";
     }
 
     /** The date and time the form gives, once checked with the place. */

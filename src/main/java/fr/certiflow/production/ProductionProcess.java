@@ -109,7 +109,7 @@ public class ProductionProcess {
         Instant opens = attempt == 1 ? campaign.getOpensAt() : clock.instant();
         Instant due = attempt == 1 ? campaignDeadline : opens.plus(Duration.ofDays(campaign.getResitPeriodDays()));
         Instant deadline = candidate.getAccommodation().extend(opens, due, candidate.getExtensionDays(),
-                regulation.accommodations().tiersTemps());
+                regulation.accommodations().tiersTemps().deadline());
         String processKey = ProcessKeys.productionBusinessKey(campaign.getCode(), candidate.getNumber(), componentCode, attempt);
         if (!processKey.equals(execution.getProcessBusinessKey())) {
             throw new IllegalStateException("Production process " + execution.getProcessInstanceId() + " has business key "

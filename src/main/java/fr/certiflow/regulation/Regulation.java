@@ -175,7 +175,26 @@ public record Regulation(ReferentialVersion referential, int version, String tit
     public record Admissibility(int returnsAllowed) {
     }
 
-    public record Accommodations(PeriodShare tiersTemps) {
+    public record Accommodations(TiersTemps tiersTemps) {
+    }
+
+    /**
+     * What tiers-temps gives a candidate.
+     *
+     * @param numerator with {@code denominator}, the share of the submission period added to the deadline
+     * @param oral what it gives at an oral, in the certifier's words (shown on the convocation and to the coordinator)
+     */
+    public record TiersTemps(int numerator, int denominator, String oral) {
+
+        /** The share of the submission period added to a tiers-temps candidate's deadline. */
+        public PeriodShare deadline() {
+            return new PeriodShare(numerator, denominator);
+        }
+
+        /** « tiers-temps — <what it gives at an oral> (<the règlement's title>) », as convocations and tasks show it. */
+        public String oralNotice(Regulation regulation) {
+            return "tiers-temps — " + oral.strip() + " (" + regulation.title() + ")";
+        }
     }
 
     /** A share of the submission period added to the deadline: 1/3 for a third. */

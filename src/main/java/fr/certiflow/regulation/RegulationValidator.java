@@ -64,6 +64,7 @@ final class RegulationValidator {
                 && present(problems, "accommodations.tiersTemps", regulation.accommodations().tiersTemps())) {
             atLeast(problems, "accommodations.tiersTemps.numerator", regulation.accommodations().tiersTemps().numerator(), 0);
             atLeast(problems, "accommodations.tiersTemps.denominator", regulation.accommodations().tiersTemps().denominator(), 1);
+            require(problems, "accommodations.tiersTemps.oral", regulation.accommodations().tiersTemps().oral());
         }
         juries(problems, regulation.juries());
         if (present(problems, "groups", regulation.groups())) {

@@ -24,7 +24,8 @@ class MailTemplatesTests {
                     "motif", "Le budget manque.", "echeance", "lundi 1 mars 2027 à 18h00"),
             MailTemplates.CONVOCATION, Map.of("candidat", "Léa Martin", "campagne", "Session 2027", "code", "A.5",
                     "composante", "A.5 Processus d'achat", "date", "mardi 16 mars 2027", "heure", "14h30", "lieu", "Salle 3",
-                    "epreuve", "la soutenance de la production", "objet", "la soutenance orale de votre production"),
+                    "epreuve", "la soutenance de la production", "objet", "la soutenance orale de votre production",
+                    "amenagement", ""),
             MailTemplates.BLOC_RESULT, Map.of("candidat", "Léa Martin", "campagne", "Session 2027", "bloc", "BC2",
                     "decision", "ajourné", "suite", "repasser les composantes non validées."),
             MailTemplates.RESULT, Map.of("candidat", "Léa Martin", "campagne", "Session 2027",
@@ -45,7 +46,16 @@ class MailTemplatesTests {
         MailTemplates.Mail mail = MailTemplates.render(MailTemplates.CONVOCATION, MODELS.get(MailTemplates.CONVOCATION));
 
         assertThat(mail.subject()).isEqualTo("Session 2027 — convocation à la soutenance de la production A.5");
-        assertThat(mail.body()).contains("- date : mardi 16 mars 2027\n- heure : 14h30\n- lieu : Salle 3");
+        assertThat(mail.body()).contains("- date : mardi 16 mars 2027\n- heure : 14h30\n- lieu : Salle 3\n\n")
+                .doesNotContain("ménagement");
+    }
+
+    @Test
+    void aTiersTempsCandidatesConvocationSaysWhatTheReglementGivesAtTheOral() {
+        Map<String, String> model = new HashMap<>(MODELS.get(MailTemplates.CONVOCATION));
+        model.put("amenagement", "\n- aménagement : tiers-temps — temps majoré (Règlement X)");
+        assertThat(MailTemplates.render(MailTemplates.CONVOCATION, model).body()).contains(
+                "- lieu : Salle 3\n- aménagement : tiers-temps — temps majoré (Règlement X)\n\n");
     }
 
     @Test

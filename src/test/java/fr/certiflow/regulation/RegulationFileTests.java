@@ -28,7 +28,7 @@ class RegulationFileTests {
         assertThat(regulation.juries().production().presidentsEvaluate()).isFalse();
         assertThat(regulation.bloc().stillValid(LocalDate.of(2001, 1, 1), LocalDate.of(2027, 1, 1))).isTrue();
         Instant opens = Instant.parse("2027-01-01T00:00:00Z");
-        assertThat(regulation.accommodations().tiersTemps().extend(opens, Instant.parse("2027-01-31T00:00:00Z")))
+        assertThat(regulation.accommodations().tiersTemps().deadline().extend(opens, Instant.parse("2027-01-31T00:00:00Z")))
                 .isEqualTo(Instant.parse("2027-02-10T00:00:00Z"));
         assertThat(regulation.slug()).isEqualTo("mmdc-v1-r2");
         assertThat(regulation.bloc().requiredValidated(2)).isEqualTo(2);
@@ -72,6 +72,7 @@ class RegulationFileTests {
                                 "component.minimumAcquiredPercent: must be between 1 and 100, found 120",
                                 "component.requiredCriteria: 'A.9-CR1' is not a criterion of référentiel MMDC version 1",
                                 "juries.production.jurors: must be between 1 and 9, found 0",
+                                "accommodations.tiersTemps.oral: is required",
                                 "juries.production.externalMinimum: must be between 0 and 0, found 1",
                                 "juries.production.languageQualifiedMinimum: must be between 0 and 0, found 1",
                                 "pathways.vae.documents[0].code: 'Dossier VAE' is not a document code (lower case letters, digits, hyphens, 32 characters at most)",
@@ -87,6 +88,22 @@ class RegulationFileTests {
                                 "juries.certification.chair: 'the-oldest' is not who chairs the certification jury: "
                                         + "jury-president (a jury president of the campaign's pool), the only choice "
                                         + "supported"));
+    }
+
+    /** What tiers-temps gives at an oral is the certifier's sentence, written in each règlement; none stops the start. */
+    @Test
+    void whatTiersTempsGivesAtAnOralIsWrittenInTheReglement() throws Exception {
+        Regulation shipped = Regulations.shipped();
+        assertThat(shipped.accommodations().tiersTemps().oralNotice(shipped)).isEqualTo("tiers-temps — temps de "
+                + "préparation et de soutenance majorés d'un tiers (" + shipped.title() + ")");
+        assertThat(Regulations.fourLevels().accommodations().tiersTemps().oral())
+                .isEqualTo("durée de la soutenance majorée d'un tiers, sans temps de préparation");
+        String noOral = Files.readString(Regulations.SHIPPED)
+                .replaceAll("(?m)^    oral: temps de préparation.*\n", "");
+        assertThatThrownBy(() -> RegulationCatalog.read("no-oral.yaml",
+                new ByteArrayInputStream(noOral.getBytes(StandardCharsets.UTF_8)), version -> Regulations.seed()))
+                .isInstanceOfSatisfying(InvalidRegulationException.class, thrown -> assertThat(thrown.problems())
+                        .extracting(Problem::toString).containsExactly("accommodations.tiersTemps.oral: is required"));
     }
 
     /** What a resit keeps is the certifier's choice, written in each règlement: no default in the code. */
