@@ -63,6 +63,8 @@ class GroupSittingProcessTests {
     @Autowired
     NotificationRepository notifications;
     @Autowired
+    fr.certiflow.campaign.CandidateRepository candidates;
+    @Autowired
     fr.certiflow.production.SubmissionRepository submissions;
 
     Campaign campaign;
@@ -102,6 +104,33 @@ class GroupSittingProcessTests {
             assertThat(fixture.groupSitting(member).getId()).isEqualTo(sitting.getId());
         }
         return sitting;
+    }
+
+    /** The coordinator scheduling the group's oral reads what tiers-temps gives each member who has it, and only them. */
+    @Test
+    void theGroupsOralSchedulingShowsItsTiersTempsMember() {
+        Candidate accommodated = group.get(1);
+        accommodated.setAccommodation(fr.certiflow.campaign.Accommodation.TIERS_TEMPS, null);
+        candidates.save(accommodated);
+        List<ProcessInstance> members = handIn("A.1");
+        ProcessInstance sitting = sittingOf(members);
+        fixture.admissible(sitting);
+
+        Task schedule = fixture.task(sitting, "Task_ScheduleOral");
+        assertThat(tasks.getVariableLocal(schedule.getId(), "oralAccommodations")).isEqualTo("**Prénom2027-302 Nom2027-302**"
+                + " — Aménagement : tiers-temps — temps de préparation et de soutenance majorés d'un tiers"
+                + " (Règlement de certification MMDC v1, révision 2)");
+        Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2));
+        fixture.submit(schedule, "coordo", Map.of("oralDate", oral.atZone(java.time.ZoneId.of("Europe/Paris"))
+                .toLocalDateTime().withSecond(0).withNano(0).toString(), "oralPlace", "Salle 2"));
+        List<Production> memberProductions = productionsOf(members);
+        for (int i = 0; i < memberProductions.size(); i++) {
+            boolean tiersTemps = i == 1;
+            assertThat(notifications.findByProductionIdOrderById(memberProductions.get(i).getId()))
+                    .filteredOn(n -> n.getKind().equals("CONVOCATION")).singleElement()
+                    .satisfies(n -> assertThat(n.getBody().contains("- aménagement : tiers-temps — temps de préparation"))
+                            .as("convocation of member %s", n.getRecipient()).isEqualTo(tiersTemps));
+        }
     }
 
     @Test

@@ -583,6 +583,41 @@ class ProductionAssessmentProcessTests {
             BpmnAwareTests.assertThat(instance).isWaitingAt("Task_EvaluateProduction");
             assertThat(productions.findById(fixture.productionId(instance)).orElseThrow().getOralPlace()).isEqualTo("Salle 204");
         }
+
+        /**
+         * What tiers-temps gives at the oral is the règlement's sentence: the coordinator reads it on the scheduling
+         * task, the candidate on the convocation. A candidate without tiers-temps reads nothing of it.
+         */
+        @Test
+        void aTiersTempsCandidatesOralShowsWhatTheReglementGives() {
+            String notice = "tiers-temps — temps de préparation et de soutenance majorés d'un tiers"
+                    + " (Règlement de certification MMDC v1, révision 2)";
+            Candidate accommodated = fixture.candidate(campaign, "2027-002",
+                    c -> c.setAccommodation(Accommodation.TIERS_TEMPS, null));
+            ProcessInstance tiersTemps = fixture.startProduction(campaign, accommodated, "A.2");
+            ProcessInstance other = fixture.startProduction(campaign, candidate, "A.2");
+            for (ProcessInstance instance : List.of(tiersTemps, other)) {
+                fixture.submitAll(fixture.productionId(instance), "A.2", FRENCH);
+                fixture.admissible(instance);
+            }
+            Task accommodatedSchedule = fixture.task(tiersTemps, "Task_ScheduleOral");
+            Task otherSchedule = fixture.task(other, "Task_ScheduleOral");
+            assertThat(engine.getTaskService().getVariableLocal(accommodatedSchedule.getId(), Variables.ORAL_ACCOMMODATIONS))
+                    .isEqualTo("**Prénom2027-002 Nom2027-002** — Aménagement : " + notice);
+            assertThat(engine.getTaskService().getVariableLocal(otherSchedule.getId(), Variables.ORAL_ACCOMMODATIONS))
+                    .isEqualTo("");
+            assertThat(runtime.getVariables(tiersTemps.getId())).doesNotContainKey(Variables.ORAL_ACCOMMODATIONS);
+
+            fixture.submit(accommodatedSchedule, "coordo", Map.of("oralDate", "2027-03-15T14:30", "oralPlace", "Salle 204"));
+            fixture.submit(otherSchedule, "coordo", Map.of("oralDate", "2027-03-15T16:30", "oralPlace", "Salle 204"));
+
+            assertThat(notifications.findByProductionIdOrderById(fixture.productionId(tiersTemps)))
+                    .filteredOn(n -> n.getKind().equals("CONVOCATION")).singleElement()
+                    .satisfies(n -> assertThat(n.getBody()).contains("- lieu : Salle 204\n- aménagement : " + notice + "\n"));
+            assertThat(notifications.findByProductionIdOrderById(fixture.productionId(other)))
+                    .filteredOn(n -> n.getKind().equals("CONVOCATION")).singleElement()
+                    .satisfies(n -> assertThat(n.getBody()).contains("- lieu : Salle 204\n\n").doesNotContain("ménagement"));
+        }
     }
 
     /**
