@@ -238,6 +238,37 @@ class VaeSittingProcessTests {
                 .satisfies(task -> assertThat(task.key()).isEqualTo("Task_Harmonise"));
     }
 
+    /**
+     * A tiers-temps VAE candidate's interview covers two composantes: the coordinator reads the règlement's sentence
+     * once for the candidate, and the one convocation carries it once.
+     */
+    @Test
+    void aTiersTempsVaeCandidateIsShownTheReglementsOralAccommodationOnce() {
+        Candidate accommodated = fixture.candidate(campaign, "2027-081", c -> {
+            c.setPathway(Pathway.VAE);
+            c.setAccommodation(fr.certiflow.campaign.Accommodation.TIERS_TEMPS, null);
+        });
+        String notice = "tiers-temps — temps de préparation et de soutenance majorés d'un tiers"
+                + " (Règlement de certification MMDC v1, révision 2)";
+        ProcessInstance bloc = fixture.startBloc(campaign, accommodated, "BC1");
+        handInDossier(fixture.productionsOf(bloc).get(0));
+        ProcessInstance sitting = fixture.groupSitting(fixture.productionsOf(bloc).get(0));
+        fixture.admissible(sitting);
+
+        Task schedule = fixture.task(sitting, "Task_ScheduleOral");
+        assertThat(engine.getTaskService().getVariableLocal(schedule.getId(), "oralAccommodations"))
+                .isEqualTo("**Prénom2027-081 Nom2027-081** — Aménagement : " + notice);
+        Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
+        fixture.submit(schedule, "coordo", Map.of("oralDate",
+                oral.atZone(ZoneId.of("Europe/Paris")).toLocalDateTime().withSecond(0).withNano(0).toString(),
+                "oralPlace", "Salle 2"));
+        List<Production> produced = productions.findByCampaignIdAndCandidateIdOrderByComponentCodeAscAttemptAsc(
+                campaign.getId(), accommodated.getId());
+        assertThat(mails(produced, "CONVOCATION")).singleElement().satisfies(mail -> assertThat(mail.getBody())
+                .contains("- lieu : Salle 2\n- aménagement : " + notice + "\n\n")
+                .containsOnlyOnce("aménagement"));
+    }
+
     private void handInDossier(ProcessInstance component) {
         SubmissionService.Upload upload = submissionService.upload(fixture.productionId(component), "dossier",
                 "dossier-vae.txt", AssessmentFixture.FRENCH.getBytes(StandardCharsets.UTF_8), "coordo");
