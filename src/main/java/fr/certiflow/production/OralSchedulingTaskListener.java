@@ -125,7 +125,8 @@ public class OralSchedulingTaskListener implements TaskListener, SubmissionCheck
             Candidate candidate = candidates.findById(production.getCandidateId()).orElseThrow();
             String notice = oralNotice(candidate, regulation);
             if (!notice.isEmpty()) {
-                lines.add("**" + candidate.fullName() + "** — Aménagement : " + notice);
+                // The name comes from the cohort file: shown as text, never as markdown.
+                lines.add("**" + ProductionDocuments.markdownText(candidate.fullName()) + "** — Aménagement : " + notice);
             }
         }
         task.setVariableLocal(Variables.ORAL_ACCOMMODATIONS, String.join("  \n", lines));

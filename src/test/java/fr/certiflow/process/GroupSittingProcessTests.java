@@ -117,7 +117,7 @@ class GroupSittingProcessTests {
         fixture.admissible(sitting);
 
         Task schedule = fixture.task(sitting, "Task_ScheduleOral");
-        assertThat(tasks.getVariableLocal(schedule.getId(), "oralAccommodations")).isEqualTo("**Prénom2027-302 Nom2027-302**"
+        assertThat(tasks.getVariableLocal(schedule.getId(), "oralAccommodations")).isEqualTo("**Prénom2027\\-302 Nom2027\\-302**"
                 + " — Aménagement : tiers-temps — temps de préparation et de soutenance majorés d'un tiers"
                 + " (Règlement de certification MMDC v1, révision 2)");
         Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2));

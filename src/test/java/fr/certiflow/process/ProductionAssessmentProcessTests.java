@@ -603,7 +603,7 @@ class ProductionAssessmentProcessTests {
             Task accommodatedSchedule = fixture.task(tiersTemps, "Task_ScheduleOral");
             Task otherSchedule = fixture.task(other, "Task_ScheduleOral");
             assertThat(engine.getTaskService().getVariableLocal(accommodatedSchedule.getId(), Variables.ORAL_ACCOMMODATIONS))
-                    .isEqualTo("**Prénom2027-002 Nom2027-002** — Aménagement : " + notice);
+                    .isEqualTo("**Prénom2027\\-002 Nom2027\\-002** — Aménagement : " + notice);
             assertThat(engine.getTaskService().getVariableLocal(otherSchedule.getId(), Variables.ORAL_ACCOMMODATIONS))
                     .isEqualTo("");
             assertThat(runtime.getVariables(tiersTemps.getId())).doesNotContainKey(Variables.ORAL_ACCOMMODATIONS);

@@ -257,7 +257,7 @@ class VaeSittingProcessTests {
 
         Task schedule = fixture.task(sitting, "Task_ScheduleOral");
         assertThat(engine.getTaskService().getVariableLocal(schedule.getId(), "oralAccommodations"))
-                .isEqualTo("**Prénom2027-081 Nom2027-081** — Aménagement : " + notice);
+                .isEqualTo("**Prénom2027\\-081 Nom2027\\-081** — Aménagement : " + notice);
         Instant oral = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
         fixture.submit(schedule, "coordo", Map.of("oralDate",
                 oral.atZone(ZoneId.of("Europe/Paris")).toLocalDateTime().withSecond(0).withNano(0).toString(),
