@@ -152,7 +152,7 @@ public class CampaignService {
         }
         Referential tree = referential.get();
         List<Component> collective = blocs.stream().map(tree::bloc).flatMap(Optional::stream)
-                .flatMap(bloc -> bloc.components().stream()).filter(component -> component.production().collective()).toList();
+                .flatMap(bloc -> bloc.components().stream()).filter(component -> component.assessment().collective()).toList();
         java.util.Set<String> codes = collective.stream().map(Component::code).collect(java.util.stream.Collectors.toSet());
         for (String code : requested) {
             if (code == null || !codes.contains(code)) {

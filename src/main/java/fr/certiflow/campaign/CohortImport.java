@@ -289,7 +289,7 @@ public class CohortImport {
             List<String> collective = referential.blocs().stream()
                     .filter(bloc -> campaign.getBlocs().contains(bloc.code()) && !row.acquired.containsKey(bloc.code()))
                     .flatMap(bloc -> bloc.components().stream())
-                    .filter(component -> component.production().collective() && !allowed.contains(component.code()))
+                    .filter(component -> component.assessment().collective() && !allowed.contains(component.code()))
                     .map(component -> component.code()).toList();
             if (!collective.isEmpty()) {
                 problems.add(new ImportProblem(table.file(), row.line, column, "le candidat"

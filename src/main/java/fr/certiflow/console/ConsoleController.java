@@ -150,7 +150,7 @@ class ConsoleController {
         model.addAttribute("form", new CampaignForm("", "", "", "", deadlines, "", "", "", "", ""));
         model.addAttribute("referential", referential);
         model.addAttribute("collectiveComponents", referential.components()
-                .filter(component -> component.production().collective()).map(component -> component.code()).toList());
+                .filter(component -> component.assessment().collective()).map(component -> component.code()).toList());
         model.addAttribute("errors", Map.of());
         versions(model);
         return "console/campaign-new";
@@ -214,7 +214,7 @@ class ConsoleController {
         model.addAttribute("form", form);
         model.addAttribute("referential", referential);
         model.addAttribute("collectiveComponents", referential.components()
-                .filter(component -> component.production().collective()).map(component -> component.code()).toList());
+                .filter(component -> component.assessment().collective()).map(component -> component.code()).toList());
         model.addAttribute("errors", errors);
         versions(model);
         return "console/campaign-new";

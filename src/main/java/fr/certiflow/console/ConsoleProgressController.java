@@ -12,7 +12,7 @@ import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.ProductionStatus;
 import fr.certiflow.production.SubmissionService;
 import fr.certiflow.progress.ProductionListing;
-import fr.certiflow.referential.model.ProductionDocument;
+import fr.certiflow.referential.model.AssessmentDocument;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +79,15 @@ class ConsoleProgressController {
                 new NotFoundException("Aucune production n° " + id + "."));
         Campaign campaign = campaigns.require(production.getCampaignId());
         ProductionListing.ProductionItem item = listing.item(production);
-        fr.certiflow.referential.model.Production expected = referentials.component(campaign, production.getComponentCode()).production();
-        List<ProductionDocument> documents = expected.documents();
+        fr.certiflow.referential.model.Assessment expected = referentials.component(campaign, production.getComponentCode()).assessment();
+        List<AssessmentDocument> documents = expected.documents();
         // A group's production (collective composante, first attempt: a resit is individual) is handed in once for all.
         model.addAttribute("groupWork", expected.collective() && item.candidate().group() != null && production.getAttempt() == 1);
         model.addAttribute("campaign", campaign);
         model.addAttribute("production", item);
         model.addAttribute("documents", documents);
         model.addAttribute("documentLabels", documents.stream().collect(java.util.stream.Collectors.toMap(
-                ProductionDocument::code, ProductionDocument::label, (a, b) -> a)));
+                AssessmentDocument::code, AssessmentDocument::label, (a, b) -> a)));
         model.addAttribute("states", ProductionStates.LABELS);
         model.addAttribute("uploadable", production.getStatus() == ProductionStatus.AWAITING_SUBMISSION
                 || production.getStatus() == ProductionStatus.RETURNED);

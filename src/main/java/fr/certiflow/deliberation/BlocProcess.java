@@ -19,12 +19,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
 
 /**
  * Glue of the bloc assessment process: which composantes to assess at each attempt (all at first, at a resit what
  * the règlement keeps), the counts the bloc decision table reads, and the move to a resit.
  */
-@org.springframework.stereotype.Component("blocProcess")
+@Service("blocProcess")
 public class BlocProcess {
 
 

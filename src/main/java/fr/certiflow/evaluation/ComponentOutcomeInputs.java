@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Service;
 
 /**
  * Feeds the decision table ComponentResult as its task starts, from the consolidated ratings (the jurors' agreed
@@ -12,7 +13,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  * ratings are consolidated lets the inputs that describe nothing stay transient: the harmonisation is followed by a
  * wait state, which transient variables would not cross.
  */
-@org.springframework.stereotype.Component("componentOutcomeInputs")
+@Service("componentOutcomeInputs")
 public class ComponentOutcomeInputs implements ExecutionListener {
 
     private final ConsolidatedRatingRepository consolidated;

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
 
 /**
  * Compares the jurors' evaluations: where they agree on every criterion the consolidated ratings are theirs and the
  * composante can be decided; otherwise the jury president harmonises. Idempotent: a rerun starts from scratch.
  */
-@org.springframework.stereotype.Component("consolidation")
+@Service("consolidation")
 public class Consolidation {
 
     private final EvaluationRepository evaluations;

@@ -11,7 +11,7 @@ import fr.certiflow.process.Variables;
 import fr.certiflow.referential.model.Competence;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
-import fr.certiflow.referential.model.Production;
+import fr.certiflow.referential.model.Assessment;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ public final class EvaluationForms {
                 + "sur les critères et indicateurs du référentiel ci-dessous.");
         route.putObject("conditional").put("hide", "=vaeRoute != true");
         components.add(route);
-        ObjectNode production = text("Text_Production", "**Production :** " + describe(component.production()));
+        ObjectNode production = text("Text_Production", "**Production :** " + describe(component.assessment()));
         production.putObject("conditional").put("hide", "=vaeRoute = true");
         components.add(production);
         components.add(text("Text_Instructions", "Pour chaque critère, choisissez une appréciation (" + scale.choices() + "), cochez les indicateurs "
@@ -113,7 +113,7 @@ public final class EvaluationForms {
                 + "). Votre évaluation reste invisible des autres jurés jusqu'à la consolidation.\n\n"
                 + sources(referential, regulation)));
         // The référentiel's required contents are the production's; a VAE dossier has no checklist.
-        requiredContents(component.production()).ifPresent(contents -> {
+        requiredContents(component.assessment()).ifPresent(contents -> {
             contents.putObject("conditional").put("hide", "=vaeRoute = true");
             components.add(contents);
         });
@@ -187,7 +187,7 @@ public final class EvaluationForms {
      * What the production must contain (the référentiel's « comprenant : … »), the list the coordinator checked at
      * admissibility; none when the référentiel lists nothing.
      */
-    static java.util.Optional<ObjectNode> requiredContents(Production production) {
+    static java.util.Optional<ObjectNode> requiredContents(Assessment production) {
         if (production.contents().isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -197,7 +197,7 @@ public final class EvaluationForms {
         return java.util.Optional.of(text("Text_RequiredContents", list.toString()));
     }
 
-    static String describe(Production production) {
+    static String describe(Assessment production) {
         String format = production.formats().size() > 1 ? "écrit et oral"
                 : production.hasOral() ? "oral" : "écrit";
         return production.name() + " (" + production.modality() + ", "

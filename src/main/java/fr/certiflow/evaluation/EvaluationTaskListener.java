@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Service;
 
 /**
  * A juror's evaluation task, bound to a designation rather than to anything a user can send. The production is the
@@ -27,7 +28,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * submits stays on their own task (see {@link fr.certiflow.process.SubmissionCheck}), so no other juror sees it before
  * consolidation.
  */
-@org.springframework.stereotype.Component("evaluationTaskListener")
+@Service("evaluationTaskListener")
 public class EvaluationTaskListener implements TaskListener, SubmissionCheck {
 
 

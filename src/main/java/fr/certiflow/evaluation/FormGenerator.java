@@ -53,7 +53,7 @@ public final class FormGenerator {
                         EvaluationForms.evaluationForm(referential, regulation, component));
                 forms.put(EvaluationForms.harmonisationFormId(regulation, component) + ".form",
                         EvaluationForms.harmonisationForm(referential, regulation, component));
-                if (component.production().collective()) {
+                if (component.assessment().collective()) {
                     forms.put(GroupEvaluationForms.formId(regulation, component) + ".form",
                             GroupEvaluationForms.form(referential, regulation, component));
                 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Service;
 
 /**
  * A juror's evaluation task at a group's sitting: every member of the group in one task, one section per member (see
@@ -25,7 +26,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * member) or recorded absent at the oral. The absence is a fact of the sitting, the same for every juror: a juror may
  * not evaluate a member another juror recorded absent, nor record absent a member another juror evaluated.
  */
-@org.springframework.stereotype.Component("groupEvaluationTaskListener")
+@Service("groupEvaluationTaskListener")
 public class GroupEvaluationTaskListener implements TaskListener, SubmissionCheck {
 
 

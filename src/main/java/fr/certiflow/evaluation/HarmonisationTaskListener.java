@@ -22,13 +22,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Service;
 
 /**
  * The jury president's harmonisation. On create, the task gets the jurors' evaluations side by side and the agreed
  * ratings pre-filled; as the form is submitted, a jury president and a rating for every criterion are required, with a
  * justification; on complete, the ratings become the consolidated ones, with the president who retained them.
  */
-@org.springframework.stereotype.Component("harmonisationTaskListener")
+@Service("harmonisationTaskListener")
 public class HarmonisationTaskListener implements TaskListener, SubmissionCheck {
 
 

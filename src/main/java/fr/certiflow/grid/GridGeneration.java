@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
 
 /**
  * The grid step of the production process: one Excel grid per assigned juror, stored by Certiflow. At a group's
@@ -32,7 +33,7 @@ import org.camunda.bpm.engine.identity.User;
  * production (a VAE sitting keeps a grid per composante). A grid already generated is kept, so a job that runs again
  * after a crash does not generate it twice.
  */
-@org.springframework.stereotype.Component("gridGeneration")
+@Service("gridGeneration")
 public class GridGeneration {
 
     private static final Logger log = LoggerFactory.getLogger(GridGeneration.class);

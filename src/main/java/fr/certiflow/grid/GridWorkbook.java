@@ -3,7 +3,7 @@ package fr.certiflow.grid;
 import fr.certiflow.referential.model.Competence;
 import fr.certiflow.referential.model.Component;
 import fr.certiflow.referential.model.Criterion;
-import fr.certiflow.referential.model.Production;
+import fr.certiflow.referential.model.Assessment;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
 import fr.certiflow.tabular.SheetLayout;
@@ -188,7 +188,7 @@ public final class GridWorkbook {
         // One measurer for the sheet: styles and column widths read once (see SheetLayout.Rows).
         SheetLayout.Rows heights = new SheetLayout.Rows(sheet);
         cell(sheet.createRow(0), 0, styles.title, "Grille d'évaluation — " + referential.title());
-        Production production = component.production();
+        Assessment production = component.assessment();
         pair(sheet, 1, styles, "Session", header.campaign());
         pair(sheet, 2, styles, "Composante", component.code() + " " + component.title());
         if (header.route() != null) {
@@ -355,14 +355,14 @@ public final class GridWorkbook {
      * one row per item and a blank row; none when the référentiel lists nothing.
      */
     static int requiredContentsRows(Component component) {
-        int items = component.production().contents().size();
+        int items = component.assessment().contents().size();
         return items == 0 ? 0 : items + 2;
     }
 
     /** The required contents, under the header and above the first criterion: the list checked at admissibility. */
     private static void writeRequiredContents(XSSFSheet sheet, SheetLayout.Rows heights, Styles styles,
             Component component) {
-        List<String> items = component.production().contents();
+        List<String> items = component.assessment().contents();
         if (items.isEmpty()) {
             return;
         }

@@ -33,7 +33,7 @@ public class JuryPolicies {
      */
     public JuryPolicy forProduction(Production production) {
         Campaign campaign = campaigns.findById(production.getCampaignId()).orElseThrow();
-        boolean foreignLanguage = referentials.component(campaign, production.getComponentCode()).production().englishRequired();
+        boolean foreignLanguage = referentials.component(campaign, production.getComponentCode()).assessment().englishRequired();
         Regulation regulation = referentials.regulation(campaign);
         Regulation.ProductionJury jury = regulation.juries().production();
         boolean vae = candidates.findById(production.getCandidateId()).orElseThrow().getPathway() == Pathway.VAE;

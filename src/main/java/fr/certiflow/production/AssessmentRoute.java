@@ -4,7 +4,7 @@ import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.Pathway;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Component;
-import fr.certiflow.referential.model.ProductionDocument;
+import fr.certiflow.referential.model.AssessmentDocument;
 import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
 import java.util.List;
@@ -25,28 +25,28 @@ public record AssessmentRoute(Regulation regulation, Referential referential, Co
     }
 
     /** What is handed in: the référentiel's documents, or the règlement's VAE dossier. */
-    public List<ProductionDocument> documents() {
+    public List<AssessmentDocument> documents() {
         if (!vae) {
-            return component.production().documents();
+            return component.assessment().documents();
         }
         return regulation.pathways().vae().documents().stream()
-                .map(document -> new ProductionDocument(document.code(), document.label(), null, document.isMultiple(), true))
+                .map(document -> new AssessmentDocument(document.code(), document.label(), null, document.isMultiple(), true))
                 .toList();
     }
 
     /** An oral: the référentiel's soutenance, or the VAE interview when the règlement holds one. */
     public boolean oral() {
-        return vae ? regulation.pathways().vae().hasInterview() : component.production().hasOral();
+        return vae ? regulation.pathways().vae().hasInterview() : component.assessment().hasOral();
     }
 
     /** The language check reads the référentiel's documents; the VAE dossier is the règlement's. */
     public boolean englishRequired() {
-        return !vae && component.production().englishRequired();
+        return !vae && component.assessment().englishRequired();
     }
 
     /** Never in a group on the VAE route. */
     public boolean collective() {
-        return !vae && component.production().collective();
+        return !vae && component.assessment().collective();
     }
 
     /** The bloc whose dossier a VAE candidate hands in for this composante. */

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * Glue between a group's members and their sitting (« Évaluation d'une production collective »). A member's production
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * hands each member's outcome back to the member's own process (message {@value ProcessKeys#MESSAGE_GROUP_SITTING_DONE}),
  * which decides and records the member's individual result. Every method is idempotent: a job may run again.
  */
-@org.springframework.stereotype.Component("groupSittings")
+@Service("groupSittings")
 public class GroupSittings {
 
     private static final Logger log = LoggerFactory.getLogger(GroupSittings.class);

@@ -1,6 +1,6 @@
 package fr.certiflow.production;
 
-import fr.certiflow.referential.model.ProductionDocument;
+import fr.certiflow.referential.model.AssessmentDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +31,9 @@ public class LanguageCheck {
     /** Detects the language of each document that requires one and records it on the file. */
     public void check(DelegateExecution execution) {
         ProductionContexts.Context context = contexts.of(execution);
-        Map<String, ProductionDocument> documents = documentsOf(context);
+        Map<String, AssessmentDocument> documents = documentsOf(context);
         for (ProductionFile file : files.findBySubmissionIdOrderById(context.production().getSubmissionId())) {
-            ProductionDocument document = documents.get(file.getDocumentCode());
+            AssessmentDocument document = documents.get(file.getDocumentCode());
             if (document == null || document.language() == null) {
                 continue;
             }
@@ -48,13 +48,13 @@ public class LanguageCheck {
      * per document that requires a language; null when none does.
      */
     public String summary(ProductionContexts.Context context) {
-        Map<String, ProductionDocument> documents = documentsOf(context);
+        Map<String, AssessmentDocument> documents = documentsOf(context);
         // Below the règlement's confidence the detector's answer is reported as uncertain.
         double minimum = context.regulation().languageCheck().minimumConfidencePercent() / 100.0;
         boolean passed = true;
         List<String> lines = new ArrayList<>();
         for (ProductionFile file : files.findBySubmissionIdOrderById(context.production().getSubmissionId())) {
-            ProductionDocument document = documents.get(file.getDocumentCode());
+            AssessmentDocument document = documents.get(file.getDocumentCode());
             if (document == null || document.language() == null) {
                 continue;
             }
@@ -74,9 +74,9 @@ public class LanguageCheck {
                 + String.join("\n", lines);
     }
 
-    private static Map<String, ProductionDocument> documentsOf(ProductionContexts.Context context) {
+    private static Map<String, AssessmentDocument> documentsOf(ProductionContexts.Context context) {
         return context.route().documents().stream()
-                .collect(Collectors.toMap(ProductionDocument::code, Function.identity()));
+                .collect(Collectors.toMap(AssessmentDocument::code, Function.identity()));
     }
 
     static String languageName(String code) {

@@ -29,13 +29,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
 
 
 /**
  * Glue of the production assessment process: opening the submission, reminder, absence, return to the candidate
  * and the recorded result. Every method is idempotent, since a job may run again after a crash.
  */
-@org.springframework.stereotype.Component("productionProcess")
+@Service("productionProcess")
 public class ProductionProcess {
 
     static final DateTimeFormatter FRENCH_DATE =

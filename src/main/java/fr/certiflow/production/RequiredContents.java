@@ -27,7 +27,7 @@ public record RequiredContents(List<String> items) {
     }
 
     public static RequiredContents of(AssessmentRoute route) {
-        return new RequiredContents(route.vae() ? List.of() : route.component().production().contents());
+        return new RequiredContents(route.vae() ? List.of() : route.component().assessment().contents());
     }
 
     public boolean isEmpty() {

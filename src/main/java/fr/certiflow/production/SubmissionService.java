@@ -2,7 +2,7 @@ package fr.certiflow.production;
 
 import fr.certiflow.errors.RefusedException.Reason;
 import fr.certiflow.process.ProcessKeys;
-import fr.certiflow.referential.model.ProductionDocument;
+import fr.certiflow.referential.model.AssessmentDocument;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -57,13 +57,13 @@ public class SubmissionService {
         Production production = productions.findById(productionId).orElseThrow(() ->
                 UploadRefusedException.notFound("Aucune production n° " + productionId + "."));
         AssessmentRoute route = contexts.of(productionId).route();
-        List<ProductionDocument> documents = route.documents();
-        ProductionDocument document = documents.stream().filter(d -> d.code().equals(documentCode)).findFirst()
+        List<AssessmentDocument> documents = route.documents();
+        AssessmentDocument document = documents.stream().filter(d -> d.code().equals(documentCode)).findFirst()
                 .orElseThrow(() -> new UploadRefusedException(Reason.INVALID, "Document « " + documentCode
                         + " » inconnu pour " + (route.vae() ? "le dossier de validation du bloc " + route.bloc().code()
                         + " (" + route.regulation().title() + ")" : "la composante " + production.getComponentCode())
                         + " ; documents attendus : "
-                        + documents.stream().map(ProductionDocument::code).collect(Collectors.joining(", ")) + "."));
+                        + documents.stream().map(AssessmentDocument::code).collect(Collectors.joining(", ")) + "."));
         if (production.getStatus() == ProductionStatus.ABSENT) {
             throw UploadRefusedException.conflict("La date limite de remise est dépassée : la production n° "
                     + productionId + " a été constatée non remise.");
@@ -95,7 +95,7 @@ public class SubmissionService {
         Set<String> present = files.findBySubmissionIdOrderById(submission.getId()).stream()
                 .map(ProductionFile::getDocumentCode).collect(Collectors.toSet());
         // Optional documents (the référentiel's required: false) never hold the submission back.
-        List<String> missing = documents.stream().filter(ProductionDocument::isRequired).map(ProductionDocument::code)
+        List<String> missing = documents.stream().filter(AssessmentDocument::isRequired).map(AssessmentDocument::code)
                 .filter(code -> !present.contains(code)).toList();
         if (missing.isEmpty()) {
             submit(submission);

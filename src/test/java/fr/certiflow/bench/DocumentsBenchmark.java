@@ -154,9 +154,9 @@ public final class DocumentsBenchmark {
             sheet.setColumnWidth(2, 14 * 256);
             cell(sheet.createRow(0), 0, styles[0], "Grille d'évaluation — " + seed.title());
             String[][] header = {{"Session", "Session"}, {"Composante", component.code() + " " + component.title()},
-                    {"Production", component.production().name() + " — "
-                            + (component.production().collective() ? "travail collectif" : "travail individuel") + ", "
-                            + (component.production().hasOral() ? "production écrite et orale" : "production écrite")},
+                    {"Production", component.assessment().name() + " — "
+                            + (component.assessment().collective() ? "travail collectif" : "travail individuel") + ", "
+                            + (component.assessment().hasOral() ? "production écrite et orale" : "production écrite")},
                     {"Candidat", "n° " + n}, {"Juré", "Juré"}, {"Dates", "Dates"}};
             for (int i = 0; i < header.length; i++) {
                 Row row = sheet.createRow(i + 1);
@@ -169,7 +169,7 @@ public final class DocumentsBenchmark {
             component.competences().forEach(c -> competences.put(c.code(), c.text()));
             int r = 8;
             // The référentiel's required contents, above the criteria, as the grid lists them.
-            List<String> contents = component.production().contents();
+            List<String> contents = component.assessment().contents();
             if (!contents.isEmpty()) {
                 Row title = sheet.createRow(r++);
                 cell(title, 0, styles[4], "Contenu exigé par le référentiel — la production comprend :");

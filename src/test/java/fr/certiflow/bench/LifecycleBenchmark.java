@@ -19,7 +19,7 @@ import fr.certiflow.production.Production;
 import fr.certiflow.production.ProductionRepository;
 import fr.certiflow.production.SubmissionService;
 import fr.certiflow.referential.model.Criterion;
-import fr.certiflow.referential.model.ProductionDocument;
+import fr.certiflow.referential.model.AssessmentDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -280,8 +280,8 @@ public final class LifecycleBenchmark {
             bySubmission.putIfAbsent(production.getSubmissionId(), production);
         }
         for (Production production : bySubmission.values()) {
-            List<String> documents = referentials.component(campaign, production.getComponentCode()).production().documents()
-                    .stream().map(ProductionDocument::code).toList();
+            List<String> documents = referentials.component(campaign, production.getComponentCode()).assessment().documents()
+                    .stream().map(AssessmentDocument::code).toList();
             byte[] text = (production.getComponentCode().equals("A.5") ? AssessmentFixture.ENGLISH : AssessmentFixture.FRENCH)
                     .getBytes(StandardCharsets.UTF_8);
             inFlight.incrementAndGet();

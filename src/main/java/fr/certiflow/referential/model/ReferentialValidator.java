@@ -75,7 +75,7 @@ public final class ReferentialValidator {
                 }
             }
         }
-        validate(component.production(), name, check);
+        validate(component.assessment(), name, check);
         if (check.notEmpty(name, "criteria", component.criteria())) {
             for (int i = 0; i < component.criteria().size(); i++) {
                 validate(component.criteria().get(i), path + ".criteria[" + i + "]", component, check);
@@ -83,7 +83,7 @@ public final class ReferentialValidator {
         }
     }
 
-    private void validate(Production production, String componentName, Check check) {
+    private void validate(Assessment production, String componentName, Check check) {
         String name = componentName + " production";
         if (production == null) {
             check.problem(componentName, "production is missing");
@@ -106,7 +106,7 @@ public final class ReferentialValidator {
         if (check.notEmpty(name, "documents", production.documents())) {
             Set<String> codes = new HashSet<>();
             boolean english = false;
-            for (ProductionDocument document : production.documents()) {
+            for (AssessmentDocument document : production.documents()) {
                 String documentName = name + " document " + (document.code() == null ? "?" : document.code());
                 if (check.notBlank(documentName, "code", document.code()) && !codes.add(document.code())) {
                     check.problem(documentName, "code is used by another document of the production");
@@ -118,7 +118,7 @@ public final class ReferentialValidator {
                 }
                 english |= "en".equals(document.language());
             }
-            if (production.documents().stream().noneMatch(ProductionDocument::isRequired)) {
+            if (production.documents().stream().noneMatch(AssessmentDocument::isRequired)) {
                 check.problem(name, "no document is required: set required to true (or leave it out) on at least one");
             }
             if (production.englishRequired() && !english) {

@@ -33,7 +33,7 @@ class ReferentialParserTests {
         Referential tiny = parse(valid);
         assertThat(tiny.code()).isEqualTo("TINY");
         assertThat(tiny.criteria()).extracting(Criterion::code).containsExactly("T.1-CR1", "T.1-CR2");
-        assertThat(tiny.component("T.1").orElseThrow().production().englishRequired()).isFalse();
+        assertThat(tiny.component("T.1").orElseThrow().assessment().englishRequired()).isFalse();
     }
 
     @Nested

@@ -3,8 +3,8 @@ package fr.certiflow.referential.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import fr.certiflow.referential.model.Production.Format;
-import fr.certiflow.referential.model.Production.WorkMode;
+import fr.certiflow.referential.model.Assessment.Format;
+import fr.certiflow.referential.model.Assessment.WorkMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -217,8 +217,8 @@ class SeedReferentialTests {
 
         @Test
         void workModesAndFormatsFollowTheSeed() {
-            assertThat(seed.components()).extracting(Component::code, component -> component.production().modality(),
-                            component -> component.production().workMode(), component -> component.production().formats())
+            assertThat(seed.components()).extracting(Component::code, component -> component.assessment().modality(),
+                            component -> component.assessment().workMode(), component -> component.assessment().formats())
                     .containsExactly(
                             tuple("A.1", "Note d'analyse", WorkMode.COLLECTIVE, List.of(Format.WRITTEN, Format.ORAL)),
                             tuple("A.2", "Etude de cas", WorkMode.INDIVIDUAL, List.of(Format.WRITTEN, Format.ORAL)),
@@ -229,8 +229,8 @@ class SeedReferentialTests {
 
         @Test
         void productionsHaveTheirNamesAndContentItems() {
-            assertThat(seed.components()).extracting(component -> component.production().name(),
-                            component -> component.production().contents().size())
+            assertThat(seed.components()).extracting(component -> component.assessment().name(),
+                            component -> component.assessment().contents().size())
                     .containsExactly(
                             tuple("Note d'analyse sur les évolutions et tendances d'un périmètre défini dans les secteurs du digital et de la communication", 0),
                             tuple("Etude de cas", 0),
@@ -241,15 +241,15 @@ class SeedReferentialTests {
 
         @Test
         void onlyTheProcurementCaseRequiresEnglishDocuments() {
-            assertThat(seed.components().filter(component -> component.production().englishRequired()))
+            assertThat(seed.components().filter(component -> component.assessment().englishRequired()))
                     .extracting(Component::code).containsExactly("A.5");
-            Production procurement = seed.component("A.5").orElseThrow().production();
+            Assessment procurement = seed.component("A.5").orElseThrow().assessment();
             assertThat(procurement.contents()).contains(
                     "le document de cadrage du service ou du bien recherché, rédigé en anglais",
                     "la collecte et l'analyse de devis rédigés en anglais");
             // The whole case: the two English documents required, the candidate's tools and any other part optional.
-            assertThat(procurement.documents()).extracting(ProductionDocument::code, ProductionDocument::language,
-                    ProductionDocument::multiple, ProductionDocument::isRequired).containsExactly(
+            assertThat(procurement.documents()).extracting(AssessmentDocument::code, AssessmentDocument::language,
+                    AssessmentDocument::multiple, AssessmentDocument::isRequired).containsExactly(
                     tuple("framing", "en", false, true), tuple("quotes", "en", true, true),
                     tuple("tools", null, true, false), tuple("other", null, true, false));
         }

@@ -8,9 +8,9 @@ package fr.certiflow.referential.model;
  * @param required whether the submission is complete only once this document is handed in (absent: required); an
  *     optional document is handed in, if at all, before the last required one
  */
-public record ProductionDocument(String code, String label, String language, Boolean multiple, Boolean required) {
+public record AssessmentDocument(String code, String label, String language, Boolean multiple, Boolean required) {
 
-    public ProductionDocument {
+    public AssessmentDocument {
         multiple = Boolean.TRUE.equals(multiple);
         required = !Boolean.FALSE.equals(required);
     }

@@ -3,7 +3,8 @@ package fr.certiflow.referential.model;
 import java.util.List;
 
 /**
- * The production (modalité d'évaluation) that assesses a composante.
+ * What the référentiel asks a candidate to produce for a composante: its modalité d'évaluation (the glossary's
+ * « assessment »), as opposed to {@code production.Production}, the candidate's actual hand-in.
  *
  * @param scope the sentence of the référentiel that introduces the production
  * @param name the production's name
@@ -13,7 +14,7 @@ import java.util.List;
  * @param englishRequired whether the production's documents must be written in English
  * @param documents the files a candidate hands in
  */
-public record Production(
+public record Assessment(
         String scope,
         String name,
         String complement,
@@ -22,9 +23,9 @@ public record Production(
         WorkMode workMode,
         List<Format> formats,
         Boolean englishRequired,
-        List<ProductionDocument> documents) {
+        List<AssessmentDocument> documents) {
 
-    public Production {
+    public Assessment {
         contents = contents == null ? List.of() : Referential.copy(contents);
         formats = Referential.copy(formats);
         englishRequired = Boolean.TRUE.equals(englishRequired);
