@@ -19,39 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampaignLauncher {
 
     private final CampaignRepository campaigns;
-    private final CandidateRepository candidates;
-    private final JuryPool jurors;
+    private final CampaignReadiness readiness;
     private final RuntimeService runtime;
     private final Clock clock;
 
-    CampaignLauncher(CampaignRepository campaigns, CandidateRepository candidates, JuryPool jurors,
-            RuntimeService runtime, Clock clock) {
+    CampaignLauncher(CampaignRepository campaigns, CampaignReadiness readiness, RuntimeService runtime, Clock clock) {
         this.campaigns = campaigns;
-        this.candidates = candidates;
-        this.jurors = jurors;
+        this.readiness = readiness;
         this.runtime = runtime;
         this.clock = clock;
-    }
-
-    /** A campaign is launched with at least one candidate and one juror; it is then marked launched. */
-    public void markLaunched(Campaign campaign) {
-        if (campaign.getStatus() != CampaignStatus.DRAFT) {
-            throw new ConflictException("La campagne " + campaign.getCode() + " est déjà lancée.");
-        }
-        checkReady(campaign);
-        campaign.launched(clock.instant());
-    }
-
-    /** Refuses (a conflict) a campaign without a candidate or without a juror. */
-    public void checkReady(Campaign campaign) {
-        if (candidates.countByCampaignId(campaign.getId()) == 0) {
-            throw new ConflictException("La campagne " + campaign.getCode()
-                    + " n'a aucun candidat : importez la cohorte avant de la lancer.");
-        }
-        if (jurors.jurorCount(campaign.getId()) == 0) {
-            throw new ConflictException("La campagne " + campaign.getCode()
-                    + " n'a aucun juré : importez le jury avant de la lancer.");
-        }
     }
 
     @Transactional
@@ -62,7 +38,7 @@ public class CampaignLauncher {
                         .processInstanceBusinessKey(campaign.getCode()).count() > 0) {
             throw new ConflictException("La campagne " + campaign.getCode() + " est déjà lancée.");
         }
-        checkReady(campaign);
+        readiness.checkReady(campaign);
         campaign.launched(clock.instant());
         campaigns.saveAndFlush(campaign);
         return runtime.startProcessInstanceByKey(ProcessKeys.CAMPAIGN, campaign.getCode(), Map.of(

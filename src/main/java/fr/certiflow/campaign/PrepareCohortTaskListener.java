@@ -15,12 +15,10 @@ import org.springframework.stereotype.Component;
 @Component("prepareCohortTaskListener")
 class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
 
-    private final CampaignRepository campaigns;
-    private final CampaignLauncher launcher;
+    private final CampaignReadiness readiness;
 
-    PrepareCohortTaskListener(CampaignRepository campaigns, CampaignLauncher launcher) {
-        this.campaigns = campaigns;
-        this.launcher = launcher;
+    PrepareCohortTaskListener(CampaignReadiness readiness) {
+        this.readiness = readiness;
     }
 
     @Override
@@ -31,16 +29,12 @@ class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
     @Override
     public void check(DelegateTask task) {
         TaskActors.requireMember(task, Groups.COORDINATORS, "Seul un coordinateur lance une campagne.");
-        launcher.checkReady(campaign(task));
+        readiness.check(ProcessVariables.of(task).campaignId());
     }
 
     @Override
     public void notify(DelegateTask task) {
         EngineErrors.forForm(() -> check(task));
-        launcher.markLaunched(campaign(task));
-    }
-
-    private Campaign campaign(DelegateTask task) {
-        return campaigns.findById(ProcessVariables.of(task).campaignId()).orElseThrow();
+        readiness.launch(ProcessVariables.of(task).campaignId());
     }
 }

@@ -16,14 +16,14 @@ class ManualAssignmentPoolTests {
     static final JuryPolicy POLICY = new JuryPolicy(2, 1, 0, false, true, true, true, "Règlement de test");
     static final JuryRules.Candidacy CANDIDACY = new JuryRules.Candidacy("2027-001", "Juré j003", "Agence Horizon", Set.of());
 
-    static JuryAssignmentService.Setting setting(int jurors) {
+    static JuryAssignments.Setting setting(int jurors) {
         List<Juror> pool = new ArrayList<>();
         for (int i = 0; i < jurors; i++) {
             Juror juror = new Juror(1L, String.format("j%03d", i), String.format("Juré j%03d", i), i % 2 == 0, i % 7 == 0, false, 10);
             juror.setOrganisation("Cabinet de conseil en stratégie numérique n° " + i);
             pool.add(juror);
         }
-        return new JuryAssignmentService.Setting(POLICY, CANDIDACY, pool, Map.of("j000", 10L, "j001", 4L));
+        return new JuryAssignments.Setting(POLICY, CANDIDACY, pool, Map.of("j000", 10L, "j001", 4L));
     }
 
     static List<String> ids(List<String> parts) {
@@ -37,7 +37,7 @@ class ManualAssignmentPoolTests {
 
     @Test
     void aSmallPoolIsOneTableWithTheJurorsWithoutObjectionFirst() {
-        List<String> parts = ManualAssignmentTaskListener.pool(setting(4));
+        List<String> parts = ManualDesignations.pool(setting(4));
 
         assertThat(parts).singleElement().satisfies(table -> assertThat(table)
                 .startsWith("| Juré | Identifiant | Profil | Charge | Objections pour ce candidat |\n|---|---|---|---|---|\n")
@@ -49,15 +49,15 @@ class ManualAssignmentPoolTests {
 
     @Test
     void aLargePoolIsSplitIntoTablesAVariableCanHoldAndWhatDoesNotFitIsCounted() {
-        List<String> sixty = ManualAssignmentTaskListener.pool(setting(60));
-        assertThat(sixty).hasSizeBetween(2, ManualAssignmentTaskListener.JURY_POOL_PARTS.size())
-                .allSatisfy(part -> assertThat(part).hasSizeLessThanOrEqualTo(ManualAssignmentTaskListener.PART_BUDGET)
+        List<String> sixty = ManualDesignations.pool(setting(60));
+        assertThat(sixty).hasSizeBetween(2, ManualDesignations.POOL_PARTS)
+                .allSatisfy(part -> assertThat(part).hasSizeLessThanOrEqualTo(ManualDesignations.PART_BUDGET)
                         .startsWith("| Juré | Identifiant |"));
         assertThat(ids(sixty)).hasSize(60).doesNotHaveDuplicates();
 
-        List<String> thousand = ManualAssignmentTaskListener.pool(setting(1000));
-        assertThat(thousand).hasSize(ManualAssignmentTaskListener.JURY_POOL_PARTS.size())
-                .allSatisfy(part -> assertThat(part).hasSizeLessThanOrEqualTo(ManualAssignmentTaskListener.PART_BUDGET));
+        List<String> thousand = ManualDesignations.pool(setting(1000));
+        assertThat(thousand).hasSize(ManualDesignations.POOL_PARTS)
+                .allSatisfy(part -> assertThat(part).hasSizeLessThanOrEqualTo(ManualDesignations.PART_BUDGET));
         int shown = ids(thousand).size();
         assertThat(thousand.get(thousand.size() - 1)).endsWith("\n*… et " + (1000 - shown) + " autres jurés de la campagne, non affichés.*\n");
     }
