@@ -18,7 +18,7 @@ public class CampaignProcess {
     private final BlocAssessments blocAssessments;
     private final CampaignResults results;
 
-    CampaignProcess(CampaignStarts starts, BlocAssessments blocAssessments, CampaignResults results) {
+    public CampaignProcess(CampaignStarts starts, BlocAssessments blocAssessments, CampaignResults results) {
         this.starts = starts;
         this.blocAssessments = blocAssessments;
         this.results = results;

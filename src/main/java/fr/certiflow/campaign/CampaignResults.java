@@ -18,7 +18,7 @@ public class CampaignResults {
     private final Certifications certifications;
     private final Notifier notifier;
 
-    CampaignResults(CampaignRepository campaigns, CandidateRepository candidates, Certifications certifications,
+    public CampaignResults(CampaignRepository campaigns, CandidateRepository candidates, Certifications certifications,
             Notifier notifier) {
         this.campaigns = campaigns;
         this.candidates = candidates;

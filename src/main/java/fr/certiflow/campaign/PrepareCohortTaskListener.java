@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** The coordinator says the cohort and the jury are imported: the campaign is launched if it has both. */
 @Component("prepareCohortTaskListener")
-class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
+public class PrepareCohortTaskListener implements TaskListener, SubmissionCheck {
 
     private final CampaignReadiness readiness;
 
-    PrepareCohortTaskListener(CampaignReadiness readiness) {
+    public PrepareCohortTaskListener(CampaignReadiness readiness) {
         this.readiness = readiness;
     }
 
