@@ -74,7 +74,7 @@ public class SubmissionService {
         }
         if (!clock.instant().isBefore(production.getDeadline())) {
             throw UploadRefusedException.conflict("La date limite de remise est dépassée ("
-                    + ProductionProcess.FRENCH_DATE.format(production.getDeadline()) + ").");
+                    + ProductionRecords.FRENCH_DATE.format(production.getDeadline()) + ").");
         }
         if (content.length == 0) {
             throw new UploadRefusedException(Reason.INVALID, "Le fichier « " + filename + " » est vide.");
