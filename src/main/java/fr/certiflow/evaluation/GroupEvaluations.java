@@ -1,6 +1,5 @@
 package fr.certiflow.evaluation;
 
-import fr.certiflow.campaign.Candidate;
 import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.errors.ConflictException;
 import fr.certiflow.errors.ForbiddenException;
@@ -139,9 +138,9 @@ public class GroupEvaluations {
         }
     }
 
+    /** « Léa Martin (n° 2027-001) ». */
     private String memberName(Production member) {
-        Candidate candidate = candidates.findById(member.getCandidateId()).orElseThrow();
-        return candidate.fullName() + " (n° " + candidate.getNumber() + ")";
+        return candidates.findById(member.getCandidateId()).orElseThrow().numberedName();
     }
 
     private static boolean absent(JurorEvaluations.Submission submission, int member) {
