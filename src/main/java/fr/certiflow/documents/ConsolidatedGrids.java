@@ -5,7 +5,7 @@ import fr.certiflow.campaign.CandidateRepository;
 import fr.certiflow.evaluation.ConsolidatedRating;
 import fr.certiflow.evaluation.ConsolidatedRatingRepository;
 import fr.certiflow.evaluation.EvaluationRepository;
-import fr.certiflow.grid.GridGeneration;
+import fr.certiflow.grid.JurorGrids;
 import fr.certiflow.jury.JuryAssignmentRepository;
 import fr.certiflow.jury.JuryDerogationRepository;
 import fr.certiflow.jury.Juror;
@@ -85,7 +85,7 @@ public class ConsolidatedGrids {
                     + (sitting.isPresent() ? " — groupe " + sitting.get().getGroupCode() + ", membre " + (i + 1) + " sur "
                             + members.size() : "");
             sections.add(new ConsolidatedGridWorkbook.Section(
-                    sitting.isPresent() ? GridGeneration.sheetName(candidate, oral, taken) : ConsolidatedGridWorkbook.SHEET,
+                    sitting.isPresent() ? JurorGrids.sheetName(candidate, oral, taken) : ConsolidatedGridWorkbook.SHEET,
                     label, evaluations.findByProductionIdOrderByJurorUserId(member.getId()), ratings,
                     member.getResult() == null ? null : Decision.label(member.getResult()),
                     JuryDesignations.jury(assignments.findByProductionIdOrderByJurorUserId(member.getId()), pool),
