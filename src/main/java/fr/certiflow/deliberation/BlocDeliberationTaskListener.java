@@ -21,7 +21,7 @@ public class BlocDeliberationTaskListener implements TaskListener, SubmissionChe
 
     private final BlocDeliberations deliberations;
 
-    BlocDeliberationTaskListener(BlocDeliberations deliberations) {
+    public BlocDeliberationTaskListener(BlocDeliberations deliberations) {
         this.deliberations = deliberations;
     }
 

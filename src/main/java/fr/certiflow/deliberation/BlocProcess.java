@@ -16,7 +16,7 @@ public class BlocProcess {
 
     private final BlocProposals proposals;
 
-    BlocProcess(BlocProposals proposals) {
+    public BlocProcess(BlocProposals proposals) {
         this.proposals = proposals;
     }
 

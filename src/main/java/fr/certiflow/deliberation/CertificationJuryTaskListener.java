@@ -23,7 +23,7 @@ public class CertificationJuryTaskListener implements TaskListener, SubmissionCh
 
     private final CertificationJuries juries;
 
-    CertificationJuryTaskListener(CertificationJuries juries) {
+    public CertificationJuryTaskListener(CertificationJuries juries) {
         this.juries = juries;
     }
 
