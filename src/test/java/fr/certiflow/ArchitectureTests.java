@@ -11,6 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -124,6 +126,27 @@ class ArchitectureTests {
             .that().resideInAPackage("fr.certiflow.errors..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..", "jakarta..")
             .because("a domain error says what is refused and why, in French; HTTP and the engine each map it once");
+
+    /**
+     * The domain services that process glue calls, named one by one (the glue beside them touches the engine; these
+     * must not): a new engine-free service joins the list.
+     */
+    static final List<String> ENGINE_FREE_SERVICES = List.of(
+            "fr.certiflow.deliberation.BlocProposals",
+            "fr.certiflow.deliberation.BlocDeliberations",
+            "fr.certiflow.deliberation.CertificationDecisions",
+            "fr.certiflow.deliberation.CertificationDeliberation",
+            "fr.certiflow.deliberation.CertificationJuries",
+            "fr.certiflow.deliberation.CertificationJuryPolicies",
+            "fr.certiflow.deliberation.CertificationJuryPolicy");
+
+    @ArchTest
+    static final ArchRule engine_free_services_know_no_engine = noClasses()
+            .that(DescribedPredicate.describe("are engine-free services (or nested in one)",
+                    (JavaClass type) -> ENGINE_FREE_SERVICES.contains(type.getName().replaceFirst("\\$.*", ""))))
+            .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+            .because("process glue reads the engine's variables and calls one domain service; the rules live in services "
+                    + "that plain unit tests exercise without an engine (issue 18)");
 
     private static LayeredArchitecture layers() {
         LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
