@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Certiflow's migrations of the engine's tables, on a table in the state an earlier version left it. */
+@Tag("unit")
 class EngineTableMigrationsTests {
 
     @Test

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The default database is an H2 file in CERTIFLOW_DATA_DIR: what Certiflow stored is there after a restart. */
+@Tag("application")
 class H2FileDatabaseTests {
 
     @TempDir

@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** docs/modules.md states the layering that ArchitectureTests enforces: the same modules, in order, with the same uses. */
+@Tag("unit")
 class ModulesDocumentationTests {
 
     @Test

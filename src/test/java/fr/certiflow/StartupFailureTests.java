@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.certiflow.referential.model.InvalidReferentialException;
 import fr.certiflow.regulation.InvalidRegulationException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Certiflow refuses to start, with a report that says why, rather than run on bad configuration. */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("application")
 class StartupFailureTests {
 
     @Test

@@ -11,10 +11,12 @@ import fr.certiflow.referential.model.Referential;
 import fr.certiflow.regulation.Regulation;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** The bloc assessments a campaign starts, and how the process carries each. No engine, no Spring. */
+@Tag("unit")
 class BlocAssessmentsTests {
 
     final CampaignRepository campaigns = mock(CampaignRepository.class);

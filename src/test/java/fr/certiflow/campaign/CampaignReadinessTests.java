@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A campaign is launched once, with a cohort and a jury. No engine, no Spring. */
+@Tag("unit")
 class CampaignReadinessTests {
 
     static final Instant NOW = Instant.parse("2027-01-05T09:00:00Z");

@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** The end of a campaign: the proposal's summary, the minutes, the results mailed once. No engine, no Spring. */
+@Tag("unit")
 class CampaignResultsTests {
 
     final CampaignRepository campaigns = mock(CampaignRepository.class);

@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /** The start form of a campaign read and checked, the campaign created or bound. No engine, no Spring. */
+@Tag("unit")
 class CampaignStartsTests {
 
     final CampaignRepository campaigns = mock(CampaignRepository.class);

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The cohort import: every rule, all problems at once with row and column, nothing imported on error. */
 @SpringBootTest
 @ActiveProfiles("test")
+@Tag("application")
 class CohortImportTests {
 
     static final String UTF8_SEMICOLON = "CSV UTF-8, séparateur point-virgule";

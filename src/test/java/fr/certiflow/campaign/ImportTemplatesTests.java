@@ -9,10 +9,12 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The templates as people print and fill them: print setup, text identifiers, no example in the data sheet. */
+@Tag("unit")
 class ImportTemplatesTests {
 
     static XSSFWorkbook open(String which) throws Exception {

@@ -27,10 +27,12 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /** The jury president's deliberation on a bloc: what is refused, what is recorded, what the candidate is told. */
+@Tag("unit")
 class BlocDeliberationsTests {
 
     private static final Instant NOW = Instant.parse("2027-06-30T10:00:00Z");

@@ -17,9 +17,11 @@ import fr.certiflow.regulation.Regulations;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Which composantes an attempt assesses and what a bloc's proposal rests on: the seed's référentiel, both règlements. */
+@Tag("unit")
 class BlocProposalsTests {
 
     private static final long CAMPAIGN = 7L;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -28,6 +29,7 @@ import org.mockito.ArgumentCaptor;
  * Each candidate's certification proposal: which blocs count as acquired (validated at their latest attempt, or
  * acquired earlier and still valid under the règlement), what the decision table is asked, what is recorded.
  */
+@Tag("unit")
 class CertificationDecisionsTests {
 
     private final CampaignReferentials referentials = mock(CampaignReferentials.class);

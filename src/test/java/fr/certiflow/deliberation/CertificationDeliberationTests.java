@@ -13,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The rules of the certification jury's sitting, without the engine. */
+@Tag("unit")
 class CertificationDeliberationTests {
 
     static final CertificationJuryPolicy POLICY = new CertificationJuryPolicy(3, 3,

@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /** The certification jury's task apart from the engine: what the jury reads, the check and the record of its sitting. */
+@Tag("unit")
 class CertificationJuriesTests {
 
     private static final long CAMPAIGN = 7L;

@@ -17,10 +17,12 @@ import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /** The campaign's certifications as the process asks for them: the rules' service, the engine's decision table. */
+@Tag("unit")
 class CertificationProposalsTests {
 
     private final CertificationDecisions decisions = mock(CertificationDecisions.class);

@@ -26,9 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+@Tag("unit")
 class ConsolidationsTests {
 
     final EvaluationRepository evaluations = mock(EvaluationRepository.class);

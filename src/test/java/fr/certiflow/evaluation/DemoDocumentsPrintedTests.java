@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = "certiflow.admin.password=admin")
 @ActiveProfiles({"test", "demo"})
+@Tag("application")
 class DemoDocumentsPrintedTests {
 
     @Autowired

@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The evaluation and harmonisation forms in forms/ are exactly what the référentiel and its règlement give: they
  * cannot drift; a règlement with another scale gives forms with its own levels, with no code change.
  */
+@Tag("unit")
 class EvaluationFormsTests {
 
     static final Path FORMS = Path.of("forms");

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** A group's production admitted despite a missing item: every juror's group form shows the item and the reason. */
 @SpringBootTest
 @ActiveProfiles("test")
+@Tag("application")
 class GroupAdmissibilityNoteTests {
 
     @Autowired

@@ -30,8 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class GroupEvaluationsTests {
 
     static final String SITTING = "group:CAMP/G1/A.1";

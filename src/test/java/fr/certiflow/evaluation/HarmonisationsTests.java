@@ -25,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
+@Tag("unit")
 class HarmonisationsTests {
 
     final EvaluationRepository evaluations = mock(EvaluationRepository.class);

@@ -27,9 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+@Tag("unit")
 class JurorEvaluationsTests {
 
     final EvaluationRepository recorded = mock(EvaluationRepository.class);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * missing (CI installs them: {@code .ci/run}). In this package because the consolidated grid's ratings are made with
  * the evaluation package's constructors. The PDFs stay in {@code target/render/pdf} for a look.
  */
+@Tag("unit")
 class PrintedDocumentsTests {
 
     static final Path RENDER = Path.of("target/render");

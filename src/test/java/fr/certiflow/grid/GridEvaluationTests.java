@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** A juror evaluates offline with the Excel grid: same result as the form, and every bad upload refused unchanged. */
 @SpringBootTest
 @ActiveProfiles("test")
+@Tag("application")
 class GridEvaluationTests {
 
     @Autowired

@@ -10,9 +10,11 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The evaluation grid as a juror opens it: structure, dropdowns, protection, print setup, text never a formula. */
+@Tag("unit")
 class GridWorkbookTests {
 
     @Test

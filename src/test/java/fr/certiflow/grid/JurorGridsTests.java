@@ -36,9 +36,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+@Tag("unit")
 class JurorGridsTests {
 
     static final Referential REFERENTIAL = Regulations.seed();

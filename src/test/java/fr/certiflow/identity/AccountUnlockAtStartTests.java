@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * policy): only the start can have unlocked them.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("application")
 class AccountUnlockAtStartTests {
 
     static final String OLD_MAX_ATTEMPTS = "camunda.bpm.generic-properties.properties.loginMaxAttempts=10";

@@ -3,6 +3,7 @@ package fr.certiflow.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The demo profile gives a newcomer one user of each role, each logging in with its id as password. */
 @SpringBootTest(properties = "certiflow.admin.password=admin")
 @ActiveProfiles({"test", "demo"})
+@Tag("application")
 class DemoProfileTests {
 
     @Autowired

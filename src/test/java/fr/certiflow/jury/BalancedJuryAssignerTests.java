@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The jury assignment rule, one rule at a time, then balance and determinism over many productions. */
+@Tag("unit")
 class BalancedJuryAssignerTests {
 
     final BalancedJuryAssigner assigner = new BalancedJuryAssigner();

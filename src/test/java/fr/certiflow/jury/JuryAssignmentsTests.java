@@ -24,11 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** The rule's jury for a production or a sitting, and « no eligible jury » when it finds none. No engine, no Spring. */
+@Tag("unit")
 class JuryAssignmentsTests {
 
     static final Instant NOW = Instant.parse("2027-03-01T10:00:00Z");

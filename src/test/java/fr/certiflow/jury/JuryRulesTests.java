@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each rule of a jury's composition, as objections to a juror and shortfalls of a jury, in the words users read. */
+@Tag("unit")
 class JuryRulesTests {
 
     static final JuryPolicy TODAY = new JuryPolicy(2, 1, 0, false, true, true, true, "Règlement de certification MMDC v1, révision 2");

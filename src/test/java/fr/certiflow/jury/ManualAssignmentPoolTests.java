@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The pool a coordinator sees on the manual designation: every juror once, in parts an engine variable can hold. */
+@Tag("unit")
 class ManualAssignmentPoolTests {
 
     static final JuryPolicy POLICY = new JuryPolicy(2, 1, 0, false, true, true, true, "Règlement de test");

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -28,6 +29,7 @@ import org.mockito.ArgumentCaptor;
  * What a coordinator designating a jury by hand is shown, what the designation must be (jurors of the pool, the rules
  * met or a written reason), and what is recorded. No engine, no Spring.
  */
+@Tag("unit")
 class ManualDesignationsTests {
 
     static final Instant NOW = Instant.parse("2027-03-01T10:00:00Z");

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of message names the session and says what the candidate must do; a hole in the model is an error. */
+@Tag("unit")
 class MailTemplatesTests {
 
     static final Map<String, Map<String, String>> MODELS = Map.of(

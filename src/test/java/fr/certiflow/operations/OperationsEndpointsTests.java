@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.certiflow.campaign.SmallCampaignLaunch;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -23,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 // Spring Boot's tests switch metrics export off; this one checks it.
 @AutoConfigureObservability(tracing = false)
+@Tag("application")
 class OperationsEndpointsTests {
 
     static final String ADMIN_PASSWORD = "test-admin-secret";

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The bloc deliberation, resits, and the campaign up to the certification jury and the results. */
 @SpringBootTest
 @ActiveProfiles("test")
+@Tag("application")
 class BlocAndCampaignProcessTests {
 
     @Autowired

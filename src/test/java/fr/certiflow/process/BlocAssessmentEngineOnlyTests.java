@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,7 @@ import org.mockito.ArgumentCaptor;
  * BlocDeliberationTaskListener) over mocked domain services, the composantes' assessments stubbed by a process with one
  * user task, the real BlocResult decision table.
  */
+@Tag("process")
 class BlocAssessmentEngineOnlyTests {
 
     @RegisterExtension

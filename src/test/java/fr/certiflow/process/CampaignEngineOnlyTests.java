@@ -47,6 +47,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
@@ -61,6 +62,7 @@ import org.springframework.test.util.ReflectionTestUtils;
  * certification proposal weighed by the CertificationResult decision table, the certification jury, the minutes and the
  * results.
  */
+@Tag("process")
 class CampaignEngineOnlyTests {
 
     @RegisterExtension

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The fields a form submission may carry, read from a Camunda Form as the engine deploys it. */
+@Tag("unit")
 class DeployedFormsTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,9 +8,11 @@ import fr.certiflow.errors.NotFoundException;
 import fr.certiflow.errors.RefusedException;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Domain errors as the engine sees them: form refusals with the French message, modelled BPMN errors, incidents. */
+@Tag("unit")
 class EngineErrorsTests {
 
     @Test

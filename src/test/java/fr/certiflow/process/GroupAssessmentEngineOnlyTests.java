@@ -57,6 +57,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -67,6 +68,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * instance keyed by the group, with the variables the first member's join sets.
  */
 @Deployment(resources = "processes/group-assessment.bpmn")
+@Tag("process")
 class GroupAssessmentEngineOnlyTests {
 
     @RegisterExtension

@@ -8,9 +8,11 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The typed view reads what the engine stores (Integer or Long ids, Dates) as the glue needs it, without casts. */
+@Tag("unit")
 class ProcessVariablesTests {
 
     private final DelegateTask task = mock(DelegateTask.class);

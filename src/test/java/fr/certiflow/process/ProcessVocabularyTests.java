@@ -41,6 +41,7 @@ import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.Test;
  * of the decision enums ({@link Decision}, {@link Admissibility}, {@link GroupOutcome}), as EvaluationFormsTests does
  * for the generated forms.
  */
+@Tag("unit")
 class ProcessVocabularyTests {
 
     static final Path MAIN = Path.of("src/main/java/fr/certiflow");

@@ -50,6 +50,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,6 +61,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and its outcomes, the jury designated or designated by hand, the oral, jurors agreeing or harmonised, the result.
  */
 @Deployment(resources = {"processes/production-assessment.bpmn", "processes/component-result.dmn"})
+@Tag("process")
 class ProductionAssessmentEngineOnlyTests {
 
     @RegisterExtension

@@ -51,6 +51,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,6 +60,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** Every path of the production assessment process, driven as its users drive it. */
 @SpringBootTest
 @ActiveProfiles("test")
+@Tag("application")
 class ProductionAssessmentProcessTests {
 
     @Autowired

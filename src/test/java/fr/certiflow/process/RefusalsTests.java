@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** A refused form submission reaches the user as its French message alone and the log as Certiflow's one line. */
+@Tag("unit")
 class RefusalsTests {
 
     final ObjectMapper json = new ObjectMapper();

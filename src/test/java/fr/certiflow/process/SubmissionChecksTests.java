@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** Every user task of Certiflow's processes has exactly one submission check: none completes unchecked. */
 @SpringBootTest
 @ActiveProfiles("test")
+@Tag("application")
 class SubmissionChecksTests {
 
     @Autowired

@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The coordinator's admissibility decision: what may be decided, and what is recorded on each member's production. */
+@Tag("unit")
 class AdmissibilityDecisionsTests {
 
     /** A.3 lists nine required contents in the référentiel; A.1 none. */

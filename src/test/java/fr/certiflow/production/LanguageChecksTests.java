@@ -16,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The language of the documents A.5 requires in English: detected, recorded, summed up for the coordinator. */
+@Tag("unit")
 class LanguageChecksTests {
 
     private final ProductionFileRepository files = mock(ProductionFileRepository.class);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.certiflow.errors.RefusedException;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The oral date as the coordinator types it in the scheduling form: JJ/MM/AAAA HH:MM, Paris time, to the minute. */
+@Tag("unit")
 class OralDateTests {
 
     @Test

@@ -31,10 +31,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /** The oral as the coordinator schedules it: the date and place checked, the accommodations shown, the convocations. */
+@Tag("unit")
 class OralSchedulesTests {
 
     private static final String TIERS_TEMPS = "tiers-temps — temps de préparation et de soutenance majorés d'un tiers"

@@ -20,9 +20,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What a step works on, found from the business key: a production, or a sitting's members; and its context. */
+@Tag("unit")
 class ProductionLookupTests {
 
     private static final String SITTING = "group:MMDC-2027/G1/A.3";

@@ -34,11 +34,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** A production opened for its process: its deadline, its submission, and what the process needs to know of its route. */
+@Tag("unit")
 class ProductionOpeningTests {
 
     private static final Instant NOW = Instant.parse("2027-05-10T08:00:00Z");

@@ -27,10 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /** The reminder, the absence, the return to the candidate and the result of a production. */
+@Tag("unit")
 class ProductionRecordsTests {
 
     private final ProductionLookup lookup = mock(ProductionLookup.class);

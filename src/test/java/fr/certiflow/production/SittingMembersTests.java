@@ -24,10 +24,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /** A group's members (or a VAE candidate's composantes) and their sitting: opened once, members named, outcomes. */
+@Tag("unit")
 class SittingMembersTests {
 
     private static final Instant NOW = Instant.parse("2027-03-02T09:00:00Z");

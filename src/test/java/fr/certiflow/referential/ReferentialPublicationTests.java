@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.certiflow.referential.model.Bloc;
 import fr.certiflow.referential.model.Referential;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
         "certiflow.regulations.locations=classpath:fixtures/regulations-none/"})
 @ActiveProfiles("test")
 @DirtiesContext
+@Tag("application")
 class ReferentialPublicationTests {
 
     @Autowired

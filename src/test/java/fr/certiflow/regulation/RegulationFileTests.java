@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Règlement files read and validated as at start: what they hold, and every problem named with its element. */
+@Tag("unit")
 class RegulationFileTests {
 
     @Test

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Revision 1 of the MMDC v1 règlement, which did not say what a resit keeps, superseded by revision 2: the Flyway step
  * moves the campaigns recorded under it and marks it, and the catalog no longer offers it.
  */
+@Tag("unit")
 class RegulationSupersededTests {
 
     @Test

@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Reading imports as streams: the CSV dialect, and every bound checked while reading. */
+@Tag("unit")
 class TableReaderTests {
 
     static final Map<String, List<String>> HEADERS = Map.of(

@@ -27,6 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * XSSFWorkbook, DataFormatter(Locale.FRANCE), formulas as text, dates as yyyy-MM-dd), and hostile workbooks are
  * refused within bounded memory.
  */
+@Tag("unit")
 class WorkbookReadingTests {
 
     @TempDir

@@ -8,6 +8,7 @@ import fr.certiflow.errors.RefusedException;
 import fr.certiflow.errors.RefusedException.Reason;
 import fr.certiflow.errors.UnavailableException;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
@@ -16,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /** A domain error becomes one French problem: its status, the title of what was refused, the message, each reason. */
+@Tag("unit")
 class DomainProblemsTests {
 
     private final ApiErrors errors = new ApiErrors(new MultipartProperties(), new ServerProperties());

@@ -9,9 +9,11 @@ import fr.certiflow.errors.RefusedException;
 import fr.certiflow.errors.RefusedException.Reason;
 import fr.certiflow.errors.UnavailableException;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each domain error has one HTTP status, the same for the API and the console. */
+@Tag("unit")
 class DomainStatusesTests {
 
     @Test

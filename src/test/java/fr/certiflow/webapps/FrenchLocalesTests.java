@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Certiflow's French locale of each Camunda webapp covers every key of the English file the webjar ships, so that no
  * screen falls back to a key or to English, and keeps each placeholder the screens fill in.
  */
+@Tag("unit")
 class FrenchLocalesTests {
 
     static final String APPS = "META-INF/resources/webjars/camunda/app/";

@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each validation rule, broken once in an otherwise valid fixture: the error names the file, the element and the
  * problem.
  */
+@Tag("unit")
 class ReferentialParserTests {
 
     static final String FILE = "broken.yaml";

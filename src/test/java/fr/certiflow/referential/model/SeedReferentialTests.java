@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The seed's référentiel ("Manager marketing digital et communication") as Certiflow reads it, checked against the
  * seed text: counts, the competences each criterion assesses, indicator counts and exact wording.
  */
+@Tag("unit")
 class SeedReferentialTests {
 
     static Referential seed;
