@@ -150,6 +150,7 @@ class ArchitectureTests {
             fr.certiflow.evaluation.Harmonisations.class,
             fr.certiflow.evaluation.JurorEvaluations.class,
             fr.certiflow.grid.JurorGrids.class,
+            fr.certiflow.grid.GridFileNames.class,
             fr.certiflow.campaign.BlocAssessments.class,
             fr.certiflow.campaign.CampaignReadiness.class,
             fr.certiflow.campaign.CampaignResults.class,

@@ -5,7 +5,6 @@ import fr.certiflow.errors.NotFoundException;
 import fr.certiflow.identity.CurrentUser;
 import fr.certiflow.identity.CurrentUsers;
 import fr.certiflow.identity.Groups;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,11 +27,13 @@ class GridController {
     private final GridRepository grids;
     private final GridEvaluationService evaluations;
     private final CurrentUsers users;
+    private final GridFileNames fileNames;
 
-    GridController(GridRepository grids, GridEvaluationService evaluations, CurrentUsers users) {
+    GridController(GridRepository grids, GridEvaluationService evaluations, CurrentUsers users, GridFileNames fileNames) {
         this.grids = grids;
         this.evaluations = evaluations;
         this.users = users;
+        this.fileNames = fileNames;
     }
 
     /** The juror hands in the filled grid instead of the form. */
@@ -59,8 +60,7 @@ class GridController {
             throw new ForbiddenException("Cette grille est celle d'un autre juré.");
         }
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("grille-" + grid.getProductionId() + "-" + grid.getJurorUserId() + ".xlsx").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, GridFileNames.contentDisposition(fileNames.of(grid)).toString())
                 .contentType(XLSX)
                 .body(grid.getContent());
     }

@@ -64,12 +64,21 @@ public class JurorGrids {
      */
     public void generate(String businessKey, long productionId) {
         timer.record(() -> {
-            if (ProcessKeys.isGroupSitting(businessKey) && !ProcessKeys.isVaeSitting(businessKey)) {
+            if (writesGroupGrids(businessKey)) {
                 generateGroupGrids(businessKey, contexts.members(contexts.sitting(businessKey)));
             } else {
                 generateGrids(productionId);
             }
         });
+    }
+
+    /**
+     * Whether the step keyed {@code businessKey} writes a group's grids (a sheet per member, under the first member's
+     * production): a group's sitting, not a VAE candidate's (whose composantes keep a grid each). A production whose
+     * submission has such a sitting has only group grids ({@link GridFileNames} names them so).
+     */
+    static boolean writesGroupGrids(String businessKey) {
+        return ProcessKeys.isGroupSitting(businessKey) && !ProcessKeys.isVaeSitting(businessKey);
     }
 
     private void generateGrids(long productionId) {

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A juror evaluates offline with the Excel grid: same result as the form, and every bad upload refused unchanged. */
@@ -55,6 +59,8 @@ class GridEvaluationTests {
     EvaluationRepository evaluations;
     @Autowired
     ReferentialCatalog catalog;
+    @Autowired
+    GridController controller;
 
     Campaign campaign;
     ProcessInstance instance;
@@ -128,6 +134,25 @@ class GridEvaluationTests {
         assertThat(both).extracting(Evaluation::getChannel).containsExactly("GRID", "FORM");
         assertThat(summary(both.get(0))).isEqualTo(summary(both.get(1)))
                 .contains("A.4-CR2 NON_ACQUIS [1, 3] Le cahier des charges est absent.");
+    }
+
+    @Test
+    void theDownloadedGridIsNamedAfterTheComposanteTheCandidateNumberAndTheJuror() {
+        assertThat(contentDisposition(controller, "jure1", grid("jure1")))
+                .isEqualTo("attachment; filename=\"grille-A.4-2027-400-jure1.xlsx\"");
+    }
+
+    /** The Content-Disposition of the grid downloaded by {@code user} (GET /api/grids/{id}). */
+    static String contentDisposition(GridController controller, String user, Grid grid) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        try {
+            ResponseEntity<byte[]> download = controller.download(grid.getId());
+            assertThat(download.getBody()).isNotEmpty();
+            return download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     static List<String> summary(Evaluation evaluation) {

@@ -65,6 +65,8 @@ class GroupGridEvaluationTests {
     @Autowired
     ReferentialCatalog catalog;
     @Autowired
+    GridController controller;
+    @Autowired
     fr.certiflow.production.GroupSittingRepository sittings;
     @Autowired
     fr.certiflow.documents.ConsolidatedGrids consolidatedGrids;
@@ -105,6 +107,12 @@ class GroupGridEvaluationTests {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    @Test
+    void theDownloadedGridIsNamedAfterTheComposanteTheGroupAndTheJuror() {
+        assertThat(GridEvaluationTests.contentDisposition(controller, "jure2", grid("jure2")))
+                .isEqualTo("attachment; filename=\"grille-A.1-groupe-G5-jure2.xlsx\"");
     }
 
     /** The juror's grid for the group: one, kept under the first member's production. */
